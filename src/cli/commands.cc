@@ -1,0 +1,15 @@
+// The subcommand table. Add a subcommand: write commands/<name>.cc defining configure_<name>,
+// declare it in commands/commands.h and add one row here.
+#include "cli/command.h"
+#include "cli/commands/commands.h"
+
+namespace kg::cli {
+
+std::span<const CommandSpec> commands() {
+  static const CommandSpec kTable[] = {
+      {"version", "Print version and build information", configure_version},
+  };
+  return kTable;
+}
+
+}  // namespace kg::cli

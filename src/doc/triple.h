@@ -1,0 +1,39 @@
+// A subject-relation-object fact with its provenance: what `kg extract` produces, `kg ingest` reads
+// and the store keeps. Field meanings follow the triples JSONL contract in INTERFACES.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kg {
+
+// Entity types of the graph.
+inline constexpr const char* kEntityTypes[] = {"PERSON", "ORG", "LOC", "MISC", "CONCEPT"};
+
+struct ExtraArgument {
+  std::string prep;
+  std::string text;
+};
+
+struct Triple {
+  std::string doc;         // document id
+  std::string subject;     // canonical entity name
+  std::string relation;    // normalized label ("agree to")
+  std::string object;      // canonical entity name
+  std::string subject_text;
+  std::string object_text;
+  std::string subject_type;  // one of kEntityTypes or empty
+  std::string object_type;
+  int sentence = -1;       // index of the sentence in the document, -1 unknown
+  std::string text;        // the sentence
+  std::optional<std::pair<size_t, size_t>> span;  // sentence's [start, end) in the document
+  bool negated = false;
+  std::optional<std::string> modality;
+  std::optional<std::string> attribution;
+  double confidence = 1.0;
+  std::vector<ExtraArgument> args;
+};
+
+}  // namespace kg
