@@ -1,0 +1,117 @@
+// The graph store: documents' facts in RocksDB, values as Protobuf messages (docs/storage-format.md).
+//
+// Contract:
+// - put_document() lands all of a document's facts in one atomic WriteBatch. The same document id
+//   with the same content hash changes nothing; a new content hash replaces the old facts; counts
+//   (edge counts, entity mentions) and indexes always agree exactly with the stored evidence.
+// - Entity and relation ids are derived deterministically from their canonical keys, so graphs
+//   built separately merge without coordination.
+// - A GraphStore opened read-only never writes. One writer per database (RocksDB's LOCK); a second
+//   writer gets ErrorCode::kBusy. Methods are thread-safe for concurrent readers; writes must come
+//   from one thread.
+// - Every failure is a Status: a database of another format version (kVersionMismatch), a corrupt
+//   one (kCorruption), a missing one opened read-only (kNotFound), a lock held (kBusy).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "doc/triple.h"
+
+namespace kg {
+
+using EntityId = uint64_t;
+using RelationId = uint64_t;
+
+struct EntityInfo {
+  EntityId id = 0;
+  std::string name;                  // canonical name
+  std::string type;                  // PERSON, ORG, LOC, MISC, CONCEPT
+  std::vector<std::string> aliases;  // surface forms seen, canonical name excluded
+  uint64_t mentions = 0;             // number of facts (subject or object) that name it
+};
+
+// A directed, labelled edge aggregated over all documents.
+struct EdgeInfo {
+  EntityId subject = 0;
+  RelationId relation = 0;
+  EntityId object = 0;
+  bool negated = false;
+  std::string relation_label;  // "agree to"
+  uint64_t count = 0;          // number of supporting facts
+};
+
+// One fact supporting an edge.
+struct Evidence {
+  std::string doc;
+  int sentence = -1;
+  std::string text;
+  std::optional<std::pair<size_t, size_t>> span;
+  double confidence = 1.0;
+  std::optional<std::string> modality;
+  std::optional<std::string> attribution;
+};
+
+struct StoreStats {
+  uint64_t documents = 0;
+  uint64_t entities = 0;
+  uint64_t relations = 0;   // distinct relation labels
+  uint64_t edges = 0;       // distinct (subject, relation, object, negated)
+  uint64_t facts = 0;       // evidence records (sum of edge counts)
+};
+
+// What one document contributes. content_hash may be left empty: the store then hashes the facts.
+struct DocumentFacts {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string date;
+  std::string content_hash;
+  std::vector<Triple> triples;  // every triple's doc equals id
+};
+
+enum class PutOutcome { kAdded, kUnchanged, kReplaced };
+enum class OpenMode { kReadWrite, kReadOnly };
+enum class Direction { kOut, kIn, kBoth };
+
+class GraphStore {
+ public:
+  // Opens (creating it in kReadWrite mode if absent) the database in `dir`.
+  static Result<std::unique_ptr<GraphStore>> open(const std::string& dir, OpenMode mode);
+  virtual ~GraphStore() = default;
+
+  // --- writes (kReadWrite only) ---
+  virtual Result<PutOutcome> put_document(const DocumentFacts& doc) = 0;
+  // Retracts a document's facts. Returns false when the id is not stored.
+  virtual Result<bool> remove_document(const std::string& doc_id) = 0;
+  // True when `doc_id` is stored with this content hash (for resumable builds).
+  virtual Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) = 0;
+
+  // --- reads ---
+  virtual Result<StoreStats> stats() = 0;
+  // Finds an entity by canonical name or alias, case-insensitively. When several match, the one
+  // with most mentions. nullopt when none.
+  virtual Result<std::optional<EntityInfo>> find_entity(std::string_view name) = 0;
+  // Up to `k` stored names closest to `name` (edit distance / prefix), for "did you mean".
+  virtual Result<std::vector<std::string>> suggest(std::string_view name, size_t k) = 0;
+  virtual Result<EntityInfo> entity(EntityId id) = 0;
+  // Entities whose name or alias contains `match` (case-insensitive; empty matches all), most
+  // mentioned first, at most `limit` (0 = no limit).
+  virtual Result<std::vector<EntityInfo>> entities(std::string_view match, size_t limit) = 0;
+  // Edges touching `id`, from the out-edge and/or in-edge index.
+  virtual Result<std::vector<EdgeInfo>> edges_of(EntityId id, Direction dir) = 0;
+  // Calls `fn` for every edge (from the out-edge index), in key order.
+  virtual Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) = 0;
+  // Calls `fn` for every entity, in id order.
+  virtual Status for_each_entity(const std::function<void(const EntityInfo&)>& fn) = 0;
+  // Up to `limit` (0 = all) pieces of evidence for an edge.
+  virtual Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) = 0;
+};
+
+}  // namespace kg
