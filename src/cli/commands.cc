@@ -8,6 +8,7 @@ namespace kg::cli {
 std::span<const CommandSpec> commands() {
   static const CommandSpec kTable[] = {
       {"version", "Print version and build information", configure_version},
+      {"carb", "Score Open IE extractions against CaRB gold tuples", configure_carb},
   };
   return kTable;
 }

@@ -6,5 +6,6 @@
 namespace kg::cli {
 
 Action configure_version(CLI::App& app);
+Action configure_carb(CLI::App& app);
 
 }  // namespace kg::cli
