@@ -1,0 +1,36 @@
+// Closed word lists the extractor relies on: titles, honorifics, speech verbs, modals, condition
+// markers, pronouns, name gender cues, organisation and place cues. All lookups take lowercase words.
+#pragma once
+
+#include <string_view>
+
+namespace kg::extract {
+
+enum class Gender { kUnknown, kMale, kFemale };
+
+bool is_title_word(std::string_view w);       // president, secretary, minister, ambassador, ...
+bool is_honorific(std::string_view w);        // mr, mrs, dr, ... (with or without the period)
+Gender title_gender(std::string_view w);      // mr/king -> male, mrs/queen -> female
+Gender first_name_gender(std::string_view w); // common first names
+bool is_speech_verb(std::string_view lemma);  // say, add, tell, allege, ...
+bool is_modal(std::string_view lemma);        // would, could, may, will, ...
+bool is_hedge_adverb(std::string_view lemma); // likely, probably, possibly, ...
+bool is_negation(std::string_view lemma);     // not, n't, never
+bool is_condition_marker(std::string_view w); // if, unless, provided, as long as, ...
+bool is_relative_pronoun(std::string_view w); // who, whom, which, that, whose
+bool is_idiom_pp(std::string_view prep, std::string_view noun);  // "in principle", "of course"
+bool is_temporal_noun(std::string_view lemma);  // sunday, week, january, ...
+bool is_org_cue(std::string_view w);          // house, council, ministry, ...
+bool is_place_name(std::string_view w);       // countries, continents, major cities
+bool is_light_verb(std::string_view lemma);   // have, make, take, give, hold, send, ...
+
+// Personal pronouns: person 3 singular/plural and gender; returns false for other words.
+struct PronounInfo {
+  Gender gender = Gender::kUnknown;
+  bool plural = false;
+  bool person_only = false;  // he/she are people; it is not
+  bool third_person = true;
+};
+bool pronoun_info(std::string_view w, PronounInfo* info);
+
+}  // namespace kg::extract

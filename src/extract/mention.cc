@@ -1,0 +1,333 @@
+// Mention analysis: which words of an argument form its name, title and type.
+#include "extract/mention.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace kg::extract {
+namespace {
+
+bool is_name_word(const DepTree& t, int i) {
+  if (t.upos(i) == "PROPN") return !is_title_word(t.lower(i)) && !is_honorific(t.lower(i));
+  if (t.upos(i) == "X" || t.upos(i) == "NOUN" || t.upos(i) == "ADJ") {
+    // Capitalized words inside a name chain ("Bathsheba Nell Crocker" tagged NOUN by mistake).
+    return t.is_capitalized(i) && !is_title_word(t.lower(i)) && !is_honorific(t.lower(i)) &&
+           (t.rel(i) == "flat" || t.rel(i) == "compound");
+  }
+  return false;
+}
+
+std::string ner_type(const Token& tok) {
+  const std::string& e = tok.entity;
+  if (e.size() < 3 || (e[0] != 'B' && e[0] != 'I')) return "";
+  std::string_view ty = std::string_view(e).substr(2);
+  if (ty == "PER" || ty == "PERSON") return "PERSON";
+  if (ty == "ORG") return "ORG";
+  if (ty == "LOC" || ty == "GPE") return "LOC";
+  return "MISC";
+}
+
+// Words that belong to a mention around `i`.
+void collect(const DepTree& t, int i, int root, int avoid, bool role, std::vector<int>& out) {
+  out.push_back(i);
+  for (int c : t.children(i)) {
+    if (avoid >= 0 && t.dominates(c, avoid)) continue;
+    std::string_view r = t.rel(c);
+    std::string_view full = t.full_rel(c);
+    bool take = false;
+    if (r == "compound" || r == "flat" || full == "nmod:desc" || r == "fixed" ||
+        r == "goeswith") {
+      take = true;
+    } else if (r == "amod" && c < i) {
+      take = true;
+    } else if (r == "nummod" && i != root) {
+      take = true;
+    } else if (r == "nmod" && full != "nmod:poss" && c > root) {
+      // "Secretary of State", "Office of the United Nations", "Ambassador to the UN".
+      const bool of = [&] {
+        for (int k : t.children(c)) {
+          if (t.rel(k) == "case" && t.lower(k) == "of") return true;
+        }
+        return false;
+      }();
+      take = (role || (of && t.is_capitalized(i))) && t.is_capitalized(c) && t.is_propn(c);
+    } else if (r == "nmod" && full != "nmod:poss" && c < root && c > t.sub_first(root)) {
+      take = t.is_capitalized(c);  // "Secretary of State" before the name
+    } else if ((r == "case" || r == "det") && i != root) {
+      take = true;
+    } else if ((r == "conj" || r == "cc") && i != root && t.is_capitalized(c)) {
+      take = true;
+    } else if (r == "cc" && i != root) {
+      take = true;
+    } else if (r == "punct" && i != root && c > t.sub_first(i) && c < t.sub_last(i)) {
+      take = true;
+    }
+    if (take) collect(t, c, root, avoid, role, out);
+  }
+}
+
+std::string lower_ascii(std::string_view s) { return to_lower(s); }
+
+}  // namespace
+
+std::string surface_text(const DepTree& t, const std::vector<int>& words) {
+  std::string r;
+  const Sentence& s = t.sentence();
+  int prev = -2;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const int i = words[k];
+    // Words of one multiword token: write the token's form once.
+    const MultiwordToken* mw = nullptr;
+    for (const MultiwordToken& m : s.multiwords) {
+      if (i + 1 < m.first || i + 1 > m.last) continue;
+      // The token's form only when all of its words are selected.
+      bool all = true;
+      for (int w = m.first - 1; w <= m.last - 1; ++w) {
+        all = all && std::find(words.begin(), words.end(), w) != words.end();
+      }
+      if (all) mw = &m;
+    }
+    if (mw != nullptr && prev >= 0 && prev + 1 >= mw->first && prev + 1 <= mw->last) {
+      prev = i;
+      continue;
+    }
+    if (!r.empty()) {
+      const bool adjacent = prev == i - 1;
+      const bool space = !adjacent || t.tok(prev).space_after;
+      if (space) r += ' ';
+    }
+    r += mw != nullptr ? mw->form : t.tok(i).form;
+    prev = mw != nullptr ? mw->last - 1 : i;
+  }
+  return r;
+}
+
+std::string acronym_key(const std::string& name) {
+  std::string key;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z') return "";
+    key += c;
+  }
+  return key.size() >= 2 && key.size() <= 6 ? key : "";
+}
+
+std::string initials(const std::string& name) {
+  std::string r;
+  size_t i = 0;
+  int words = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    std::string_view w(name.data() + i, j - i);
+    if (!w.empty()) {
+      ++words;
+      if (w[0] >= 'A' && w[0] <= 'Z') r += w[0];
+      else if (w != "of" && w != "the" && w != "and" && w != "for" && w != "on" && w != "de")
+        return "";
+    }
+    i = j + 1;
+  }
+  return words >= 2 && r.size() >= 2 ? r : "";
+}
+
+Mention analyze_mention(const DepTree& t, int head, int avoid) {
+  Mention m;
+  m.head = head;
+  if (head < 0) return m;
+  const std::string_view low = t.lower(head);
+
+  if (t.upos(head) == "PRON" || (t.upos(head) == "DET" && t.children(head).empty())) {
+    m.tokens = {head};
+    m.text = t.tok(head).form;
+    m.name = std::string(low);
+    PronounInfo info;
+    if (pronoun_info(low, &info) && info.third_person) {
+      m.kind = MentionKind::kPronoun;
+      m.gender = info.gender;
+      m.plural = info.plural;
+      m.type = info.person_only ? "PERSON" : "";
+    } else {
+      m.kind = MentionKind::kOther;
+    }
+    return m;
+  }
+  if (t.upos(head) == "NUM" && t.children(head).empty()) {
+    m.tokens = {head};
+    m.text = m.name = t.tok(head).form;
+    m.kind = MentionKind::kOther;
+    return m;
+  }
+
+  const bool head_is_title = is_title_word(low) && !t.has_child(head, "flat");
+  std::vector<int> words;
+  collect(t, head, head, avoid, head_is_title, words);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  // Drop edge punctuation and leading function words.
+  while (!words.empty() && (t.upos(words.front()) == "PUNCT" || t.upos(words.front()) == "DET" ||
+                            t.upos(words.front()) == "ADP")) {
+    words.erase(words.begin());
+  }
+  while (!words.empty() && t.upos(words.back()) == "PUNCT") words.pop_back();
+  if (words.empty()) words = {head};
+  m.tokens = words;
+  m.text = surface_text(t, words);
+
+  // The name run: contiguous name words around the head, ending the mention.
+  auto pos = std::find(words.begin(), words.end(), head) - words.begin();
+  int b = static_cast<int>(pos), e = static_cast<int>(pos);
+  const bool head_name = is_name_word(t, head) ||
+                         (t.is_capitalized(head) && t.upos(head) == "PROPN");
+  if (head_name && !head_is_title) {
+    auto in_run = [&](int w) {
+      for (int k = b; k <= e; ++k) {
+        if (words[k] == w) return true;
+      }
+      return false;
+    };
+    while (b > 0 && words[b - 1] == words[b] - 1 && is_name_word(t, words[b - 1]) &&
+           (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound") &&
+           in_run(t.head(words[b - 1]))) {
+      --b;
+    }
+    while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
+           (is_name_word(t, words[e + 1]) ||
+            (t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])))) {
+      ++e;
+    }
+  }
+
+  // Type from the NER tags of the name words, then cues.
+  std::map<std::string, int> votes;
+  for (int k = b; k <= e; ++k) {
+    std::string ty = ner_type(t.tok(words[k]));
+    if (!ty.empty()) ++votes[ty];
+  }
+  std::string type;
+  int best = 0;
+  for (const auto& [ty, n] : votes) {
+    if (n > best) {
+      best = n;
+      type = ty;
+    }
+  }
+
+  const bool ends_name = e + 1 == static_cast<int>(words.size());
+  if (head_name && !head_is_title && ends_name) {
+    std::vector<int> name_words(words.begin() + b, words.begin() + e + 1);
+    std::vector<int> desc_words(words.begin(), words.begin() + b);
+    while (!desc_words.empty() && (t.full_rel(desc_words.front()) == "nmod:poss" ||
+                                   t.upos(desc_words.front()) == "PRON")) {
+      desc_words.erase(desc_words.begin());
+    }
+    m.kind = MentionKind::kName;
+    m.name = surface_text(t, name_words);
+    m.descriptor = surface_text(t, desc_words);
+    for (int w : desc_words) {
+      std::string_view lw = t.lower(w);
+      if (is_title_word(lw) || is_honorific(lw)) m.person_cue = m.titled = true;
+      Gender g = title_gender(lw);
+      if (g != Gender::kUnknown) m.gender = g;
+      if (t.upos(w) != "ADP" && t.upos(w) != "DET") m.role_words.push_back(lower_ascii(lw));
+    }
+    if (name_words.size() >= 2) {
+      Gender g = first_name_gender(t.lower(name_words.front()));
+      if (g != Gender::kUnknown) {
+        if (m.gender == Gender::kUnknown) m.gender = g;
+        m.person_cue = true;
+      }
+    }
+    const std::string lname = lower_ascii(m.name);
+    const std::string last = lower_ascii(t.lower(name_words.back()));
+    if (m.person_cue && (type.empty() || type == "MISC" || !m.descriptor.empty())) {
+      type = "PERSON";
+    }
+    if (type.empty()) {
+      if (is_place_name(lname)) {
+        type = "LOC";
+      } else if (is_org_cue(last) || acronym_key(m.name).size() >= 2) {
+        type = is_place_name(lname) ? "LOC" : "ORG";
+      } else {
+        type = "MISC";
+      }
+    }
+    m.type = type;
+    m.plural = t.tok(head).xpos == "NNPS";
+    return m;
+  }
+
+  if (head_is_title || (is_title_word(low) && t.upos(head) != "VERB")) {
+    // A role without a name: "the President", "U.S. Ambassador to the UN".
+    m.kind = MentionKind::kRole;
+    m.role_head = std::string(low);
+    if (!m.role_head.empty() && m.role_head.back() == '.') m.role_head.pop_back();
+    for (int w : words) {
+      if (t.upos(w) == "ADP" || t.upos(w) == "DET" || t.upos(w) == "PUNCT") continue;
+      m.role_words.push_back(lower_ascii(t.lower(w)));
+    }
+    m.name = m.text;
+    std::vector<int> compact;
+    for (int w : words) {
+      if (w <= head) compact.push_back(w);
+    }
+    m.compact = surface_text(t, compact);
+    m.type = "PERSON";
+    m.gender = title_gender(low);
+    m.plural = t.tok(head).xpos == "NNS" || t.tok(head).xpos == "NNPS";
+    return m;
+  }
+
+  // A proper name that does not end the mention ("Office of the United Nations") or a concept.
+  if (t.upos(head) == "PROPN" || (t.is_capitalized(head) && !type.empty())) {
+    m.kind = MentionKind::kName;
+    m.name = m.text;
+    if (type.empty()) type = is_org_cue(lower_ascii(low)) ? "ORG" : "MISC";
+    if (is_place_name(lower_ascii(m.name))) type = "LOC";
+    m.type = type;
+    return m;
+  }
+
+  // A concept: compound modifiers, capitalized adjectives and the head's lemma.
+  std::vector<int> concept_words;
+  std::function<void(int)> add_compounds = [&](int i) {
+    for (int c : t.children(i)) {
+      if (c > head) continue;
+      if (avoid >= 0 && t.dominates(c, avoid)) continue;
+      if (t.rel(c) == "compound" || (i != head && (t.rel(c) == "amod" || t.rel(c) == "flat"))) {
+        concept_words.push_back(c);
+        add_compounds(c);
+      } else if (t.rel(c) == "amod" && i == head && t.is_capitalized(c) && c > 0) {
+        concept_words.push_back(c);
+      }
+    }
+  };
+  add_compounds(head);
+  concept_words.push_back(head);
+  std::sort(concept_words.begin(), concept_words.end());
+  std::string name;
+  bool has_proper = false;
+  for (int w : concept_words) {
+    if (t.upos(w) == "PUNCT") continue;
+    if (!name.empty()) name += ' ';
+    const bool proper = t.upos(w) == "PROPN" || (t.is_capitalized(w) && w > 0);
+    if (proper) has_proper = true;
+    if (w == head) {
+      name += proper ? t.tok(w).form : std::string(t.lemma(w));
+    } else {
+      name += proper ? t.tok(w).form : std::string(t.lower(w));
+    }
+  }
+  m.kind = MentionKind::kConcept;
+  m.name = name;
+  m.plural = t.tok(head).xpos == "NNS";
+  if (has_proper && is_org_cue(lower_ascii(low))) {
+    m.type = "ORG";
+  } else {
+    m.type = "CONCEPT";
+  }
+  return m;
+}
+
+}  // namespace kg::extract

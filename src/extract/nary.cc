@@ -1,0 +1,148 @@
+// Renders propositions as n-ary extractions with surface phrases.
+#include "extract/nary.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "extract/mention.h"
+
+namespace kg::extract {
+namespace {
+
+// The words of a predicate nominal or adjective without its clause-level dependents.
+std::vector<int> predicate_phrase(const DepTree& t, int top, bool drop_case) {
+  std::vector<int> out;
+  std::function<void(int)> visit = [&](int i) {
+    out.push_back(i);
+    for (int c : t.children(i)) visit(c);
+  };
+  out.push_back(top);
+  for (int c : t.children(top)) {
+    std::string_view r = t.rel(c);
+    if (r == "nsubj" || r == "csubj" || r == "cop" || r == "aux" || r == "mark" || r == "obl" ||
+        r == "advcl" || r == "parataxis" || r == "ccomp" || r == "xcomp" || r == "conj" ||
+        r == "cc" || r == "punct" || r == "discourse" || r == "expl" || r == "vocative" ||
+        r == "dislocated" || r == "appos" || r == "orphan") {
+      continue;
+    }
+    if (r == "advmod" && (t.lemma(c) == "not" || t.lemma(c) == "n't" || t.lemma(c) == "never")) {
+      continue;
+    }
+    if (drop_case && r == "case" && c < top) continue;
+    if (r == "nmod" && !t.is_noun(top)) continue;
+    visit(c);
+  }
+  std::sort(out.begin(), out.end());
+  while (!out.empty() && t.upos(out.back()) == "PUNCT") out.pop_back();
+  while (!out.empty() && t.upos(out.front()) == "PUNCT") out.erase(out.begin());
+  return out;
+}
+
+std::string words_text(const DepTree& t, const std::vector<int>& w) { return surface_text(t, w); }
+
+}  // namespace
+
+std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Proposition>& props) {
+  std::vector<NaryExtraction> out;
+  for (const Proposition& p : props) {
+    NaryExtraction e;
+    e.confidence = p.confidence;
+    e.negated = p.negated;
+    if (!p.modality.empty()) e.modality = p.modality;
+    if (p.attribution >= 0) {
+      e.attribution = words_text(t, phrase_tokens(t, p.attribution, -1, true, true, true));
+    }
+    std::vector<int> rel = p.rel_tokens;
+    std::vector<std::string> args;
+    std::string rel_suffix;
+
+    if (p.from_passive) {
+      // CaRB keeps passives as written: patient, "was sent by", agent.
+      if (!p.object.present()) continue;
+      args.push_back(words_text(t, phrase_tokens(t, p.object.head, p.top, true, false, true)));
+      if (p.agent_case >= 0) rel.push_back(p.agent_case);
+      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, -1, true, true, true)));
+    } else {
+      if (!p.subject.present()) continue;
+      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, p.top, true, false, true)));
+      bool has_object = false;
+      std::vector<const Arg*> obls;
+      for (const Arg& a : p.obliques) {
+        if (!a.from_object || p.kind == PropKind::kAppos) {
+          if (p.kind == PropKind::kAppos) continue;  // inside the apposition's phrase
+          obls.push_back(&a);
+        }
+      }
+      if (p.object.present()) {
+        const int o = p.object.head;
+        if (p.object.kind == ArgKind::kClause) {
+          if (!p.clause_mark.empty()) rel_suffix = p.clause_mark;
+          std::vector<int> w = phrase_tokens(t, o, -1, false, false, false);
+          w.erase(std::remove_if(w.begin(), w.end(),
+                                 [&](int k) { return t.head(k) == o && t.rel(k) == "mark"; }),
+                  w.end());
+          args.push_back(words_text(t, w));
+          has_object = true;
+        } else if (o == p.top && p.kind != PropKind::kAppos) {
+          // Predicate nominal or adjective: "is an Australian footballer", "was fume-filled".
+          const bool pp = t.has_child(o, "case") && t.child(o, "case") < o;
+          if (p.object.kind == ArgKind::kAdjective && !obls.empty()) {
+            // "are equal to X": the adjective stays in the relation.
+          } else {
+            rel.erase(std::remove(rel.begin(), rel.end(), o), rel.end());
+            if (pp) {
+              for (int c : t.children(o)) {
+                if (t.rel(c) == "case" && c < o) rel.push_back(c);
+              }
+            }
+            args.push_back(words_text(t, predicate_phrase(t, o, pp)));
+            has_object = true;
+          }
+        } else {
+          args.push_back(words_text(t, phrase_tokens(t, o, p.top, true, false, true)));
+          has_object = true;
+        }
+      }
+      for (size_t k = 0; k < obls.size(); ++k) {
+        const Arg& a = *obls[k];
+        const bool move_prep = !has_object && k == 0 && !a.prep.empty();
+        if (move_prep) {
+          for (int c : t.children(a.head)) {
+            if (t.rel(c) == "case" && c < a.head) rel.push_back(c);
+          }
+        }
+        args.push_back(words_text(t, phrase_tokens(t, a.head, p.top, true, move_prep, true)));
+      }
+    }
+    std::sort(rel.begin(), rel.end());
+    rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
+    e.relation = words_text(t, rel);
+    if (!rel_suffix.empty()) e.relation += (e.relation.empty() ? "" : " ") + rel_suffix;
+    if (e.relation.empty()) e.relation = "is";
+    if (args.size() < 2) {
+      e.confidence *= 0.7;
+    }
+    bool empty_arg = false;
+    for (const std::string& a : args) empty_arg |= a.empty();
+    if (empty_arg || args.empty() || args[0].empty()) continue;
+    e.args = std::move(args);
+    out.push_back(std::move(e));
+  }
+
+  // Titles before names: "President Bush" -> Bush | is | President.
+  for (int i = 0; i < t.size(); ++i) {
+    std::string_view r = t.rel(i);
+    if (r == "compound" || r == "flat" || t.full_rel(i) == "nmod:desc") continue;
+    if (t.upos(i) != "PROPN") continue;
+    Mention m = analyze_mention(t, i);
+    if (m.kind != MentionKind::kName || m.descriptor.empty() || !m.titled) continue;
+    NaryExtraction e;
+    e.relation = "is";
+    e.args = {m.name, m.descriptor};
+    e.confidence = 0.45;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,142 @@
+// Within-document entity resolution on hand-written UD parses.
+#include <catch2/catch.hpp>
+
+#include "parse_helper.h"
+
+using kg::test::dump;
+using kg::test::extract_all;
+using kg::test::find_fact;
+using kg::test::make_doc;
+
+TEST_CASE("Surname and title plus surname resolve to the full name", "[extract]") {
+  auto ts = extract_all(make_doc({R"(President President PROPN NNP 2 nmod:desc
+Joe Joe PROPN NNP 4 nsubj
+Biden Biden PROPN NNP 2 flat
+met meet VERB VBD 0 root
+Macron Macron PROPN NNP 4 obj
+. . PUNCT . 4 punct)",
+                                  R"(Biden Biden PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+Scholz Scholz PROPN NNP 2 obj
+. . PUNCT . 2 punct)",
+                                  R"(President President PROPN NNP 2 nmod:desc
+Biden Biden PROPN NNP 3 nsubj
+thanked thank VERB VBD 0 root
+Scholz Scholz PROPN NNP 3 obj
+. . PUNCT . 3 punct)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "Joe Biden", "call", "Scholz");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_text == "Biden");
+  CHECK(a->subject_type == "PERSON");
+  const kg::Triple* b = find_fact(ts, "Joe Biden", "thank", "Scholz");
+  REQUIRE(b != nullptr);
+  CHECK(b->subject_text == "President Biden");
+  CHECK(find_fact(ts, "Joe Biden", "be", "President") != nullptr);
+}
+
+TEST_CASE("Pronouns resolve by gender, recency and subject preference", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Antony Antony PROPN NNP 6 nsubj
+Blinken Blinken PROPN NNP 1 flat
+and and CCONJ CC 4 cc
+Sergei Sergei PROPN NNP 1 conj
+Lavrov Lavrov PROPN NNP 4 flat
+met meet VERB VBD 12 ccomp
+, , PUNCT , 12 punct
+Jen Jen PROPN NNP 12 nsubj
+Psaki Psaki PROPN NNP 8 flat
+has have AUX VBZ 12 aux
+n't not PART RB 12 advmod
+said say VERB VBN 0 root
+. . PUNCT . 12 punct)",
+                                  R"(She she PRON PRP 2 nsubj
+added add VERB VBD 0 root
+a a DET DT 4 det
+statement statement NOUN NN 2 obj
+. . PUNCT . 2 punct)",
+                                  R"(He he PRON PRP 2 nsubj
+called call VERB VBD 0 root
+Macron Macron PROPN NNP 2 obj
+. . PUNCT . 2 punct)"}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Jen Psaki", "add", "statement") != nullptr);
+  // "He": the nearest male person, preferring subjects.
+  CHECK(find_fact(ts, "Antony Blinken", "call", "Emmanuel Macron") == nullptr);
+  bool called = false;
+  for (const kg::Triple& t : ts) {
+    if (t.relation == "call") {
+      called = true;
+      CHECK((t.subject == "Antony Blinken" || t.subject == "Sergei Lavrov"));
+      CHECK(t.subject_text == "He");
+    }
+  }
+  CHECK(called);
+}
+
+TEST_CASE("Unresolvable pronouns do not become graph nodes", "[extract]") {
+  auto ts = extract_all(make_doc({R"(We we PRON PRP 2 nsubj
+want want VERB VBP 0 root
+peace peace NOUN NN 2 obj
+. . PUNCT . 2 punct)"}));
+  INFO(dump(ts));
+  CHECK(ts.empty());
+}
+
+TEST_CASE("A role resolves to the person a later sentence names in it", "[extract]") {
+  auto ts = extract_all(make_doc({R"(U.S. U.S. PROPN NNP 2 compound
+Ambassador Ambassador PROPN NNP 6 nsubj
+to to ADP IN 5 case
+the the DET DT 5 det
+UN UN PROPN NNP 2 nmod
+sent send VERB VBD 0 root
+a a DET DT 8 det
+letter letter NOUN NN 6 obj
+to to ADP IN 10 case
+Michelle Michelle PROPN NNP 6 obl
+Bachelet Bachelet PROPN NNP 10 flat
+. . PUNCT . 6 punct)",
+                                  R"(Ambassador Ambassador PROPN NNP 2 nmod:desc
+Bathsheba Bathsheba PROPN NNP 5 nsubj
+Nell Nell PROPN NNP 2 flat
+Crocker Crocker PROPN NNP 2 flat
+spoke speak VERB VBD 0 root
+. . PUNCT . 5 punct)"}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Bathsheba Nell Crocker", "send letter to", "Michelle Bachelet");
+  REQUIRE(t != nullptr);
+  CHECK(t->subject_text == "U.S. Ambassador to the UN");
+  CHECK(find_fact(ts, "Bathsheba Nell Crocker", "be", "Ambassador") != nullptr);
+}
+
+TEST_CASE("Acronyms merge with their expansion when the text shows both", "[extract]") {
+  auto ts = extract_all(make_doc({R"(The the DET DT 3 det
+United United PROPN NNP 3 compound
+Nations Nations PROPN NNPS 4 nsubj
+condemned condemn VERB VBD 0 root
+Russia Russia PROPN NNP 4 obj
+. . PUNCT . 4 punct)",
+                                  R"(The the DET DT 2 det
+UN UN PROPN NNP 3 nsubj
+sent send VERB VBD 0 root
+observers observer NOUN NNS 3 obj
+. . PUNCT . 3 punct)"}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "United Nations", "send", "observer");
+  REQUIRE(t != nullptr);
+  CHECK(t->subject_text == "UN");
+  CHECK(t->subject_type == "ORG");
+}
+
+TEST_CASE("Named entity tags type the entities", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Gazprom Gazprom PROPN NNP 2 nsubj B-ORG
+cut cut VERB VBD 0 root O
+supplies supply NOUN NNS 2 obj O
+to to ADP IN 5 case O
+Bulgaria Bulgaria PROPN NNP 2 obl B-LOC
+. . PUNCT . 2 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Gazprom", "cut supply to", "Bulgaria");
+  REQUIRE(t != nullptr);
+  CHECK(t->subject_type == "ORG");
+  CHECK(t->object_type == "LOC");
+}
