@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,10 +89,16 @@ class GraphStore {
 
   // --- writes (kReadWrite only) ---
   virtual Result<PutOutcome> put_document(const DocumentFacts& doc) = 0;
+  // Writes several whole documents in one atomic WriteBatch (the fast path of bulk ingest); the
+  // outcomes are in input order. A document id may appear only once. On error nothing is written.
+  virtual Result<std::vector<PutOutcome>> put_documents(std::span<const DocumentFacts> docs);
   // Retracts a document's facts. Returns false when the id is not stored.
   virtual Result<bool> remove_document(const std::string& doc_id) = 0;
   // True when `doc_id` is stored with this content hash (for resumable builds).
   virtual Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) = 0;
+  // The stored document with its facts rebuilt from the evidence (types as stored, e.g. the
+  // default MISC), nullopt when the id is not stored.
+  virtual Result<std::optional<DocumentFacts>> document(const std::string& doc_id);
 
   // --- reads ---
   virtual Result<StoreStats> stats() = 0;

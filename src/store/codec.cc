@@ -1,0 +1,254 @@
+// Key encodings, counter values and Protobuf (de)serialization of the store.
+#include "store/codec.h"
+
+#include <cstring>
+
+namespace kg::store {
+namespace {
+
+void append_u32(std::string& out, uint32_t v) {
+  char b[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+               static_cast<char>(v)};
+  out.append(b, 4);
+}
+
+uint32_t read_u32(const char* p) {
+  auto u = reinterpret_cast<const unsigned char*>(p);
+  return (uint32_t{u[0]} << 24) | (uint32_t{u[1]} << 16) | (uint32_t{u[2]} << 8) | uint32_t{u[3]};
+}
+
+std::string id_with_tag(uint64_t id, char tag) {
+  std::string k;
+  k.reserve(9);
+  append_u64(k, id);
+  k.push_back(tag);
+  return k;
+}
+
+}  // namespace
+
+const char* cf_name(int cf) {
+  static const char* const kNames[kCfCount] = {"default",   "meta",      "documents",
+                                                "entities",  "names",     "relations",
+                                                "out_edges", "in_edges",  "evidence"};
+  return cf >= 0 && cf < kCfCount ? kNames[cf] : "?";
+}
+
+std::string encode_count(int64_t n) {
+  auto u = static_cast<uint64_t>(n);
+  char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>(u >> (8 * i));
+  return std::string(b, 8);
+}
+
+std::optional<int64_t> decode_count(std::string_view v) {
+  if (v.size() != 8) return std::nullopt;
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(v[i]);
+  return static_cast<int64_t>(u);
+}
+
+bool is_meta_counter_key(std::string_view key) {
+  return key == kMetaDocuments || key == kMetaFacts;
+}
+
+void append_u64(std::string& out, uint64_t v) {
+  char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>(v >> (56 - 8 * i));
+  out.append(b, 8);
+}
+
+uint64_t read_u64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+std::string id_prefix(uint64_t id) {
+  std::string k;
+  append_u64(k, id);
+  return k;
+}
+
+std::string entity_key(EntityId id) { return id_prefix(id); }
+std::string entity_mentions_key(EntityId id) { return id_with_tag(id, 'm'); }
+std::string entity_alias_key(EntityId id, std::string_view surface) {
+  std::string k = id_with_tag(id, 'a');
+  k.append(surface);
+  return k;
+}
+
+EntityKey parse_entity_key(std::string_view key) {
+  EntityKey k;
+  if (key.size() < 8) return k;
+  k.id = read_u64(key.data());
+  if (key.size() == 8) {
+    k.kind = EntityKeyKind::kRecord;
+  } else if (key[8] == 'm' && key.size() == 9) {
+    k.kind = EntityKeyKind::kMentions;
+  } else if (key[8] == 'a') {
+    k.kind = EntityKeyKind::kAlias;
+    k.alias = key.substr(9);
+  }
+  return k;
+}
+
+std::string relation_key(RelationId id) { return id_prefix(id); }
+std::string relation_count_key(RelationId id) { return id_with_tag(id, 'c'); }
+
+RelationKeyKind parse_relation_key(std::string_view key, RelationId* id) {
+  if (key.size() < 8) return RelationKeyKind::kInvalid;
+  *id = read_u64(key.data());
+  if (key.size() == 8) return RelationKeyKind::kRecord;
+  if (key.size() == 9 && key[8] == 'c') return RelationKeyKind::kCount;
+  return RelationKeyKind::kInvalid;
+}
+
+std::string name_key(std::string_view folded, EntityId id) {
+  std::string k;
+  k.reserve(folded.size() + 9);
+  k.append(folded);
+  k.push_back('\0');
+  append_u64(k, id);
+  return k;
+}
+
+std::string name_prefix(std::string_view folded) {
+  std::string k(folded);
+  k.push_back('\0');
+  return k;
+}
+
+bool parse_name_key(std::string_view key, std::string_view* folded, EntityId* id) {
+  if (key.size() < 9 || key[key.size() - 9] != '\0') return false;
+  *folded = key.substr(0, key.size() - 9);
+  *id = read_u64(key.data() + key.size() - 8);
+  return true;
+}
+
+void append_out_edge_key(std::string& out, const EdgeKey& e) {
+  append_u64(out, e.subject);
+  append_u64(out, e.relation);
+  append_u64(out, e.object);
+  out.push_back(e.negated ? '\1' : '\0');
+}
+
+void append_in_edge_key(std::string& out, const EdgeKey& e) {
+  append_u64(out, e.object);
+  append_u64(out, e.relation);
+  append_u64(out, e.subject);
+  out.push_back(e.negated ? '\1' : '\0');
+}
+
+std::string out_edge_key(const EdgeKey& e) {
+  std::string k;
+  k.reserve(kEdgeKeySize);
+  append_out_edge_key(k, e);
+  return k;
+}
+
+std::string in_edge_key(const EdgeKey& e) {
+  std::string k;
+  k.reserve(kEdgeKeySize);
+  append_in_edge_key(k, e);
+  return k;
+}
+
+bool parse_out_edge_key(std::string_view key, EdgeKey* e) {
+  if (key.size() != kEdgeKeySize || static_cast<unsigned char>(key[24]) > 1) return false;
+  e->subject = read_u64(key.data());
+  e->relation = read_u64(key.data() + 8);
+  e->object = read_u64(key.data() + 16);
+  e->negated = key[24] == '\1';
+  return true;
+}
+
+bool parse_in_edge_key(std::string_view key, EdgeKey* e) {
+  if (!parse_out_edge_key(key, e)) return false;
+  std::swap(e->subject, e->object);
+  return true;
+}
+
+void append_evidence_key(std::string& out, const EdgeKey& e, std::string_view doc,
+                         uint32_t fact) {
+  append_out_edge_key(out, e);
+  append_u32(out, static_cast<uint32_t>(doc.size()));
+  out.append(doc);
+  append_u32(out, fact);
+}
+
+std::string evidence_key(const EdgeKey& e, std::string_view doc, uint32_t fact) {
+  std::string k;
+  k.reserve(kEdgeKeySize + 8 + doc.size());
+  append_evidence_key(k, e, doc, fact);
+  return k;
+}
+
+bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc,
+                        uint32_t* fact) {
+  if (key.size() < kEdgeKeySize + 8) return false;
+  if (!parse_out_edge_key(key.substr(0, kEdgeKeySize), e)) return false;
+  uint32_t len = read_u32(key.data() + kEdgeKeySize);
+  if (key.size() != kEdgeKeySize + 8 + len) return false;
+  *doc = key.substr(kEdgeKeySize + 4, len);
+  *fact = read_u32(key.data() + kEdgeKeySize + 4 + len);
+  return true;
+}
+
+std::string encode_message(const google::protobuf::MessageLite& m) {
+  std::string out;
+  m.SerializeToString(&out);
+  return out;
+}
+
+void encode_message(const google::protobuf::MessageLite& m, std::string& out) {
+  out.clear();
+  m.SerializeToString(&out);
+}
+
+bool decode_message(std::string_view v, google::protobuf::MessageLite* m) {
+  return m->ParseFromArray(v.data(), static_cast<int>(v.size()));
+}
+
+pb::FormatInfo make_format_info() {
+  pb::FormatInfo info;
+  info.set_version(kFormatVersion);
+  info.set_writer(std::string("kg ") + KG_VERSION);
+  return info;
+}
+
+void evidence_to_pb(const Triple& t, pb::Evidence* out) {
+  out->Clear();
+  if (t.sentence >= 0) out->set_sentence(static_cast<uint32_t>(t.sentence));
+  out->set_text(t.text);
+  if (t.span) {
+    out->set_span_start(t.span->first);
+    out->set_span_end(t.span->second);
+  }
+  out->set_confidence(t.confidence);
+  if (t.modality) out->set_modality(*t.modality);
+  if (t.attribution) out->set_attribution(*t.attribution);
+  out->set_subject_text(t.subject_text);
+  out->set_object_text(t.object_text);
+  for (const auto& a : t.args) {
+    auto* arg = out->add_args();
+    arg->set_prep(a.prep);
+    arg->set_text(a.text);
+  }
+}
+
+Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc) {
+  Evidence ev;
+  ev.doc = std::string(doc);
+  ev.sentence = e.has_sentence() ? static_cast<int>(e.sentence()) : -1;
+  ev.text = e.text();
+  if (e.has_span_start() && e.has_span_end()) {
+    ev.span = std::make_pair(static_cast<size_t>(e.span_start()), static_cast<size_t>(e.span_end()));
+  }
+  ev.confidence = e.confidence();
+  if (e.has_modality()) ev.modality = e.modality();
+  if (e.has_attribution()) ev.attribution = e.attribution();
+  return ev;
+}
+
+}  // namespace kg::store

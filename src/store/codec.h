@@ -1,0 +1,107 @@
+// The one place that knows the on-disk layout: column family names, key encodings, counter values
+// and Protobuf (de)serialization. docs/storage-format.md describes the same layout in prose.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kg.pb.h"
+#include "store/store.h"
+
+namespace kg::store {
+
+// Bump on any incompatible change of the layout below; old databases are then refused.
+inline constexpr uint32_t kFormatVersion = 1;
+
+// Column families, in the order they are opened.
+enum Cf : int {
+  kCfDefault = 0,  // unused; RocksDB requires it
+  kCfMeta,
+  kCfDocuments,
+  kCfEntities,
+  kCfNames,
+  kCfRelations,
+  kCfOutEdges,
+  kCfInEdges,
+  kCfEvidence,
+  kCfCount,
+};
+const char* cf_name(int cf);
+
+// --- counters: 8-byte little-endian int64, summed by the merge operator ---
+std::string encode_count(int64_t n);
+// nullopt when `v` is not 8 bytes.
+std::optional<int64_t> decode_count(std::string_view v);
+
+// --- meta CF ---
+inline constexpr std::string_view kMetaFormat = "format";
+inline constexpr std::string_view kMetaDocuments = "documents";  // counter
+inline constexpr std::string_view kMetaFacts = "facts";          // counter
+bool is_meta_counter_key(std::string_view key);
+
+// --- big-endian fixed64, so that ids sort numerically ---
+void append_u64(std::string& out, uint64_t v);
+uint64_t read_u64(const char* p);
+
+// --- entities CF: id(8) -> pb::Entity; id(8) 'm' -> mentions; id(8) 'a' surface -> alias count ---
+std::string entity_key(EntityId id);
+std::string entity_mentions_key(EntityId id);
+std::string entity_alias_key(EntityId id, std::string_view surface);
+enum class EntityKeyKind { kRecord, kMentions, kAlias, kInvalid };
+struct EntityKey {
+  EntityKeyKind kind = EntityKeyKind::kInvalid;
+  EntityId id = 0;
+  std::string_view alias;  // points into the parsed key
+};
+EntityKey parse_entity_key(std::string_view key);
+
+// --- relations CF: id(8) -> pb::Relation; id(8) 'c' -> fact count ---
+std::string relation_key(RelationId id);
+std::string relation_count_key(RelationId id);
+enum class RelationKeyKind { kRecord, kCount, kInvalid };
+RelationKeyKind parse_relation_key(std::string_view key, RelationId* id);
+
+// --- names CF: folded name, 0x00, id(8) -> count of fact sides naming the entity this way ---
+std::string name_key(std::string_view folded, EntityId id);
+std::string name_prefix(std::string_view folded);  // folded name + 0x00
+bool parse_name_key(std::string_view key, std::string_view* folded, EntityId* id);
+
+// --- out_edges / in_edges CF: subject(8) relation(8) object(8) negated(1) -> count, and the
+//     same with subject and object swapped ---
+struct EdgeKey {
+  EntityId subject = 0;
+  RelationId relation = 0;
+  EntityId object = 0;
+  bool negated = false;
+  bool operator==(const EdgeKey&) const = default;
+};
+inline constexpr size_t kEdgeKeySize = 25;
+std::string out_edge_key(const EdgeKey& e);
+std::string in_edge_key(const EdgeKey& e);
+void append_out_edge_key(std::string& out, const EdgeKey& e);
+void append_in_edge_key(std::string& out, const EdgeKey& e);
+bool parse_out_edge_key(std::string_view key, EdgeKey* e);
+bool parse_in_edge_key(std::string_view key, EdgeKey* e);
+std::string id_prefix(uint64_t id);  // the first 8 bytes of every key about `id`
+
+// --- evidence CF: out_edge_key, doc id length (fixed32 BE), doc id, fact index (fixed32 BE)
+//     -> pb::Evidence ---
+std::string evidence_key(const EdgeKey& e, std::string_view doc, uint32_t fact);
+void append_evidence_key(std::string& out, const EdgeKey& e, std::string_view doc, uint32_t fact);
+bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc, uint32_t* fact);
+
+// --- documents CF: the document id itself -> pb::Document ---
+
+// --- Protobuf values ---
+std::string encode_message(const google::protobuf::MessageLite& m);
+void encode_message(const google::protobuf::MessageLite& m, std::string& out);
+// False when `v` does not parse as the message.
+[[nodiscard]] bool decode_message(std::string_view v, google::protobuf::MessageLite* m);
+
+pb::FormatInfo make_format_info();
+void evidence_to_pb(const Triple& t, pb::Evidence* out);
+Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc);
+
+}  // namespace kg::store

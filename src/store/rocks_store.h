@@ -1,0 +1,91 @@
+// The RocksDB implementation of GraphStore (store.h), with the hooks tests need.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <rocksdb/db.h>
+
+#include "kg.pb.h"
+#include "store/codec.h"
+#include "store/store.h"
+
+namespace kg::store {
+
+// Type stored for an entity whose triple gives none. Part of the canonical key, so every build
+// must use the same default for separately built graphs to merge.
+inline constexpr std::string_view kDefaultEntityType = "MISC";
+
+struct StoreOptions {
+  // Id of a canonical key at probe `salt` (0, 1, 2, ... until a free or matching slot). Tests
+  // inject a colliding function; production uses kg::hash64.
+  std::function<uint64_t(std::string_view key, uint64_t salt)> hash;
+};
+
+class RocksGraphStore final : public GraphStore {
+ public:
+  static Result<std::unique_ptr<RocksGraphStore>> open(const std::string& dir, OpenMode mode,
+                                                       StoreOptions options = {});
+  ~RocksGraphStore() override;
+
+  Result<PutOutcome> put_document(const DocumentFacts& doc) override;
+  Result<std::vector<PutOutcome>> put_documents(std::span<const DocumentFacts> docs) override;
+  Result<bool> remove_document(const std::string& doc_id) override;
+  Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) override;
+  Result<std::optional<DocumentFacts>> document(const std::string& doc_id) override;
+
+  Result<StoreStats> stats() override;
+  Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
+  Result<std::vector<std::string>> suggest(std::string_view name, size_t k) override;
+  Result<EntityInfo> entity(EntityId id) override;
+  Result<std::vector<EntityInfo>> entities(std::string_view match, size_t limit) override;
+  Result<std::vector<EdgeInfo>> edges_of(EntityId id, Direction dir) override;
+  Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override;
+  Status for_each_entity(const std::function<void(const EntityInfo&)>& fn) override;
+  Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) override;
+
+  // Raw access for the consistency checker (verify.h) and tests.
+  rocksdb::DB* db() { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(int index) { return handles_[index]; }
+  const std::string& dir() const { return dir_; }
+  // The canonical keys ids are derived from.
+  static std::string entity_canonical_key(std::string_view name, std::string_view type);
+  static std::string relation_canonical_key(std::string_view label);
+
+  // Converts a RocksDB status into ours, naming the database directory.
+  Status to_status(const rocksdb::Status& s, std::string_view what) const;
+
+ private:
+  class Batch;  // one WriteBatch being built (rocks_store_write.cc)
+
+  RocksGraphStore(std::string dir, OpenMode mode, StoreOptions options);
+
+  // --- writes (rocks_store_write.cc) ---
+  Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
+  Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome);
+  Result<EntityId> resolve_entity(std::string_view name, std::string_view type, Batch& batch);
+  Result<RelationId> resolve_relation(std::string_view label, Batch& batch);
+  Status write(Batch& batch);
+
+  // --- reads (rocks_store.cc) ---
+  Result<std::optional<EntityInfo>> load_entity(EntityId id);
+  Result<std::string> relation_label(RelationId id,
+                                     std::unordered_map<RelationId, std::string>& cache);
+  Status require_writable() const;
+
+  std::string dir_;
+  OpenMode mode_;
+  StoreOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::array<rocksdb::ColumnFamilyHandle*, kCfCount> handles_{};
+  // Canonical key -> id of entities and relations already resolved by this process (write side
+  // only; cleared when large or after a failed write).
+  std::unordered_map<std::string, EntityId> entity_ids_;
+  std::unordered_map<std::string, RelationId> relation_ids_;
+};
+
+}  // namespace kg::store

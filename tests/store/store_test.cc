@@ -1,0 +1,287 @@
+#include <catch2/catch.hpp>
+
+#include "common/hash.h"
+#include "store/rocks_store.h"
+#include "store/verify.h"
+#include "test_util.h"
+
+using namespace kg;
+using kg::test::doc_of;
+using kg::test::fact;
+using kg::test::TempDir;
+
+namespace {
+
+std::unique_ptr<store::RocksGraphStore> open_rw(const TempDir& dir, store::StoreOptions o = {}) {
+  auto s = store::RocksGraphStore::open(dir.str(), OpenMode::kReadWrite, std::move(o));
+  REQUIRE(s.ok());
+  return std::move(s).value();
+}
+
+EntityInfo must_find(GraphStore& g, std::string_view name) {
+  auto e = g.find_entity(name);
+  REQUIRE(e.ok());
+  REQUIRE(e->has_value());
+  return **e;
+}
+
+}  // namespace
+
+TEST_CASE("A stored document's facts are readable as entities, edges and evidence", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto d = doc_of("d1", {fact("d1", "Joe Biden", "agree to", "Congress", "Biden", "Congress"),
+                         fact("d1", "Joe Biden", "visit", "Paris", "the president", "")});
+  d.triples[1].object_type = "LOC";
+  d.triples[1].span = std::make_pair(size_t{5}, size_t{30});
+  d.triples[1].confidence = 0.5;
+  REQUIRE(g->put_document(d).value() == PutOutcome::kAdded);
+
+  auto st = g->stats().value();
+  CHECK(st.documents == 1);
+  CHECK(st.entities == 3);
+  CHECK(st.relations == 2);
+  CHECK(st.edges == 2);
+  CHECK(st.facts == 2);
+
+  EntityInfo biden = must_find(*g, "joe BIDEN");
+  CHECK(biden.name == "Joe Biden");
+  CHECK(biden.type == "PERSON");
+  CHECK(biden.mentions == 2);
+  CHECK(biden.aliases == std::vector<std::string>{"Biden", "the president"});
+  CHECK(must_find(*g, "the President").id == biden.id);
+
+  auto out = g->edges_of(biden.id, Direction::kOut).value();
+  REQUIRE(out.size() == 2);
+  auto in = g->edges_of(biden.id, Direction::kIn).value();
+  CHECK(in.empty());
+  EntityInfo paris = must_find(*g, "paris");
+  CHECK(paris.type == "LOC");
+  auto paris_in = g->edges_of(paris.id, Direction::kBoth).value();
+  REQUIRE(paris_in.size() == 1);
+  CHECK(paris_in[0].relation_label == "visit");
+  CHECK(paris_in[0].subject == biden.id);
+  CHECK(paris_in[0].count == 1);
+  auto ev = g->evidence(paris_in[0], 0).value();
+  REQUIRE(ev.size() == 1);
+  CHECK(ev[0].doc == "d1");
+  CHECK(ev[0].confidence == 0.5);
+  CHECK(ev[0].span == std::make_pair(size_t{5}, size_t{30}));
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("Re-putting the same document changes nothing", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto d = doc_of("d1", {fact("d1", "A", "r", "B"), fact("d1", "A", "r", "B")});
+  REQUIRE(g->put_document(d).value() == PutOutcome::kAdded);
+  REQUIRE(g->put_document(d).value() == PutOutcome::kUnchanged);
+  auto st = g->stats().value();
+  CHECK(st.documents == 1);
+  CHECK(st.facts == 2);
+  CHECK(st.edges == 1);
+  auto a = must_find(*g, "a");
+  CHECK(a.mentions == 2);
+  CHECK(g->edges_of(a.id, Direction::kOut).value().at(0).count == 2);
+  auto stored = g->document("d1").value();
+  REQUIRE(stored.has_value());
+  CHECK(g->has_document("d1", stored->content_hash).value());
+  CHECK_FALSE(g->has_document("d1", "other").value());
+  CHECK_FALSE(g->has_document("nope", stored->content_hash).value());
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("An explicit content hash decides whether a document changed", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto d = doc_of("d1", {fact("d1", "A", "r", "B")});
+  d.content_hash = "h1";
+  REQUIRE(g->put_document(d).value() == PutOutcome::kAdded);
+  d.triples.push_back(fact("d1", "C", "r", "B"));
+  CHECK(g->put_document(d).value() == PutOutcome::kUnchanged);  // same hash: trusted
+  d.content_hash = "h2";
+  CHECK(g->put_document(d).value() == PutOutcome::kReplaced);
+  CHECK(g->stats().value().facts == 2);
+}
+
+TEST_CASE("Replacing a document swaps its facts and removing retracts them", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  REQUIRE(g->put_document(doc_of("d1", {fact("d1", "A", "r", "B", "Mr A")})).ok());
+  REQUIRE(g->put_document(doc_of("d2", {fact("d2", "A", "r", "B")})).ok());
+  REQUIRE(g->put_document(doc_of("d1", {fact("d1", "A", "s", "C")})).value() ==
+          PutOutcome::kReplaced);
+  auto a = must_find(*g, "A");
+  CHECK(a.mentions == 2);
+  CHECK(a.aliases.empty());  // "Mr A" went with the old version of d1
+  CHECK_FALSE(g->find_entity("mr a").value().has_value());
+  auto out = g->edges_of(a.id, Direction::kOut).value();
+  REQUIRE(out.size() == 2);
+  for (const auto& e : out) CHECK(e.count == 1);
+  CHECK(store::verify_consistency(*g).ok());
+
+  CHECK(g->remove_document("d2").value());
+  CHECK_FALSE(g->remove_document("d2").value());
+  CHECK_FALSE(g->find_entity("B").value().has_value());  // zero mentions: gone from reads
+  out = g->edges_of(a.id, Direction::kOut).value();
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].relation_label == "s");
+  auto st = g->stats().value();
+  CHECK(st.documents == 1);
+  CHECK(st.entities == 2);
+  CHECK(st.edges == 1);
+  CHECK(st.relations == 1);
+  CHECK(st.facts == 1);
+  size_t n_entities = 0;
+  REQUIRE(g->for_each_entity([&](const EntityInfo&) { ++n_entities; }).ok());
+  CHECK(n_entities == 2);
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("find_entity picks the most mentioned of several matches", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto t1 = fact("d1", "Apple", "sell", "iPhone");
+  t1.subject_type = "ORG";
+  auto t2 = fact("d1", "Apple", "grow on", "tree");
+  t2.subject_type = "CONCEPT";
+  auto t3 = fact("d1", "Apple", "hire", "Tim Cook");
+  t3.subject_type = "ORG";
+  REQUIRE(g->put_document(doc_of("d1", {t1, t2, t3})).ok());
+  auto apple = must_find(*g, "APPLE");
+  CHECK(apple.type == "ORG");
+  CHECK(apple.mentions == 2);
+  CHECK(g->entities("apple", 0).value().size() == 2);
+}
+
+TEST_CASE("A triple without entity types stores them as MISC", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto t = fact("d1", "Acme", "buy", "Widgets");
+  t.subject_type.clear();
+  t.object_type.clear();
+  REQUIRE(g->put_document(doc_of("d1", {t})).ok());
+  CHECK(must_find(*g, "acme").type == "MISC");
+  auto t2 = t;
+  t2.doc = "d2";
+  t2.subject_type = "MISC";
+  REQUIRE(g->put_document(doc_of("d2", {t2})).ok());
+  CHECK(must_find(*g, "acme").mentions == 2);  // the same entity
+}
+
+TEST_CASE("suggest offers close names for a misspelt one", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  REQUIRE(g->put_document(doc_of("d1", {fact("d1", "Joe Biden", "meet", "Xi Jinping"),
+                                        fact("d1", "Joe Biden", "meet", "Bill Burns")}))
+              .ok());
+  auto s = g->suggest("Joe Bidn", 3).value();
+  REQUIRE_FALSE(s.empty());
+  CHECK(s[0] == "Joe Biden");
+  auto s2 = g->suggest("biden", 3).value();
+  REQUIRE_FALSE(s2.empty());
+  CHECK(s2[0] == "Joe Biden");
+  CHECK(g->suggest("zzzzzzzzzz", 3).value().empty());
+}
+
+TEST_CASE("entities() filters by substring and orders by mentions", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  REQUIRE(g->put_document(doc_of("d1", {fact("d1", "Joe Biden", "meet", "Hunter Biden"),
+                                        fact("d1", "Joe Biden", "meet", "Jill Biden"),
+                                        fact("d1", "Kamala Harris", "meet", "Jill Biden")}))
+              .ok());
+  auto all = g->entities("", 0).value();
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].mentions == 2);
+  auto bidens = g->entities("BIDEN", 2).value();
+  REQUIRE(bidens.size() == 2);
+  CHECK(bidens[0].name == "Jill Biden");  // ties on mentions break by name
+  CHECK(bidens[1].name == "Joe Biden");
+}
+
+TEST_CASE("A hash collision is detected and resolved by probing", "[store]") {
+  TempDir dir;
+  store::StoreOptions o;
+  // Every key hashes to the same id at salt 0; salts then spread them.
+  o.hash = [](std::string_view key, uint64_t salt) {
+    return salt == 0 ? uint64_t{42} : kg::hash64(key, salt);
+  };
+  {
+    auto g = open_rw(dir, o);
+    auto t = fact("d1", "Alice", "know", "Bob");
+    t.object_type = "PERSON";
+    REQUIRE(g->put_document(doc_of("d1", {t})).ok());
+    auto alice = must_find(*g, "alice");
+    auto bob = must_find(*g, "bob");
+    CHECK(alice.id != bob.id);
+    CHECK(alice.id == 42);  // first come keeps the plain hash
+    CHECK(alice.name == "Alice");
+    CHECK(bob.name == "Bob");
+    CHECK(g->edges_of(alice.id, Direction::kOut).value().at(0).object == bob.id);
+    CHECK(store::verify_consistency(*g).ok());
+  }
+  // A new process resolves the same names to the same ids from the stored records.
+  auto g = open_rw(dir, o);
+  auto t = fact("d2", "Bob", "know", "Alice");
+  t.object_type = "PERSON";
+  REQUIRE(g->put_document(doc_of("d2", {t})).ok());
+  CHECK(must_find(*g, "bob").mentions == 2);
+  CHECK(must_find(*g, "alice").id == 42);
+  CHECK(g->stats().value().entities == 2);
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("put_documents writes several documents at once", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  std::vector<DocumentFacts> docs{doc_of("d1", {fact("d1", "A", "r", "B")}),
+                                  doc_of("d2", {fact("d2", "A", "r", "C")})};
+  auto out = g->put_documents(docs).value();
+  CHECK(out == std::vector<PutOutcome>{PutOutcome::kAdded, PutOutcome::kAdded});
+  docs.push_back(doc_of("d1", {}));
+  CHECK(g->put_documents(docs).status().code() == ErrorCode::kInvalidInput);
+  docs.pop_back();
+  docs[1].triples.push_back(fact("d2", "A", "r", "D"));
+  out = g->put_documents(docs).value();
+  CHECK(out == std::vector<PutOutcome>{PutOutcome::kUnchanged, PutOutcome::kReplaced});
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("An invalid document writes nothing", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto bad = doc_of("d1", {fact("d1", "A", "r", "B"), fact("d1", "  ", "r", "B")});
+  auto r = g->put_document(bad);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kInvalidInput);
+  CHECK(r.status().message().find("d1") != std::string::npos);
+  CHECK(g->stats().value().documents == 0);
+  CHECK_FALSE(g->find_entity("A").value().has_value());
+  // The ids the failed batch claimed are not cached: the entity is written by the next put.
+  REQUIRE(g->put_document(doc_of("d2", {fact("d2", "A", "r", "B")})).ok());
+  CHECK(must_find(*g, "A").mentions == 1);
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("document() rebuilds the stored facts", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto t = fact("d1", "A", "r", "B", "a", "the B");
+  t.attribution = "Reuters";
+  t.args = {{"in", "May"}};
+  auto d = doc_of("d1", {t});
+  d.title = "Title";
+  REQUIRE(g->put_document(d).ok());
+  auto back = g->document("d1").value();
+  REQUIRE(back.has_value());
+  CHECK(back->title == "Title");
+  REQUIRE(back->triples.size() == 1);
+  const Triple& b = back->triples[0];
+  CHECK(b.subject == "A");
+  CHECK(b.object_text == "the B");
+  CHECK(b.attribution == std::optional<std::string>("Reuters"));
+  REQUIRE(b.args.size() == 1);
+  CHECK(b.args[0].text == "May");
+  CHECK_FALSE(g->document("none").value().has_value());
+}
