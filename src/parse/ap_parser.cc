@@ -1,0 +1,210 @@
+// Parsing with a trained model, model files, tree utilities and attachment scores.
+#include "parse/ap_parser.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "common/binio.h"
+#include "parse/features.h"
+
+namespace kg {
+
+Result<std::unique_ptr<Parser>> Parser::load(const std::string& path) {
+  return parse::ApParser::load_file(path);
+}
+
+namespace {
+
+std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+}  // namespace
+
+AttachmentScore score_attachment(const std::vector<Sentence>& gold,
+                                 const std::vector<Sentence>& system) {
+  AttachmentScore score;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const auto& g = gold[i].tokens;
+    score.words += g.size();
+    if (i >= system.size()) continue;
+    const auto& s = system[i].tokens;
+    for (size_t j = 0; j < g.size() && j < s.size(); ++j) {
+      if (g[j].head != s[j].head) continue;
+      ++score.head_correct;
+      if (universal(g[j].deprel) == universal(s[j].deprel)) ++score.labelled_correct;
+    }
+  }
+  return score;
+}
+
+}  // namespace kg
+
+namespace kg::parse {
+
+bool LabelSet::legal(const State& s, int cls) const {
+  int n = static_cast<int>(names.size());
+  Move m = move_of(cls, n);
+  int label = label_of(cls, n);
+  if (!s.legal(m, label, root)) return false;
+  if (m == Move::kLeft && label != root) return left[label];
+  if (m == Move::kRight) return right[label];
+  return true;
+}
+
+namespace {
+
+struct Scratch {
+  State state{0};
+  SentenceAtoms atoms;
+  std::vector<uint64_t> features;
+  std::vector<int32_t> scores;
+};
+
+}  // namespace
+
+void ApParser::parse(Sentence& sentence) const {
+  const int n = static_cast<int>(sentence.tokens.size());
+  if (n == 0) return;
+  thread_local Scratch scratch;
+  State& st = scratch.state;
+  st.reset(n);
+  scratch.atoms.build(sentence);
+  const int num_classes = labels_.num_classes();
+  scratch.scores.resize(num_classes);
+  while (!st.terminal()) {
+    extract_features(st, scratch.atoms, scratch.features);
+    std::fill(scratch.scores.begin(), scratch.scores.end(), 0);
+    weights_.score(scratch.features, scratch.scores.data());
+    int best = -1;
+    int32_t best_score = std::numeric_limits<int32_t>::min();
+    for (int c = 0; c < num_classes; ++c) {
+      if (scratch.scores[c] > best_score && labels_.legal(st, c)) {
+        best = c;
+        best_score = scratch.scores[c];
+      }
+    }
+    if (best < 0) {
+      // Only reachable with a degenerate label set: fall back to a structural move.
+      if (st.buffer_has_words()) {
+        best = 0;
+      } else if (st.stack_size() == 1) {
+        best = class_of(Move::kLeft, labels_.root, static_cast<int>(labels_.names.size()));
+      } else {
+        best = class_of(Move::kRight, labels_.root == 0 && labels_.names.size() > 1 ? 1 : 0,
+                        static_cast<int>(labels_.names.size()));
+      }
+    }
+    int nl = static_cast<int>(labels_.names.size());
+    st.apply(move_of(best, nl), label_of(best, nl));
+  }
+  for (int i = 1; i <= n; ++i) {
+    Token& t = sentence.tokens[i - 1];
+    t.head = st.head(i);
+    t.deprel = labels_.names[st.label(i)];
+  }
+}
+
+Status ApParser::save(const std::string& path) const {
+  BinaryWriter w(kImplementation, kFormatVersion);
+  w.u32(kFeatureSetVersion);
+  w.u32(static_cast<uint32_t>(labels_.names.size()));
+  for (size_t i = 0; i < labels_.names.size(); ++i) {
+    w.str(labels_.names[i]);
+    w.u8(static_cast<uint8_t>(labels_.left[i] | (labels_.right[i] << 1)));
+  }
+  w.u32(static_cast<uint32_t>(labels_.root));
+  weights_.write(w);
+  return w.save(path);
+}
+
+Result<std::unique_ptr<Parser>> ApParser::load_file(const std::string& path) {
+  KG_ASSIGN_OR_RETURN(BinaryReader r, BinaryReader::open(path, kImplementation, kFormatVersion));
+  uint32_t features = r.u32();
+  if (r.status().ok() && features != kFeatureSetVersion) {
+    return Status::version_mismatch(path + ": parser feature set " + std::to_string(features) +
+                                    ", this build uses " + std::to_string(kFeatureSetVersion));
+  }
+  LabelSet labels;
+  uint32_t count = r.u32();
+  if (count == 0 || count > 127) {
+    KG_RETURN_IF_ERROR(r.status());
+    return Status::corruption(path + ": bad label count " + std::to_string(count));
+  }
+  for (uint32_t i = 0; i < count; ++i) {
+    labels.names.push_back(r.str());
+    uint8_t flags = r.u8();
+    labels.left.push_back(flags & 1);
+    labels.right.push_back((flags >> 1) & 1);
+  }
+  labels.root = static_cast<int>(r.u32());
+  KG_RETURN_IF_ERROR(r.status());
+  if (labels.root < 0 || labels.root >= static_cast<int>(count)) {
+    return Status::corruption(path + ": bad root label");
+  }
+  auto weights = Weights::read(r);
+  if (!weights.ok()) return weights.status().with_context(path);
+  if (weights->num_classes() != labels.num_classes()) {
+    return Status::corruption(path + ": class count does not match the labels");
+  }
+  if (!r.at_end()) return Status::corruption(path + ": trailing bytes after the model");
+  return std::unique_ptr<Parser>(new ApParser(std::move(labels), std::move(weights).value()));
+}
+
+bool is_single_rooted_tree(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size()) - 1;
+  int roots = 0;
+  for (int d = 1; d <= n; ++d) {
+    if (heads[d] < 0 || heads[d] > n || heads[d] == d) return false;
+    roots += heads[d] == 0;
+  }
+  if (roots != 1) return false;
+  // Every word must reach the root within n steps.
+  for (int d = 1; d <= n; ++d) {
+    int w = d;
+    for (int steps = 0; w != 0; ++steps) {
+      if (steps > n) return false;
+      w = heads[w];
+    }
+  }
+  return true;
+}
+
+namespace {
+
+bool dominates(const std::vector<int>& heads, int h, int k) {
+  while (k != 0 && k != h) k = heads[k];
+  return k == h;
+}
+
+bool non_projective(const std::vector<int>& heads, int d) {
+  int h = heads[d];
+  if (h == 0) return false;
+  for (int k = std::min(h, d) + 1; k < std::max(h, d); ++k) {
+    if (!dominates(heads, h, k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int projectivize(std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size()) - 1;
+  int lifts = 0;
+  for (;;) {
+    int pick = -1, pick_len = 0;
+    for (int d = 1; d <= n; ++d) {
+      if (heads[d] == 0 || !non_projective(heads, d)) continue;
+      int len = std::abs(heads[d] - d);
+      if (pick < 0 || len < pick_len) {
+        pick = d;
+        pick_len = len;
+      }
+    }
+    // In a single-rooted tree the root word's arcs are projective, so a lift never makes a
+    // second root; the check guards malformed input.
+    if (pick < 0 || heads[heads[pick]] == 0) return lifts;
+    heads[pick] = heads[heads[pick]];
+    ++lifts;
+  }
+}
+
+}  // namespace kg::parse

@@ -1,0 +1,51 @@
+// The averaged-perceptron arc-hybrid parser behind the Parser interface.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parse/parser.h"
+#include "parse/transition.h"
+#include "parse/weights.h"
+
+namespace kg::parse {
+
+inline constexpr char kImplementation[] = "kg-parser-ap";
+inline constexpr uint32_t kFormatVersion = 1;
+
+// Labels and which moves may carry them; shared by training and parsing.
+struct LabelSet {
+  std::vector<std::string> names;
+  int root = 0;                 // index of "root"
+  std::vector<uint8_t> left;    // label seen on a LEFT arc (dependent before head)
+  std::vector<uint8_t> right;   // label seen on a RIGHT arc
+  int num_classes() const { return 1 + 2 * static_cast<int>(names.size()); }
+  // Whether class `cls` may be taken in `s`.
+  bool legal(const State& s, int cls) const;
+};
+
+class ApParser final : public Parser {
+ public:
+  ApParser(LabelSet labels, Weights weights)
+      : labels_(std::move(labels)), weights_(std::move(weights)) {}
+
+  static Result<std::unique_ptr<Parser>> load_file(const std::string& path);
+
+  void parse(Sentence& sentence) const override;
+  Status save(const std::string& path) const override;
+  size_t feature_count() const override { return weights_.rows(); }
+  size_t weight_count() const override { return weights_.weights(); }
+
+ private:
+  LabelSet labels_;
+  Weights weights_;
+};
+
+// Lifts non-projective arcs (shortest first) to the head's head until the tree is projective.
+// heads is indexed 1..n (element 0 unused), 0 = root. Returns the number of lifts.
+int projectivize(std::vector<int>& heads);
+
+// Whether heads (1..n, 0 = root) form a tree with exactly one root and no cycles.
+bool is_single_rooted_tree(const std::vector<int>& heads);
+
+}  // namespace kg::parse

@@ -1,0 +1,34 @@
+// Feature extraction for the arc-hybrid parser: Zhang & Nivre (2011) style templates over the
+// stack, buffer, children, distances, valencies and label sets, each hashed to a 64-bit key.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "doc/document.h"
+#include "parse/transition.h"
+
+namespace kg::parse {
+
+// Bump when templates or atoms change: models store it and refuse a mismatch.
+inline constexpr uint32_t kFeatureSetVersion = 1;
+
+// Per-word atoms of one sentence (hashed form, tags, suffix), computed once per sentence.
+class SentenceAtoms {
+ public:
+  void build(const Sentence& s);
+  // t is a word index 1..n, 0 for the root, -1 for "nothing".
+  uint64_t word(int t) const { return word_[t + 1]; }
+  uint64_t tag(int t) const { return tag_[t + 1]; }
+  uint64_t upos(int t) const { return upos_[t + 1]; }
+  uint64_t suffix(int t) const { return suffix_[t + 1]; }
+  uint64_t shape(int t) const { return shape_[t + 1]; }
+
+ private:
+  std::vector<uint64_t> word_, tag_, upos_, suffix_, shape_;
+};
+
+// Appends the feature keys of configuration `s` to `out` (cleared first).
+void extract_features(const State& s, const SentenceAtoms& a, std::vector<uint64_t>& out);
+
+}  // namespace kg::parse

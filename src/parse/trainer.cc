@@ -1,0 +1,206 @@
+// Parser training: averaged perceptron, dynamic oracle with exploration, shuffled epochs.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <random>
+
+#include "parse/ap_parser.h"
+#include "parse/features.h"
+
+namespace kg::parse {
+namespace {
+
+struct Example {
+  const Sentence* sentence;
+  std::vector<int> heads;   // projectivized, 1..n
+  std::vector<int> labels;  // label ids, 1..n
+};
+
+std::string format(const char* fmt, double a, double b = 0, double c = 0, double d = 0) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c, d);
+  return buf;
+}
+
+class Trainer {
+ public:
+  Trainer(LabelSet labels, const ParserTrainOptions& options)
+      : labels_(std::move(labels)),
+        options_(options),
+        weights_(labels_.num_classes()),
+        rng_(options.seed) {}
+
+  // Trains on one sentence; returns (decisions, correct decisions).
+  std::pair<size_t, size_t> train_sentence(const Example& ex, bool explore);
+
+  std::unique_ptr<Parser> snapshot(double prune_below) const {
+    return std::make_unique<ApParser>(
+        labels_, Weights::from_averaged(weights_.averaged(prune_below), labels_.num_classes()));
+  }
+
+  std::mt19937_64& rng() { return rng_; }
+
+ private:
+  LabelSet labels_;
+  ParserTrainOptions options_;
+  TrainWeights weights_;
+  std::mt19937_64 rng_;
+  State state_{0};
+  SentenceAtoms atoms_;
+  std::vector<uint64_t> features_;
+  std::vector<int64_t> scores_;
+  std::vector<int> costs_;
+};
+
+std::pair<size_t, size_t> Trainer::train_sentence(const Example& ex, bool explore) {
+  const int n = static_cast<int>(ex.heads.size()) - 1;
+  const int nl = static_cast<int>(labels_.names.size());
+  const int num_classes = labels_.num_classes();
+  Oracle oracle(ex.heads, ex.labels);
+  state_.reset(n);
+  atoms_.build(*ex.sentence);
+  scores_.resize(num_classes);
+  costs_.resize(num_classes);
+  size_t decisions = 0, correct = 0;
+  constexpr int kIllegal = std::numeric_limits<int>::max();
+  while (!state_.terminal()) {
+    extract_features(state_, atoms_, features_);
+    std::fill(scores_.begin(), scores_.end(), 0);
+    weights_.score(features_, scores_.data());
+    Oracle::MoveCost move_costs[3];
+    for (int m = 0; m < 3; ++m) move_costs[m] = oracle.cost(state_, static_cast<Move>(m));
+    int min_cost = kIllegal;
+    for (int c = 0; c < num_classes; ++c) {
+      if (!labels_.legal(state_, c)) {
+        costs_[c] = kIllegal;
+        continue;
+      }
+      const auto& mc = move_costs[static_cast<int>(move_of(c, nl))];
+      costs_[c] = mc.cost + (mc.gold_arc && label_of(c, nl) != mc.gold_label);
+      min_cost = std::min(min_cost, costs_[c]);
+    }
+    int pred = -1, gold = -1;
+    for (int c = 0; c < num_classes; ++c) {
+      if (costs_[c] == kIllegal) continue;
+      if (pred < 0 || scores_[c] > scores_[pred]) pred = c;
+      if (costs_[c] == min_cost && (gold < 0 || scores_[c] > scores_[gold])) gold = c;
+    }
+    if (pred < 0) break;  // unreachable: a non-terminal state always has a legal move
+    ++decisions;
+    if (costs_[pred] == min_cost) {
+      ++correct;
+    } else {
+      weights_.update(features_, gold, 1);
+      weights_.update(features_, pred, -1);
+    }
+    weights_.tick();
+    int next = gold;
+    if (explore && (rng_() >> 11) * 0x1.0p-53 < options_.explore_prob) next = pred;
+    state_.apply(move_of(next, nl), label_of(next, nl));
+  }
+  return {decisions, correct};
+}
+
+// The label names of the training trees (sorted, "root" always included).
+LabelSet collect_labels(const std::vector<Sentence>& sentences) {
+  std::map<std::string, int> seen{{"root", 0}};
+  for (const auto& s : sentences) {
+    for (const Token& t : s.tokens) {
+      if (!t.deprel.empty()) seen[t.deprel] = 0;
+    }
+  }
+  LabelSet labels;
+  for (const auto& [name, unused] : seen) {
+    if (name == "root") labels.root = static_cast<int>(labels.names.size());
+    labels.names.push_back(name);
+  }
+  labels.left.assign(labels.names.size(), 0);
+  labels.right.assign(labels.names.size(), 0);
+  return labels;
+}
+
+}  // namespace
+}  // namespace kg::parse
+
+namespace kg {
+
+Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sentences,
+                                              const ParserTrainOptions& options,
+                                              const std::vector<Sentence>* dev) {
+  using namespace parse;
+  LabelSet labels = collect_labels(sentences);
+  if (labels.names.size() > 127) {
+    return Status::invalid("too many dependency labels (" + std::to_string(labels.names.size()) +
+                           "), at most 127 are supported");
+  }
+  std::map<std::string, int> label_ids;
+  for (size_t i = 0; i < labels.names.size(); ++i) label_ids[labels.names[i]] = static_cast<int>(i);
+
+  std::vector<Example> examples;
+  size_t skipped = 0, lifted = 0;
+  for (const auto& s : sentences) {
+    const int n = static_cast<int>(s.tokens.size());
+    Example ex{&s, std::vector<int>(n + 1, 0), std::vector<int>(n + 1, 0)};
+    for (int i = 1; i <= n; ++i) {
+      const Token& t = s.tokens[i - 1];
+      ex.heads[i] = t.head;
+      auto it = label_ids.find(t.deprel);
+      ex.labels[i] = t.head == 0 ? labels.root : (it == label_ids.end() ? -1 : it->second);
+      if (ex.labels[i] < 0 || (t.head != 0 && ex.labels[i] == labels.root)) ex.heads[0] = -1;
+    }
+    if (n == 0 || ex.heads[0] != 0 || !is_single_rooted_tree(ex.heads)) {
+      ++skipped;
+      continue;
+    }
+    lifted += projectivize(ex.heads);
+    examples.push_back(std::move(ex));
+  }
+  if (examples.empty()) return Status::invalid("no usable training sentences (trees with labels)");
+  // Which direction each label takes, on the projectivized trees the oracle follows.
+  for (const auto& ex : examples) {
+    for (size_t d = 1; d < ex.heads.size(); ++d) {
+      if (ex.heads[d] == 0) continue;
+      (ex.heads[d] > static_cast<int>(d) ? labels.left : labels.right)[ex.labels[d]] = 1;
+    }
+  }
+
+  Trainer trainer(labels, options);
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (options.log) {
+    options.log(std::to_string(examples.size()) + " training sentences, " +
+                std::to_string(skipped) + " skipped, " + std::to_string(lifted) +
+                " non-projective arcs lifted, " + std::to_string(labels.names.size()) + " labels");
+  }
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    auto start = std::chrono::steady_clock::now();
+    // Fisher-Yates with the raw generator, so the order is the same on every platform.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[trainer.rng()() % i]);
+    size_t decisions = 0, correct = 0;
+    bool explore = epoch > options.explore_after;
+    for (size_t i : order) {
+      auto [d, c] = trainer.train_sentence(examples[i], explore);
+      decisions += d;
+      correct += c;
+    }
+    if (!options.log) continue;
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string line = "epoch " + std::to_string(epoch) +
+                       format(": %.2f%% zero-cost decisions, %.1fs", 100.0 * correct / decisions,
+                              secs);
+    if (dev) {
+      auto model = trainer.snapshot(options.prune_below);
+      std::vector<Sentence> parsed = *dev;
+      for (auto& s : parsed) model->parse(s);
+      AttachmentScore sc = score_attachment(*dev, parsed);
+      line += format(", dev UAS %.2f LAS %.2f, %.0f features", sc.uas(), sc.las(),
+                     static_cast<double>(model->feature_count()));
+    }
+    options.log(line);
+  }
+  return trainer.snapshot(options.prune_below);
+}
+
+}  // namespace kg

@@ -1,0 +1,101 @@
+// Perceptron weights keyed by hashed features: a growable averaged table for training and a
+// compact read-only table (int16 weights with one scale) for parsing.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "common/binio.h"
+#include "common/status.h"
+
+namespace kg::parse {
+
+// Open-addressing map from a nonzero 64-bit key to a row number.
+class KeyIndex {
+ public:
+  // Row of `key`, or -1.
+  int32_t find(uint64_t key) const;
+  // Row of `key`, creating it as `next_row` when absent (returns next_row then).
+  int32_t find_or_insert(uint64_t key, int32_t next_row);
+  size_t size() const { return size_; }
+  void reserve(size_t n);
+
+ private:
+  void grow();
+  std::vector<uint64_t> keys_;  // 0 = empty slot
+  std::vector<int32_t> rows_;
+  size_t size_ = 0;
+};
+
+// Training weights: sparse rows of (class, weight) with lazy averaging
+// (average = w - u / t, where every update at step t adds delta to w and t * delta to u).
+class TrainWeights {
+ public:
+  explicit TrainWeights(int num_classes) : num_classes_(num_classes) {}
+
+  // Adds the current weights of `features` to scores[0..num_classes).
+  void score(std::span<const uint64_t> features, int64_t* scores) const;
+  // Adds `delta` to the weight of `cls` for every feature.
+  void update(std::span<const uint64_t> features, int cls, int delta);
+  // Advances the averaging clock (call once per training decision).
+  void tick() { ++step_; }
+
+  int num_classes() const { return num_classes_; }
+
+  // Averaged rows with |weight| >= min_abs, sorted by key.
+  struct AveragedRow {
+    uint64_t key;
+    std::vector<std::pair<uint8_t, float>> weights;
+  };
+  std::vector<AveragedRow> averaged(double min_abs) const;
+
+ private:
+  struct Entry {
+    int64_t u;
+    int32_t w;
+    uint8_t cls;
+  };
+  int num_classes_;
+  int64_t step_ = 1;
+  KeyIndex index_;
+  std::vector<uint64_t> row_keys_;
+  std::vector<std::vector<Entry>> rows_;
+};
+
+// Read-only quantized weights. Thread-safe for concurrent score() calls.
+class Weights {
+ public:
+  Weights() = default;
+  static Weights from_averaged(const std::vector<TrainWeights::AveragedRow>& rows,
+                               int num_classes);
+
+  void score(std::span<const uint64_t> features, int32_t* scores) const;
+  int num_classes() const { return num_classes_; }
+  size_t rows() const { return row_start_.empty() ? 0 : row_start_.size() - 1; }
+  size_t weights() const { return entries_.size(); }
+
+  void write(BinaryWriter& w) const;
+  static Result<Weights> read(BinaryReader& r);
+
+ private:
+  struct Slot {
+    uint32_t fingerprint;  // 0 = empty
+    uint32_t row;
+  };
+  struct Entry {
+    uint16_t cls;
+    int16_t w;
+  };
+  void build_index(const std::vector<uint64_t>& keys);
+
+  int num_classes_ = 0;
+  float scale_ = 1.0f;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<uint32_t> row_start_;
+  std::vector<Entry> entries_;
+  std::vector<uint64_t> keys_;  // for write()
+};
+
+}  // namespace kg::parse
