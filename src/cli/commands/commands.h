@@ -7,5 +7,14 @@ namespace kg::cli {
 
 Action configure_version(CLI::App& app);
 Action configure_carb(CLI::App& app);
+Action configure_parse(CLI::App& app);
+Action configure_ingest(CLI::App& app);
+Action configure_remove(CLI::App& app);
+Action configure_stats(CLI::App& app);
+Action configure_entities(CLI::App& app);
+// Configures `kg train parser` (train_parser.cc); the `train` command adds it as "parser".
+Action configure_train_parser(CLI::App& app);
+// Configures `kg train ner` (train_ner.cc); the `train` command adds it as its "ner" subcommand.
+Action configure_train_ner(CLI::App& app);
 
 }  // namespace kg::cli
