@@ -129,6 +129,35 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     out.push_back(std::move(e));
   }
 
+  // Possessives: "Russia 's military buildup" -> Russia | has | military buildup.
+  for (int i = 0; i < t.size(); ++i) {
+    if (t.full_rel(i) != "nmod:poss" || t.upos(i) == "PRON" || t.head(i) < 0) continue;
+    const int owner_of = t.head(i);
+    if (!t.is_noun(owner_of)) continue;
+    std::vector<int> owner = phrase_tokens(t, i, -1, true, false, true);
+    owner.erase(std::remove_if(owner.begin(), owner.end(),
+                               [&](int k) { return t.head(k) == i && t.rel(k) == "case"; }),
+                owner.end());
+    std::vector<int> owned;
+    for (int k : phrase_tokens(t, owner_of, -1, true, false, true)) {
+      bool skip = false;
+      for (int a = k; a != owner_of && a >= 0; a = t.head(a)) {
+        if (a == i || (t.head(a) == owner_of && (t.rel(a) == "case" || t.rel(a) == "acl"))) {
+          skip = true;
+          break;
+        }
+      }
+      if (!skip) owned.push_back(k);
+    }
+    while (!owned.empty() && t.upos(owned.front()) == "PUNCT") owned.erase(owned.begin());
+    if (owner.empty() || owned.empty()) continue;
+    NaryExtraction e;
+    e.relation = "has";
+    e.args = {words_text(t, owner), words_text(t, owned)};
+    e.confidence = 0.3;
+    out.push_back(std::move(e));
+  }
+
   // Titles before names: "President Bush" -> Bush | is | President.
   for (int i = 0; i < t.size(); ++i) {
     std::string_view r = t.rel(i);
