@@ -688,53 +688,6 @@ class Builder {
 
 }  // namespace
 
-std::string preposition_of(const DepTree& t, int head) {
-  std::string prep;
-  for (int c : t.children(head)) {
-    if (t.rel(c) != "case" && !(t.rel(c) == "mark" && t.upos(head) != "VERB")) continue;
-    if (c > head) continue;  // a possessive "'s" follows its noun
-    if (!prep.empty()) prep += ' ';
-    prep += t.lower(c);
-    for (int f : t.children(c)) {
-      if (t.rel(f) == "fixed") {
-        prep += ' ';
-        prep += t.lower(f);
-      }
-    }
-  }
-  return prep;
-}
-
-std::vector<int> phrase_tokens(const DepTree& t, int head, int avoid, bool split_conj,
-                               bool drop_case, bool drop_appos) {
-  std::vector<int> out;
-  if (head < 0) return out;
-  std::function<void(int, bool)> visit = [&](int i, bool is_head) {
-    if (avoid >= 0 && i != head && t.dominates(i, avoid)) return;
-    if (!is_head) {
-      const int g = t.head(i);
-      std::string_view r = t.rel(i);
-      if (g == head) {
-        if (split_conj && (r == "conj" || r == "cc" || t.full_rel(i) == "cc:preconj")) return;
-        if (drop_case && r == "case" && i < head) return;
-        if (drop_appos && r == "appos") return;
-      }
-    }
-    out.push_back(i);
-    for (int c : t.children(i)) visit(c, false);
-  };
-  visit(head, true);
-  std::sort(out.begin(), out.end());
-  // When conjuncts were removed, punctuation left between them goes too.
-  auto edge_junk = [&](int i) {
-    return t.upos(i) == "PUNCT" || (t.rel(i) == "cc" && t.head(i) == head);
-  };
-  size_t b = 0, e = out.size();
-  while (b < e && edge_junk(out[b]) && out[b] != head) ++b;
-  while (e > b && edge_junk(out[e - 1]) && out[e - 1] != head) --e;
-  return std::vector<int>(out.begin() + b, out.begin() + e);
-}
-
 std::vector<Proposition> extract_propositions(const DepTree& t) { return Builder(t).run(); }
 
 }  // namespace kg::extract

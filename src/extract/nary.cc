@@ -59,12 +59,12 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     if (p.from_passive) {
       // CaRB keeps passives as written: patient, "was sent by", agent.
       if (!p.object.present()) continue;
-      args.push_back(words_text(t, phrase_tokens(t, p.object.head, p.top, true, false, true)));
+      args.push_back(words_text(t, phrase_tokens(t, p.object.head, p.top, true, true, true)));
       if (p.agent_case >= 0) rel.push_back(p.agent_case);
       args.push_back(words_text(t, phrase_tokens(t, p.subject.head, -1, true, true, true)));
     } else {
       if (!p.subject.present()) continue;
-      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, p.top, true, false, true)));
+      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, p.top, true, true, true)));
       bool has_object = false;
       std::vector<const Arg*> obls;
       for (const Arg& a : p.obliques) {
@@ -111,7 +111,7 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
             if (t.rel(c) == "case" && c < a.head) rel.push_back(c);
           }
         }
-        args.push_back(words_text(t, phrase_tokens(t, a.head, p.top, true, move_prep, true)));
+        args.push_back(words_text(t, phrase_tokens(t, a.head, p.top, false, move_prep, true)));
       }
     }
     std::sort(rel.begin(), rel.end());

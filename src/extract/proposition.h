@@ -56,6 +56,9 @@ struct Proposition {
 // All propositions of one sentence, in predicate order. Thread-compatible (no shared state).
 std::vector<Proposition> extract_propositions(const DepTree& t);
 
+// +1 for an opening quote or bracket, -1 for a closing one, 0 otherwise.
+int bracket_balance(std::string_view form);
+
 // The lowercased preposition of an argument word: its case children (with their fixed parts).
 std::string preposition_of(const DepTree& t, int head);
 
