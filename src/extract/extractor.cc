@@ -2,6 +2,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -35,6 +36,23 @@ Status check_parsed(const Sentence& s, const std::string& where) {
     }
   }
   return Status::ok_status();
+}
+
+// Headlines in title case ("Biden Agrees To Summit With Putin") parse poorly and would invent
+// names such as "Biden Agrees"; their facts are left out of the graph.
+bool is_headline_case(const Sentence& s) {
+  int words = 0, capitalized = 0;
+  bool first = true;
+  for (const Token& t : s.tokens) {
+    if (t.form.empty() || !std::isalpha(static_cast<unsigned char>(t.form[0]))) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(t.form[0]))) ++capitalized;
+  }
+  return words >= 5 && capitalized * 10 >= words * 8;
 }
 
 struct SentenceWork {
@@ -124,6 +142,7 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
         check_parsed(s, "document " + doc.id + " sentence " + std::to_string(si + 1)));
     work[si].tree = std::make_unique<DepTree>(s);
     const DepTree& t = *work[si].tree;
+    if (is_headline_case(s)) continue;
     work[si].props = extract::extract_propositions(t);
     const int sentence = static_cast<int>(si);
     for (Proposition& p : work[si].props) {
