@@ -1,0 +1,110 @@
+// Collecting what an export shows: the whole graph or an entity's neighbourhood, with min-count.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "export/export.h"
+
+namespace kg {
+namespace {
+
+Status fill_docs(GraphStore& store, ExportEdge& e) {
+  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e.edge, 0));
+  std::set<std::string> docs;
+  for (auto& ev : evidence) docs.insert(std::move(ev.doc));
+  e.docs.assign(docs.begin(), docs.end());
+  return {};
+}
+
+// The entities within `hops` kept edges of `center`, either direction.
+Result<std::unordered_set<EntityId>> neighbourhood(GraphStore& store, EntityId center, size_t hops,
+                                                   uint64_t min_count) {
+  std::unordered_set<EntityId> seen{center};
+  std::vector<EntityId> frontier{center};
+  for (size_t depth = 0; depth < hops && !frontier.empty(); ++depth) {
+    std::vector<EntityId> next;
+    for (EntityId u : frontier) {
+      KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, Direction::kBoth));
+      for (const EdgeInfo& e : edges) {
+        if (e.count < min_count) continue;
+        EntityId v = e.subject == u ? e.object : e.subject;
+        if (seen.insert(v).second) next.push_back(v);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return seen;
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view name) {
+  if (name == "dot") return ExportFormat::kDot;
+  if (name == "graphml") return ExportFormat::kGraphml;
+  if (name == "ntriples") return ExportFormat::kNtriples;
+  if (name == "json") return ExportFormat::kJson;
+  if (name == "csv") return ExportFormat::kCsv;
+  return std::nullopt;
+}
+
+std::string node_id(EntityId id) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
+  return buf;
+}
+
+Result<Subgraph> collect_subgraph(GraphStore& store, const SubgraphOptions& options) {
+  Subgraph g;
+  std::unordered_set<EntityId> ids;
+  if (options.around) {
+    KG_ASSIGN_OR_RETURN(ids,
+                        neighbourhood(store, *options.around, options.hops, options.min_count));
+    for (EntityId u : ids) {
+      KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> out, store.edges_of(u, Direction::kOut));
+      for (EdgeInfo& e : out) {
+        if (e.count >= options.min_count && ids.count(e.object))
+          g.edges.push_back({std::move(e), {}});
+      }
+    }
+    // Keep only entities that an edge touches, plus the centre.
+    std::unordered_set<EntityId> touched{*options.around};
+    for (const auto& e : g.edges) touched.insert({e.edge.subject, e.edge.object});
+    for (EntityId id : touched) {
+      KG_ASSIGN_OR_RETURN(EntityInfo info, store.entity(id));
+      g.nodes.push_back(std::move(info));
+    }
+  } else {
+    KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
+      if (e.count < options.min_count) return;
+      g.edges.push_back({e, {}});
+      ids.insert(e.subject);
+      ids.insert(e.object);
+    }));
+    KG_RETURN_IF_ERROR(store.for_each_entity([&](const EntityInfo& e) {
+      if (ids.count(e.id)) g.nodes.push_back(e);
+    }));
+  }
+  if (options.with_docs) {
+    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e));
+  }
+
+  std::sort(g.nodes.begin(), g.nodes.end(), [](const EntityInfo& a, const EntityInfo& b) {
+    return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+  });
+  std::unordered_map<EntityId, size_t> rank;
+  for (size_t i = 0; i < g.nodes.size(); ++i) rank[g.nodes[i].id] = i;
+  if (rank.size() != ids.size() && !options.around) {
+    return Status::corruption("an edge names an entity that is not stored");
+  }
+  std::sort(g.edges.begin(), g.edges.end(), [&](const ExportEdge& x, const ExportEdge& y) {
+    const EdgeInfo &a = x.edge, &b = y.edge;
+    return std::forward_as_tuple(rank[a.subject], a.relation_label, rank[a.object], a.negated) <
+           std::forward_as_tuple(rank[b.subject], b.relation_label, rank[b.object], b.negated);
+  });
+  return g;
+}
+
+}  // namespace kg

@@ -1,0 +1,125 @@
+// Queries over a GraphStore: resolving user-typed names, neighbours of an entity, and paths between
+// two entities (Boost.Graph BFS over an in-memory snapshot, or bidirectional BFS straight on the
+// store's edge index when one shortest path is all that is asked).
+//
+// Contract:
+// - Nothing here writes to the store; every function works on a store opened read-only.
+// - Paths are simple (no entity twice) and never use negated edges: "X did not meet Y" does not
+//   connect X and Y. Where several edges join the same two entities, a path shows the best
+//   supported one (highest count, then an edge in the walking direction, then the smaller label).
+// - Directions: undirected by default (an edge may be walked backwards; such a step is marked
+//   `backward`), `directed` follows edge direction only.
+// - "No path" is an answer, not an error: an empty list / nullopt with an ok status.
+// - Thread safety: functions are as thread-safe as the store's readers. A GraphSnapshot is
+//   immutable after build() and may be queried from several threads at once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "store/store.h"
+
+namespace kg {
+
+// The entity a user means by `name` (canonical name or alias, case-insensitive, via the store).
+// Fails with kNotFound and the message "unknown entity 'X' (did you mean: A, B, C?)" (the
+// parenthesis only when the store has suggestions).
+Result<EntityInfo> resolve_entity(GraphStore& store, std::string_view name);
+
+// True when two relation labels are the same up to ASCII case.
+bool same_relation(std::string_view a, std::string_view b);
+
+// ---------------------------------------------------------------------------------------------
+// Neighbours
+
+struct NeighborOptions {
+  std::string relation;  // only edges with this label (case-insensitive); "" = all
+  Direction direction = Direction::kBoth;
+  bool with_evidence = false;
+  size_t evidence_limit = 5;  // per edge when with_evidence; 0 = all
+};
+
+struct Neighbor {
+  EdgeInfo edge;
+  bool outgoing = true;  // the queried entity is the edge's subject
+  EntityInfo other;      // the entity at the other end (the entity itself for a self-loop)
+  std::vector<Evidence> evidence;
+};
+
+// Edges touching `entity`, best supported first (count descending, then relation, then the other
+// entity's name). A self-loop is listed once, as outgoing.
+Result<std::vector<Neighbor>> neighbors(GraphStore& store, const EntityInfo& entity,
+                                        const NeighborOptions& options);
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+struct PathOptions {
+  size_t max_hops = 6;   // longest path considered, in edges (>= 1)
+  size_t k = 1;          // how many shortest simple paths (>= 1)
+  std::string relation;  // only edges with this label (case-insensitive); "" = all
+  bool directed = false;
+};
+
+struct PathStep {
+  std::string relation;   // the edge's label
+  bool backward = false;  // the edge points from nodes[i+1] to nodes[i]
+};
+
+struct Path {
+  std::vector<EntityId> nodes;  // from first to last; a path from X to X is just {X}
+  std::vector<PathStep> steps;  // steps[i] joins nodes[i] and nodes[i+1]
+  size_t hops() const { return steps.size(); }
+};
+
+// An immutable in-memory copy of the store's (filtered) edge index as a Boost
+// compressed_sparse_row_graph, for repeated path queries. Build cost: one scan of the edge index.
+class GraphSnapshot {
+ public:
+  struct Options {
+    std::string relation;   // keep only edges with this label; "" = all
+    bool directed = false;  // false: every edge can also be walked backwards
+  };
+  static Result<std::unique_ptr<GraphSnapshot>> build(GraphStore& store, const Options& options);
+  ~GraphSnapshot();
+  GraphSnapshot(const GraphSnapshot&) = delete;
+  GraphSnapshot& operator=(const GraphSnapshot&) = delete;
+
+  size_t num_vertices() const;
+  size_t num_arcs() const;  // walkable arcs: parallel edges merged, both directions if undirected
+  bool contains(EntityId id) const;
+
+  // A shortest path (Boost breadth_first_search with predecessor recording), nullopt when none
+  // within `max_hops`.
+  std::optional<Path> shortest_path(EntityId from, EntityId to, size_t max_hops) const;
+
+  // Up to `k` shortest simple paths, shortest first (Yen's algorithm, each spur search a Boost BFS
+  // on a filtered_graph). `first`, when given, must be a shortest path from `from` to `to` in this
+  // snapshot; it is used as the first path instead of searching for one.
+  std::vector<Path> k_shortest_paths(EntityId from, EntityId to, size_t k, size_t max_hops,
+                                     const std::optional<Path>& first = std::nullopt) const;
+
+ private:
+  struct Impl;
+  explicit GraphSnapshot(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// One shortest path by bidirectional BFS that reads only the adjacency of the entities it visits
+// (GraphStore::edges_of), so it needs no snapshot: the fast path for a cold process.
+Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId from, EntityId to,
+                                                   const PathOptions& options);
+
+// Up to options.k shortest simple paths, shortest first. k == 1 uses shortest_path_in_store;
+// k > 1 builds a snapshot and runs Yen's algorithm from that same first path, so the first path
+// never depends on k.
+Result<std::vector<Path>> find_paths(GraphStore& store, EntityId from, EntityId to,
+                                     const PathOptions& options);
+
+}  // namespace kg

@@ -1,0 +1,118 @@
+// Shortest paths straight on the store: bidirectional BFS that reads only the adjacency of the
+// entities it expands, and find_paths, which picks between it and a snapshot.
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+#include "query/csr_graph.h"
+
+namespace kg {
+namespace {
+
+// How a search side reached an entity: from `via`, over the step walked from `via` towards it.
+struct Reached {
+  EntityId via = 0;
+  size_t depth = 0;
+  size_t layer = 0;  // the expansion that discovered it (to merge parallel edges within one)
+  std::string label;
+  bool backward = false;  // the edge points against the direction the path is read (from -> to)
+  uint64_t count = 0;
+};
+
+struct Side {
+  bool forward;  // from the source (true) or from the target (false)
+  std::unordered_map<EntityId, Reached> reached;
+  std::vector<EntityId> frontier;
+  size_t depth = 0;
+};
+
+}  // namespace
+
+Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId from, EntityId to,
+                                                   const PathOptions& options) {
+  if (from == to) return std::optional<Path>(Path{{from}, {}});
+  Side fwd{true, {}, {from}}, bwd{false, {}, {to}};
+  fwd.reached[from] = {};
+  bwd.reached[to] = {};
+  size_t layer = 0;
+  while (fwd.depth + bwd.depth < options.max_hops && !fwd.frontier.empty() &&
+         !bwd.frontier.empty()) {
+    Side& side = fwd.frontier.size() <= bwd.frontier.size() ? fwd : bwd;
+    Side& other = side.forward ? bwd : fwd;
+    Direction dir = !options.directed ? Direction::kBoth
+                    : side.forward    ? Direction::kOut
+                                      : Direction::kIn;
+    ++layer;
+    std::vector<EntityId> next;
+    EntityId meet = 0;
+    size_t meet_length = std::numeric_limits<size_t>::max();
+    for (EntityId u : side.frontier) {
+      KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, dir));
+      for (EdgeInfo& e : edges) {
+        if (e.negated || e.subject == e.object) continue;
+        if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) {
+          continue;
+        }
+        EntityId v = e.subject == u ? e.object : e.subject;
+        // Read from source to target, the step is u -> v on the forward side, v -> u on the other.
+        bool backward = side.forward ? e.subject != u : e.subject == u;
+        auto [it, added] = side.reached.try_emplace(v);
+        Reached& r = it->second;
+        if (added) {
+          r = {u, side.depth + 1, layer, std::move(e.relation_label), backward, e.count};
+          next.push_back(v);
+          auto o = other.reached.find(v);
+          if (o != other.reached.end() && r.depth + o->second.depth < meet_length) {
+            meet = v;
+            meet_length = r.depth + o->second.depth;
+          }
+        } else if (r.layer == layer && r.via == u &&
+                   query_internal::preferred_hop(e.count, backward, e.relation_label, r.count,
+                                                 r.backward, r.label)) {
+          r.label = std::move(e.relation_label);
+          r.backward = backward;
+          r.count = e.count;
+        }
+      }
+    }
+    side.frontier = std::move(next);
+    ++side.depth;
+    if (meet_length <= options.max_hops) {
+      Path path;
+      std::vector<PathStep> head;
+      for (EntityId v = meet; v != from;) {
+        const Reached& r = fwd.reached.at(v);
+        path.nodes.push_back(v);
+        head.push_back({r.label, r.backward});
+        v = r.via;
+      }
+      path.nodes.push_back(from);
+      std::reverse(path.nodes.begin(), path.nodes.end());
+      path.steps.assign(head.rbegin(), head.rend());
+      for (EntityId v = meet; v != to;) {
+        const Reached& r = bwd.reached.at(v);
+        path.steps.push_back({r.label, r.backward});
+        v = r.via;
+        path.nodes.push_back(v);
+      }
+      return std::optional<Path>(std::move(path));
+    }
+  }
+  return std::optional<Path>();
+}
+
+Result<std::vector<Path>> find_paths(GraphStore& store, EntityId from, EntityId to,
+                                     const PathOptions& options) {
+  KG_ASSIGN_OR_RETURN(std::optional<Path> first, shortest_path_in_store(store, from, to, options));
+  std::vector<Path> paths;
+  if (!first) return paths;
+  if (options.k <= 1 || first->nodes.size() == 1) {
+    paths.push_back(std::move(*first));
+    return paths;
+  }
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphSnapshot> snapshot,
+                      GraphSnapshot::build(store, {options.relation, options.directed}));
+  return snapshot->k_shortest_paths(from, to, options.k, options.max_hops, first);
+}
+
+}  // namespace kg
