@@ -9,6 +9,8 @@ std::span<const CommandSpec> commands() {
   static const CommandSpec kTable[] = {
       {"version", "Print version and build information", configure_version},
       {"carb", "Score Open IE extractions against CaRB gold tuples", configure_carb},
+      {"evaluate", "Score CoNLL-U (or kg's tokenizer) with the CoNLL 2018 UD metrics",
+       configure_evaluate},
   };
   return kTable;
 }

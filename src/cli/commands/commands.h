@@ -16,5 +16,8 @@ Action configure_entities(CLI::App& app);
 Action configure_train_parser(CLI::App& app);
 // Configures `kg train ner` (train_ner.cc); the `train` command adds it as its "ner" subcommand.
 Action configure_train_ner(CLI::App& app);
+Action configure_evaluate(CLI::App& app);
+// Configures `kg train tokenizer` (train_tokenizer.cc); the `train` command adds it as "tokenizer".
+Action configure_train_tokenizer(CLI::App& app);
 
 }  // namespace kg::cli
