@@ -92,9 +92,9 @@ struct EntityTrainResult {
   EntityScores dev;  // dev scores of the returned tagger
 };
 
-// An averaged-perceptron sequence tagger (greedy left to right over IOB2 with the transition
-// constraint that I-X only follows B-X or I-X). Immutable once built: tag() may be called from
-// many threads at once.
+// An averaged-perceptron sequence tagger over IOB2 (first-order Viterbi, or greedy left to right)
+// with the constraint that I-X only follows B-X or I-X. Immutable once built: tag() may be called
+// from many threads at once.
 class EntityTagger {
  public:
   // Reads a model written by save(). Fails with kNotFound for a missing file and

@@ -23,6 +23,7 @@ Result<std::vector<std::string>> collect_labels(const std::vector<Sentence>& tra
     }
   }
   if (types.empty()) return Status::invalid("training data has no entities");
+  if (types.size() > 31) return Status::invalid("training data has more than 31 entity types");
   std::vector<std::string> labels{"O"};
   for (const std::string& type : types) {
     labels.push_back("B-" + type);
