@@ -135,8 +135,9 @@ std::string decode_entities(std::string_view s) {
       out += s[i++];
       continue;
     }
-    size_t semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12) {
+    size_t semi = s.substr(i + 1, 12).find(';');  // bounded: linear time
+    if (semi != std::string_view::npos) semi += i + 1;
+    if (semi == std::string_view::npos) {
       out += s[i++];
       continue;
     }
