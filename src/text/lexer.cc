@@ -163,7 +163,27 @@ class Lexer {
     lex_range(b, e);
   }
 
-  // End of a URL starting at `b` ("http://...", "www....", "mailto:..."), or 0.
+  // "example.com/news": a host name with a known top-level domain followed by a path. Returns the
+  // length of the host and its '/', or 0.
+  static size_t host_with_path(std::string_view s) {
+    size_t k = 0, last_dot = 0;
+    while (k < s.size() && k < 64 &&
+           (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '-' || s[k] == '.')) {
+      if (s[k] == '.') last_dot = k;
+      ++k;
+    }
+    if (last_dot == 0 || k >= s.size() || s[k] != '/' || k + 1 >= s.size()) return 0;
+    std::string tld = lower_ascii(s.substr(last_dot + 1, k - last_dot - 1));
+    static const char* kTlds[] = {"com", "org", "net", "edu", "gov", "int", "mil", "info", "biz",
+                                  "io",  "co",  "uk",  "us",  "ca",  "de",  "fr",  "au",   "ru",
+                                  "cn",  "jp",  "in",  "eu",  "ly",  "tv",  "me",  "news", "nz"};
+    for (const char* t : kTlds) {
+      if (tld == t) return k + 1;
+    }
+    return 0;
+  }
+
+  // End of a URL starting at `b` ("http://...", "www....", "mailto:...", "example.com/a"), or 0.
   size_t url_end(size_t b, size_t e) const {
     std::string_view s = t_.substr(b, e - b);
     size_t body = 0;
@@ -178,6 +198,8 @@ class Lexer {
       body = 4;
     } else if (s.size() > 7 && lower_ascii(s.substr(0, 7)) == "mailto:") {
       body = 7;
+    } else if (size_t host = host_with_path(s)) {
+      body = host;
     } else {
       return 0;
     }

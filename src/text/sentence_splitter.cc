@@ -231,14 +231,17 @@ void BoundaryContext::set_line_breaks(LineBreakMode mode) {
 
 bool BoundaryContext::rule(size_t i) const {
   const Info& t = tokens_[i];
-  size_t end = i;  // the token whose end would be the boundary
+  if (i + 1 < tokens_.size() && tokens_[i + 1].starter &&
+      t.abbreviation == static_cast<int>(AbbreviationKind::kOther)) {
+    return true;  // "in Washington, D.C. The city"
+  }
   if (t.closing && i > 0 && !t.space_before && tokens_[i - 1].final_punct) {
     // '." ' : decided at the quote
   } else if (!t.final_punct) {
     return false;
   }
-  if (end + 1 >= tokens_.size()) return true;
-  const Info& next = tokens_[end + 1];
+  if (i + 1 >= tokens_.size()) return true;
+  const Info& next = tokens_[i + 1];
   if (next.closing && !next.space_before) return false;  // the boundary comes after the quote
   if (next.first == 'l') return false;
   if (next.first == ',' || next.first == '.') return false;

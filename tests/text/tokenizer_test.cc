@@ -133,6 +133,7 @@ TEST_CASE("Tokenizer keeps URLs and emails whole without trailing punctuation", 
   CHECK(tokens("See https://example.com/a?b=c&d=1.") ==
         V{"See", "https://example.com/a?b=c&d=1", "."});
   CHECK(tokens("(www.bbc.co.uk/news)") == V{"(", "www.bbc.co.uk/news", ")"});
+  CHECK(tokens("at example.com/news.") == V{"at", "example.com/news", "."});
   CHECK(tokens("Write to jane.doe@example.org, now") ==
         V{"Write", "to", "jane.doe@example.org", ",", "now"});
   CHECK(tokens("\"Julie\"<julie@aol.com>") == V{"\"", "Julie", "\"", "<", "julie@aol.com", ">"});
@@ -191,6 +192,12 @@ TEST_CASE("Sentence splitter does not end a sentence at an abbreviation", "[text
   REQUIRE(s.size() == 2);
   CHECK(s[0].back() == ".");
   CHECK(s[1].front() == "They");
+}
+
+TEST_CASE("Sentence splitter ends a sentence at an abbreviation before The", "[text]") {
+  auto s = surface(tokenize("She lives in Washington, D.C. The city is large."));
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].back() == "D.C.");
 }
 
 TEST_CASE("Sentence splitter ends sentences at . ! and ?", "[text]") {
