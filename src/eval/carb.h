@@ -30,7 +30,8 @@ struct CarbExtractions {
 
 // Gold file: `sentence <TAB> relation <TAB> arg1 <TAB> arg2 ...` per line. Each line is trimmed
 // (Python whitespace) before splitting; fields containing "C: " are dropped; the relation and
-// arguments are trimmed. Error (file:line) for a line with fewer than two fields.
+// arguments are trimmed; blank lines are skipped. Error (file:line) for a line with fewer than
+// two fields.
 Result<CarbExtractions> read_carb_gold(std::istream& in, const std::string& name);
 Result<CarbExtractions> read_carb_gold_file(const std::string& path);
 
@@ -45,7 +46,9 @@ Result<CarbExtractions> read_carb_system_file(const std::string& path);
 std::string carb_sentence_key(std::string_view sentence);
 
 // The (precision, recall) of a system tuple against a gold tuple under the default binary
-// lenient matcher, including the "be" rule and the swap for said-type gold relations.
+// lenient matcher, including the "be" rule and the swap for said-type gold relations. A gold
+// arg1 or arg2 slot that the system tuple lacks scores (0, 0); a system arg2 against a one-slot
+// gold tuple is not looked at.
 std::pair<double, double> carb_match(const CarbTuple& gold, const CarbTuple& system);
 
 // One cut-off: the system tuples with confidence >= `confidence`.
