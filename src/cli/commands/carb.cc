@@ -1,8 +1,10 @@
 // `kg carb GOLD.tsv SYSTEM.tsv [--json] [--curve FILE]`: CaRB scores of an Open IE output.
 #include "eval/carb.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -67,11 +69,15 @@ Status write_curve(const std::string& path, const eval::CarbScores& s) {
 Action configure_carb(CLI::App& app) {
   auto opts = std::make_shared<CarbOptions>();
   app.description(
-      "Score an Open IE output against CaRB gold tuples with the benchmark's default matcher.\n"
-      "GOLD: sentence<TAB>relation<TAB>arg1<TAB>arg2...; SYSTEM: sentence<TAB>confidence<TAB>"
-      "relation<TAB>arg1<TAB>arg2... (what `kg extract --format carb` writes).");
-  app.add_option("gold", opts->gold, "CaRB gold file (e.g. oie/carb/gold/dev.tsv)")->required();
-  app.add_option("system", opts->system, "System extractions, CaRB tab format")->required();
+      "Score Open IE extractions against CaRB gold tuples with the benchmark's default matcher "
+      "(binary lenient): optimal precision, recall and F1 over the confidence cut-offs, and AUC.");
+  app.add_option("gold", opts->gold,
+                 "CaRB gold: sentence<TAB>relation<TAB>arg1<TAB>arg2... (oie/carb/gold/dev.tsv)")
+      ->required();
+  app.add_option("system", opts->system,
+                 "System output: sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2... "
+                 "(what `kg extract --format carb` writes)")
+      ->required();
   app.add_flag("--json", opts->json, "Print the scores as one JSON object");
   app.add_option("--curve", opts->curve, "Also write the precision-recall curve to this file");
   return [opts](Io& io) -> Status {
