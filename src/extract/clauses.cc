@@ -504,6 +504,12 @@ class Builder {
         }
       }
     }
+    // "..., she added": what was said is the clause the speech verb hangs on.
+    if (objects.empty() && clause_obj < 0 && top_rel == "parataxis" && t_.head(top) >= 0 &&
+        is_speech_verb(t_.lemma(p.pred))) {
+      clause_obj = t_.head(top);
+      p.reported_host = true;
+    }
     std::vector<Arg> obliques;
     auto add_oblique = [&](int a, int attach, bool from_object) {
       if (a == agent && active_from_passive) return;
@@ -651,28 +657,30 @@ class Builder {
 
   void build_appositions(int i, std::vector<Proposition>& out) {
     if (t_.rel(i) != "appos") return;
-    const int g = t_.head(i);
+    int g = t_.head(i);
     if (g < 0 || !t_.is_noun(g) || !t_.is_noun(i)) return;
     if (t_.upos(i) == "PRON" || t_.upos(g) == "PRON") return;
+    // The name is the subject: "the philosopher, Benjamin Constant" -> Constant be philosopher.
+    const bool swap = t_.upos(g) != "PROPN" && t_.upos(i) == "PROPN";
     Proposition p;
     p.kind = PropKind::kAppos;
     p.top = i;
     p.pred = i;
     p.chain = {i};
-    p.subject.head = g;
-    p.object.head = i;
-    p.object.attach = i;
+    p.subject.head = swap ? i : g;
+    p.object.head = swap ? g : i;
+    p.object.attach = p.object.head;
     p.label = "be";
     p.inner_label = "be";
     p.attribution = attribution_[g];
     p.embedded = true;
-    for (int c : t_.children(i)) {
+    for (int c : t_.children(p.object.head)) {
       if (t_.full_rel(c) != "nmod") continue;
       std::string prep = preposition_of(t_, c);
       if (prep.empty()) continue;
       Arg arg;
       arg.head = c;
-      arg.attach = i;
+      arg.attach = p.object.head;
       arg.prep = prep;
       arg.from_object = true;
       p.obliques.push_back(arg);

@@ -117,7 +117,6 @@ Result<std::vector<NaryExtraction>> Extractor::extract_nary(const Sentence& sent
   KG_RETURN_IF_ERROR(check_parsed(sentence, "sentence \"" + sentence.text.substr(0, 40) + "\""));
   DepTree t(sentence);
   std::vector<Proposition> props = extract::extract_propositions(t);
-  for (Proposition& p : props) p.confidence = extract::score_proposition(t, p);
   std::vector<NaryExtraction> out = extract::render_nary(t, props);
   std::vector<NaryExtraction> kept;
   for (NaryExtraction& e : out) {
@@ -146,7 +145,6 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
     work[si].props = extract::extract_propositions(t);
     const int sentence = static_cast<int>(si);
     for (Proposition& p : work[si].props) {
-      p.confidence = extract::score_proposition(t, p);
       Slots sl;
       if (p.subject.present()) {
         sl.subject = table.get(t, sentence, p.subject.head, p.top);
@@ -230,10 +228,21 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
         const std::string* a = name_of(sl.attribution);
         tr.attribution = a != nullptr ? *a : mention(sl.attribution).text;
       }
-      double conf = p.confidence;
       const Mention& sm = mention(sl.subject);
-      if (sm.kind == MentionKind::kPronoun || sm.kind == MentionKind::kRole) conf -= 0.05;
-      tr.confidence = std::max(0.05, conf);
+      extract::ConfidenceFeatures cf = extract::proposition_features(t, p);
+      cf.arg1_words = static_cast<int>(sm.tokens.size());
+      // Pronoun and role subjects rest on resolution, which can be wrong.
+      const double resolution_penalty =
+          (sm.kind == MentionKind::kPronoun || sm.kind == MentionKind::kRole) ? 0.05 : 0.0;
+      auto graph_confidence = [&](const std::string& label, int object_id, size_t extras,
+                                  bool prep) {
+        extract::ConfidenceFeatures f = cf;
+        f.rel_words = 1 + static_cast<int>(std::count(label.begin(), label.end(), ' '));
+        f.args = 2 + static_cast<int>(extras);
+        f.rest_words = object_id >= 0 ? static_cast<int>(mention(object_id).tokens.size()) : 1;
+        f.prep_in_relation = prep;
+        return std::max(0.01, extract::confidence(f) - resolution_penalty);
+      };
 
       // Extra arguments: obliques that are not themselves turned into facts below.
       std::vector<ExtraArgument> extra;
@@ -253,6 +262,7 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
         f.object_text = mention(sl.object).text;
         f.object_type = type_of(sl.object);
         f.args = extra;
+        f.confidence = graph_confidence(p.label, sl.object, extra.size(), false);
         emit(std::move(f));
       }
       for (size_t a = 0; a < p.obliques.size(); ++a) {
@@ -281,13 +291,13 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
         f.object = *on;
         f.object_text = om.text;
         f.object_type = type_of(mid);
-        f.confidence = std::max(0.05, tr.confidence - 0.05);
         for (size_t b = 0; b < p.obliques.size(); ++b) {
           if (b == a || p.obliques[b].from_object) continue;
           std::vector<int> w =
               extract::phrase_tokens(t, p.obliques[b].head, p.top, false, true, false);
           f.args.push_back({p.obliques[b].prep, extract::surface_text(t, w)});
         }
+        f.confidence = graph_confidence(label, mid, f.args.size(), true);
         emit(std::move(f));
       }
     }
@@ -307,7 +317,12 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
         f.object = m.descriptor;
         f.object_text = m.descriptor;
         f.object_type = "CONCEPT";
-        f.confidence = 0.7;
+        extract::ConfidenceFeatures tf;
+        tf.kind = extract::FactKind::kTitle;
+        tf.sentence_words = static_cast<int>(s.tokens.size());
+        tf.subject_propn = true;
+        tf.arg1_words = static_cast<int>(m.tokens.size());
+        f.confidence = extract::confidence(tf);
         emit(std::move(f));
       }
     }

@@ -47,6 +47,9 @@ struct NaryExtraction {
 
 class Extractor {
  public:
+  // Changes whenever extraction output changes, so that stored documents are re-extracted.
+  static constexpr const char* kVersion = "kg-extract 1";
+
   static Result<std::unique_ptr<Extractor>> create(const ExtractorOptions& options = {});
 
   Result<std::vector<Triple>> extract(const Document& doc) const;

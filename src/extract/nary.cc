@@ -2,8 +2,13 @@
 #include "extract/nary.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
+#include <mutex>
 
+#include "extract/confidence.h"
+#include "extract/lexicon.h"
 #include "extract/mention.h"
 
 namespace kg::extract {
@@ -40,13 +45,47 @@ std::vector<int> predicate_phrase(const DepTree& t, int top, bool drop_case) {
 
 std::string words_text(const DepTree& t, const std::vector<int>& w) { return surface_text(t, w); }
 
+int word_count(const std::string& s) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+// Scores an extraction. With KG_CONFIDENCE_FEATURES=FILE set, also appends its feature vector to
+// FILE (sentence, relation, arguments, features; tab-separated) for scripts/fit-confidence.py.
+void score(const DepTree& t, ConfidenceFeatures f, NaryExtraction& e) {
+  f.args = static_cast<int>(e.args.size());
+  f.rel_words = word_count(e.relation);
+  f.arg1_words = e.args.empty() ? 0 : word_count(e.args[0]);
+  f.rest_words = 0;
+  for (size_t k = 1; k < e.args.size(); ++k) f.rest_words += word_count(e.args[k]);
+  e.confidence = confidence(f);
+  static const char* dump = std::getenv("KG_CONFIDENCE_FEATURES");
+  if (dump == nullptr || *dump == '\0') return;
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  if (FILE* fp = std::fopen(dump, "a")) {
+    std::string line = t.sentence().text + "\t" + e.relation;
+    for (const std::string& a : e.args) line += "\t" + a;
+    line += "\t|";
+    for (double x : feature_vector(f)) line += " " + std::to_string(x);
+    std::fprintf(fp, "%s\n", line.c_str());
+    std::fclose(fp);
+  }
+}
+
 }  // namespace
 
 std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Proposition>& props) {
   std::vector<NaryExtraction> out;
   for (const Proposition& p : props) {
     NaryExtraction e;
-    e.confidence = p.confidence;
+    ConfidenceFeatures f = proposition_features(t, p);
     e.negated = p.negated;
     if (!p.modality.empty()) e.modality = p.modality;
     if (p.attribution >= 0) {
@@ -77,10 +116,15 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
         const int o = p.object.head;
         if (p.object.kind == ArgKind::kClause) {
           if (!p.clause_mark.empty()) rel_suffix = p.clause_mark;
-          std::vector<int> w = phrase_tokens(t, o, -1, false, false, false);
+          std::vector<int> w = phrase_tokens(t, o, p.reported_host ? p.top : -1, false, false,
+                                             false);
           w.erase(std::remove_if(w.begin(), w.end(),
                                  [&](int k) { return t.head(k) == o && t.rel(k) == "mark"; }),
                   w.end());
+          while (!w.empty() && t.upos(w.back()) == "PUNCT" &&
+                 bracket_balance(t.tok(w.back()).form) >= 0) {
+            w.pop_back();
+          }
           args.push_back(words_text(t, w));
           has_object = true;
         } else if (o == p.top && p.kind != PropKind::kAppos) {
@@ -106,6 +150,7 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
       for (size_t k = 0; k < obls.size(); ++k) {
         const Arg& a = *obls[k];
         const bool move_prep = !has_object && k == 0 && !a.prep.empty();
+        f.prep_in_relation = f.prep_in_relation || move_prep;
         if (move_prep) {
           for (int c : t.children(a.head)) {
             if (t.rel(c) == "case" && c < a.head) rel.push_back(c);
@@ -119,13 +164,11 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     e.relation = words_text(t, rel);
     if (!rel_suffix.empty()) e.relation += (e.relation.empty() ? "" : " ") + rel_suffix;
     if (e.relation.empty()) e.relation = "is";
-    if (args.size() < 2) {
-      e.confidence *= 0.7;
-    }
     bool empty_arg = false;
     for (const std::string& a : args) empty_arg |= a.empty();
     if (empty_arg || args.empty() || args[0].empty()) continue;
     e.args = std::move(args);
+    score(t, f, e);
     out.push_back(std::move(e));
   }
 
@@ -154,7 +197,11 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     NaryExtraction e;
     e.relation = "has";
     e.args = {words_text(t, owner), words_text(t, owned)};
-    e.confidence = 0.3;
+    ConfidenceFeatures f;
+    f.kind = FactKind::kPossessive;
+    f.sentence_words = t.size();
+    f.subject_propn = t.upos(i) == "PROPN";
+    score(t, f, e);
     out.push_back(std::move(e));
   }
 
@@ -165,10 +212,15 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     if (t.upos(i) != "PROPN") continue;
     Mention m = analyze_mention(t, i);
     if (m.kind != MentionKind::kName || m.descriptor.empty() || !m.titled) continue;
+    if (is_honorific(to_lower(m.descriptor))) continue;  // "Mr." is no fact
     NaryExtraction e;
     e.relation = "is";
     e.args = {m.name, m.descriptor};
-    e.confidence = 0.45;
+    ConfidenceFeatures f;
+    f.kind = FactKind::kTitle;
+    f.sentence_words = t.size();
+    f.subject_propn = true;
+    score(t, f, e);
     out.push_back(std::move(e));
   }
   return out;

@@ -44,6 +44,13 @@ std::vector<int> phrase_tokens(const DepTree& t, int head, int avoid, bool split
     if (!is_head) {
       const int g = t.head(i);
       std::string_view r = t.rel(i);
+      // Clause-level dependents hanging on a noun belong to a clause, not to the noun phrase.
+      if (g >= 0 && t.is_noun(g) &&
+          (r == "nsubj" || r == "csubj" || r == "cop" || r == "aux" || r == "parataxis" ||
+           r == "ccomp" || r == "obj" || r == "iobj" || r == "expl" || r == "mark" ||
+           r == "advcl" || r == "obl" || r == "discourse" || r == "vocative")) {
+        return;
+      }
       if (g == head) {
         if (split_conj && (r == "conj" || r == "cc" || t.full_rel(i) == "cc:preconj")) return;
         if (drop_case && r == "case" && i < head) return;
