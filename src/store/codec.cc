@@ -28,9 +28,9 @@ std::string id_with_tag(uint64_t id, char tag) {
 }  // namespace
 
 const char* cf_name(int cf) {
-  static const char* const kNames[kCfCount] = {"default",   "meta",      "documents",
-                                                "entities",  "names",     "relations",
-                                                "out_edges", "in_edges",  "evidence"};
+  static const char* const kNames[kCfCount] = {
+      "default",   "meta",      "documents", "entities", "mentions",
+      "names",     "relations", "out_edges", "in_edges", "evidence"};
   return cf >= 0 && cf < kCfCount ? kNames[cf] : "?";
 }
 
@@ -71,25 +71,29 @@ std::string id_prefix(uint64_t id) {
 }
 
 std::string entity_key(EntityId id) { return id_prefix(id); }
-std::string entity_mentions_key(EntityId id) { return id_with_tag(id, 'm'); }
-std::string entity_alias_key(EntityId id, std::string_view surface) {
-  std::string k = id_with_tag(id, 'a');
+
+bool parse_entity_key(std::string_view key, EntityId* id) {
+  if (key.size() != 8) return false;
+  *id = read_u64(key.data());
+  return true;
+}
+
+std::string mentions_key(EntityId id) { return id_prefix(id); }
+
+std::string alias_key(EntityId id, std::string_view surface) {
+  std::string k;
+  k.reserve(8 + surface.size());
+  append_u64(k, id);
   k.append(surface);
   return k;
 }
 
-EntityKey parse_entity_key(std::string_view key) {
-  EntityKey k;
+MentionsKey parse_mentions_key(std::string_view key) {
+  MentionsKey k;
   if (key.size() < 8) return k;
   k.id = read_u64(key.data());
-  if (key.size() == 8) {
-    k.kind = EntityKeyKind::kRecord;
-  } else if (key[8] == 'm' && key.size() == 9) {
-    k.kind = EntityKeyKind::kMentions;
-  } else if (key[8] == 'a') {
-    k.kind = EntityKeyKind::kAlias;
-    k.alias = key.substr(9);
-  }
+  k.kind = key.size() == 8 ? MentionsKeyKind::kMentions : MentionsKeyKind::kAlias;
+  k.alias = key.substr(8);
   return k;
 }
 
@@ -117,6 +121,10 @@ std::string name_prefix(std::string_view folded) {
   std::string k(folded);
   k.push_back('\0');
   return k;
+}
+
+bool is_live_name(std::string_view value) {
+  return value.empty() || decode_count(value).value_or(0) > 0;
 }
 
 bool parse_name_key(std::string_view key, std::string_view* folded, EntityId* id) {

@@ -21,6 +21,7 @@ enum Cf : int {
   kCfMeta,
   kCfDocuments,
   kCfEntities,
+  kCfMentions,
   kCfNames,
   kCfRelations,
   kCfOutEdges,
@@ -45,17 +46,21 @@ bool is_meta_counter_key(std::string_view key);
 void append_u64(std::string& out, uint64_t v);
 uint64_t read_u64(const char* p);
 
-// --- entities CF: id(8) -> pb::Entity; id(8) 'm' -> mentions; id(8) 'a' surface -> alias count ---
+// --- entities CF: id(8) -> pb::Entity ---
 std::string entity_key(EntityId id);
-std::string entity_mentions_key(EntityId id);
-std::string entity_alias_key(EntityId id, std::string_view surface);
-enum class EntityKeyKind { kRecord, kMentions, kAlias, kInvalid };
-struct EntityKey {
-  EntityKeyKind kind = EntityKeyKind::kInvalid;
+bool parse_entity_key(std::string_view key, EntityId* id);
+
+// --- mentions CF: id(8) -> mentions (facts naming the entity); id(8) surface -> count of fact
+//     sides naming the entity by that alias ---
+std::string mentions_key(EntityId id);
+std::string alias_key(EntityId id, std::string_view surface);
+enum class MentionsKeyKind { kMentions, kAlias, kInvalid };
+struct MentionsKey {
+  MentionsKeyKind kind = MentionsKeyKind::kInvalid;
   EntityId id = 0;
   std::string_view alias;  // points into the parsed key
 };
-EntityKey parse_entity_key(std::string_view key);
+MentionsKey parse_mentions_key(std::string_view key);
 
 // --- relations CF: id(8) -> pb::Relation; id(8) 'c' -> fact count ---
 std::string relation_key(RelationId id);
@@ -63,8 +68,12 @@ std::string relation_count_key(RelationId id);
 enum class RelationKeyKind { kRecord, kCount, kInvalid };
 RelationKeyKind parse_relation_key(std::string_view key, RelationId* id);
 
-// --- names CF: folded name, 0x00, id(8) -> count of fact sides naming the entity this way ---
+// --- names CF: folded name, 0x00, id(8) -> an empty value for the entity's canonical name
+//     (written once with the entity record), or the count of fact sides naming the entity by
+//     this alias ---
 std::string name_key(std::string_view folded, EntityId id);
+// True when a names CF value is a canonical-name marker or a positive alias count.
+bool is_live_name(std::string_view value);
 std::string name_prefix(std::string_view folded);  // folded name + 0x00
 bool parse_name_key(std::string_view key, std::string_view* folded, EntityId* id);
 

@@ -1,6 +1,8 @@
 // The int64 add merge operator and the zero-count compaction filter.
 #include "store/counters.h"
 
+#include <vector>
+
 #include "store/codec.h"
 
 namespace kg::store {
@@ -53,14 +55,11 @@ bool is_counter_key(int cf, std::string_view key) {
   switch (cf) {
     case kCfMeta:
       return is_meta_counter_key(key);
-    case kCfEntities: {
-      auto kind = parse_entity_key(key).kind;
-      return kind == EntityKeyKind::kMentions || kind == EntityKeyKind::kAlias;
-    }
     case kCfRelations: {
       RelationId id;
       return parse_relation_key(key, &id) == RelationKeyKind::kCount;
     }
+    case kCfMentions:
     case kCfNames:
     case kCfOutEdges:
     case kCfInEdges:
@@ -95,11 +94,12 @@ std::shared_ptr<rocksdb::MergeOperator> int64_add_operator() {
 }
 
 const rocksdb::CompactionFilter* zero_count_filter(int cf) {
-  static const ZeroCountFilter* const filters[kCfCount] = {
-      new ZeroCountFilter(0), new ZeroCountFilter(1), new ZeroCountFilter(2),
-      new ZeroCountFilter(3), new ZeroCountFilter(4), new ZeroCountFilter(5),
-      new ZeroCountFilter(6), new ZeroCountFilter(7), new ZeroCountFilter(8)};
-  return cf >= 0 && cf < kCfCount ? filters[cf] : nullptr;
+  static const auto* const filters = [] {
+    auto* all = new std::vector<ZeroCountFilter>();
+    for (int i = 0; i < kCfCount; ++i) all->emplace_back(i);
+    return all;
+  }();
+  return cf >= 0 && cf < kCfCount ? &(*filters)[static_cast<size_t>(cf)] : nullptr;
 }
 
 }  // namespace kg::store

@@ -63,6 +63,15 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+bool folds_to_empty(std::string_view s) {
+  bool non_ascii = false;
+  for (unsigned char c : s) {
+    if (c > 0x20 && c < 0x7F) return false;
+    non_ascii |= c >= 0x80;
+  }
+  return !non_ascii || fold(s).empty();
+}
+
 size_t edit_distance(std::string_view a, std::string_view b, size_t bound) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > bound) return bound + 1;

@@ -55,8 +55,20 @@ rocksdb::CompressionType pick_compression() {
   return rocksdb::kNoCompression;
 }
 
-rocksdb::ColumnFamilyOptions cf_options(int cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+// Column families a writer never reads while writing (no point lookups, no scans).
+bool is_write_only(int cf) {
+  return cf == kCfEvidence || cf == kCfOutEdges || cf == kCfInEdges || cf == kCfNames ||
+         cf == kCfMentions;
+}
+
+rocksdb::ColumnFamilyOptions cf_options(int cf, OpenMode mode,
+                                        const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
+  if (mode == OpenMode::kReadWrite && is_write_only(cf)) {
+    // Appends now, sorts once when flushed (on a background thread): much cheaper than skip-list
+    // inserts for bulk writes. Reads through this handle flush first (prepare_read).
+    o.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+  }
   o.compression = pick_compression();
   o.write_buffer_size = (cf == kCfEvidence ? 128 : 32) << 20;
   o.max_write_buffer_number = 4;
@@ -83,19 +95,6 @@ rocksdb::ColumnFamilyOptions cf_options(int cf, const std::shared_ptr<rocksdb::C
 bool is_lock_error(const rocksdb::Status& s) {
   const std::string m = s.ToString();
   return s.IsIOError() && (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos);
-}
-
-// Smallest key greater than every key starting with `prefix`, or "" when there is none.
-std::string prefix_end(std::string prefix) {
-  while (!prefix.empty()) {
-    auto& c = prefix.back();
-    if (static_cast<unsigned char>(c) != 0xFF) {
-      ++c;
-      return prefix;
-    }
-    prefix.pop_back();
-  }
-  return prefix;
 }
 
 int64_t count_of(const rocksdb::Slice& v) { return decode_count(v.ToStringView()).value_or(0); }
@@ -135,6 +134,17 @@ Status RocksGraphStore::to_status(const rocksdb::Status& s, std::string_view wha
   return Status::io(where + s.ToString());
 }
 
+Status RocksGraphStore::prepare_read() {
+  if (mode_ != OpenMode::kReadWrite || !unflushed_.exchange(false)) return {};
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (int family = 0; family < kCfCount; ++family) {
+    if (is_write_only(family)) families.push_back(cf(family));
+  }
+  rocksdb::FlushOptions fo;
+  fo.allow_write_stall = true;
+  return to_status(db_->Flush(fo, families), "flushing before a read");
+}
+
 Status RocksGraphStore::require_writable() const {
   if (mode_ == OpenMode::kReadWrite) return {};
   return Status::internal("database " + dir_ + " is open read-only");
@@ -165,6 +175,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   db_opts.keep_log_file_num = 2;
   db_opts.max_manifest_file_size = 64 << 20;
   db_opts.paranoid_checks = true;
+  db_opts.allow_concurrent_memtable_write = false;  // required by the vector memtables
   if (mode == OpenMode::kReadOnly) db_opts.info_log = std::make_shared<NullLogger>();
 
   if (exists) {
@@ -201,7 +212,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
 
   auto cache = rocksdb::NewLRUCache(64 << 20);
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (int cf = 0; cf < kCfCount; ++cf) descs.emplace_back(cf_name(cf), cf_options(cf, cache));
+  for (int cf = 0; cf < kCfCount; ++cf) descs.emplace_back(cf_name(cf), cf_options(cf, mode, cache));
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = mode == OpenMode::kReadWrite
@@ -249,48 +260,58 @@ std::string RocksGraphStore::relation_canonical_key(std::string_view label) { re
 // ------------------------------------------------------------------------------------------------
 // Reads
 
-Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
-  rocksdb::ReadOptions ro;
-  std::string upper = prefix_end(id_prefix(id));
-  rocksdb::Slice upper_slice(upper);
-  if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(kCfEntities)));
-  EntityInfo info;
+namespace {
+
+void sort_aliases(std::vector<std::pair<int64_t, std::string>>& aliases, EntityInfo& info) {
+  std::sort(aliases.begin(), aliases.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (auto& a : aliases) info.aliases.push_back(std::move(a.second));
+}
+
+}  // namespace
+
+Status RocksGraphStore::read_entity_record(EntityId id, const std::string& value,
+                                           EntityInfo& info) const {
+  pb::Entity e;
+  if (!decode_message(value, &e)) {
+    return Status::corruption("database " + dir_ + ": entity " + std::to_string(id) +
+                              " does not decode");
+  }
   info.id = id;
-  bool has_record = false;
+  info.name = e.name();
+  info.type = e.type();
+  return {};
+}
+
+Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::string prefix = mentions_key(id);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfMentions)));
   int64_t mentions = 0;
   std::vector<std::pair<int64_t, std::string>> aliases;
-  for (it->Seek(entity_key(id)); it->Valid(); it->Next()) {
-    EntityKey k = parse_entity_key(it->key().ToStringView());
-    if (k.id != id) break;
-    switch (k.kind) {
-      case EntityKeyKind::kRecord: {
-        pb::Entity e;
-        if (!decode_message(it->value().ToStringView(), &e)) {
-          return Status::corruption("database " + dir_ + ": entity " + std::to_string(id) +
-                                    " does not decode");
-        }
-        info.name = e.name();
-        info.type = e.type();
-        has_record = true;
-        break;
-      }
-      case EntityKeyKind::kMentions:
-        mentions = count_of(it->value());
-        break;
-      case EntityKeyKind::kAlias:
-        if (int64_t n = count_of(it->value()); n > 0) aliases.emplace_back(n, std::string(k.alias));
-        break;
-      case EntityKeyKind::kInvalid:
-        break;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    MentionsKey k = parse_mentions_key(it->key().ToStringView());
+    if (k.kind == MentionsKeyKind::kMentions) {
+      mentions = count_of(it->value());
+      if (mentions <= 0) break;
+    } else if (int64_t n = count_of(it->value()); n > 0) {
+      aliases.emplace_back(n, std::string(k.alias));
     }
   }
   KG_RETURN_IF_ERROR(to_status(it->status(), "reading entity"));
-  if (!has_record || mentions <= 0) return std::optional<EntityInfo>();
+  if (mentions <= 0) return std::optional<EntityInfo>();
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfEntities), entity_key(id), &value);
+  if (s.IsNotFound()) {
+    return Status::corruption("database " + dir_ + ": entity " + std::to_string(id) +
+                              " has mentions but no record");
+  }
+  KG_RETURN_IF_ERROR(to_status(s, "reading entity"));
+  EntityInfo info;
+  KG_RETURN_IF_ERROR(read_entity_record(id, value, info));
   info.mentions = static_cast<uint64_t>(mentions);
-  std::sort(aliases.begin(), aliases.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  for (auto& a : aliases) info.aliases.push_back(std::move(a.second));
+  sort_aliases(aliases, info);
   return std::optional<EntityInfo>(std::move(info));
 }
 
@@ -320,6 +341,7 @@ Result<std::string> RocksGraphStore::relation_label(
 }
 
 Result<StoreStats> RocksGraphStore::stats() {
+  KG_RETURN_IF_ERROR(prepare_read());
   StoreStats st;
   rocksdb::ReadOptions ro;
   for (auto [key, field] : {std::pair{kMetaDocuments, &st.documents}, {kMetaFacts, &st.facts}}) {
@@ -336,13 +358,13 @@ Result<StoreStats> RocksGraphStore::stats() {
       if (is_counted(it->key().ToStringView()) && count_of(it->value()) > 0) ++n;
     }
     KG_RETURN_IF_ERROR(to_status(it->status(), "reading stats"));
-    if (family == kCfEntities) st.entities = n;
+    if (family == kCfMentions) st.entities = n;
     if (family == kCfRelations) st.relations = n;
     if (family == kCfOutEdges) st.edges = n;
     return {};
   };
-  KG_RETURN_IF_ERROR(count_keys(kCfEntities, [](std::string_view k) {
-    return parse_entity_key(k).kind == EntityKeyKind::kMentions;
+  KG_RETURN_IF_ERROR(count_keys(kCfMentions, [](std::string_view k) {
+    return parse_mentions_key(k).kind == MentionsKeyKind::kMentions;
   }));
   KG_RETURN_IF_ERROR(count_keys(kCfRelations, [](std::string_view k) {
     RelationId id;
@@ -353,6 +375,7 @@ Result<StoreStats> RocksGraphStore::stats() {
 }
 
 Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view name) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::string folded = fold(name);
   if (folded.empty()) return std::optional<EntityInfo>();
   std::string prefix = name_prefix(folded);
@@ -362,7 +385,7 @@ Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view 
     std::string_view f;
     EntityId id;
     if (parse_name_key(it->key().ToStringView(), &f, &id) && f == folded &&
-        count_of(it->value()) > 0) {
+        is_live_name(it->value().ToStringView())) {
       ids.push_back(id);
     }
   }
@@ -377,6 +400,7 @@ Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view 
 }
 
 Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name, size_t k) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::string folded = fold(name);
   std::vector<std::string> out;
   if (folded.empty() || k == 0) return out;
@@ -386,7 +410,10 @@ Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name,
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view f;
     EntityId id;
-    if (!parse_name_key(it->key().ToStringView(), &f, &id) || count_of(it->value()) <= 0) continue;
+    if (!parse_name_key(it->key().ToStringView(), &f, &id) ||
+        !is_live_name(it->value().ToStringView())) {
+      continue;
+    }
     size_t d = edit_distance(folded, f, bound);
     // A name that contains the query as a word ("biden" in "joe biden") is a good suggestion.
     if (d > 1 && folded.size() >= 3) {
@@ -421,46 +448,50 @@ Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name,
 }
 
 Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInfo&)>& fn) {
-  std::unique_ptr<rocksdb::Iterator> it(
+  KG_RETURN_IF_ERROR(prepare_read());
+  // Walks the mentions family in id order and the entity records alongside it.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfMentions)));
+  std::unique_ptr<rocksdb::Iterator> rec(
       db_->NewIterator(rocksdb::ReadOptions(), cf(kCfEntities)));
-  std::optional<EntityInfo> current;
+  std::optional<EntityId> current;
   int64_t mentions = 0;
   std::vector<std::pair<int64_t, std::string>> aliases;
-  auto emit = [&] {
+  auto emit = [&]() -> Status {
     if (current && mentions > 0) {
-      current->mentions = static_cast<uint64_t>(mentions);
-      std::sort(aliases.begin(), aliases.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      });
-      for (auto& a : aliases) current->aliases.push_back(std::move(a.second));
-      fn(*current);
+      std::string key = entity_key(*current);
+      rec->Seek(key);
+      if (!rec->Valid() || rec->key() != key) {
+        KG_RETURN_IF_ERROR(to_status(rec->status(), "reading entities"));
+        return Status::corruption("database " + dir_ + ": entity " + std::to_string(*current) +
+                                  " has mentions but no record");
+      }
+      EntityInfo info;
+      KG_RETURN_IF_ERROR(read_entity_record(*current, rec->value().ToString(), info));
+      info.mentions = static_cast<uint64_t>(mentions);
+      sort_aliases(aliases, info);
+      fn(info);
     }
     current.reset();
     mentions = 0;
     aliases.clear();
+    return {};
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    EntityKey k = parse_entity_key(it->key().ToStringView());
-    if (k.kind == EntityKeyKind::kRecord) {
-      emit();
-      pb::Entity e;
-      if (!decode_message(it->value().ToStringView(), &e)) {
-        return Status::corruption("database " + dir_ + ": entity " + std::to_string(k.id) +
-                                  " does not decode");
-      }
-      current = EntityInfo{k.id, e.name(), e.type(), {}, 0};
-    } else if (current && k.id == current->id) {
-      if (k.kind == EntityKeyKind::kMentions) mentions = count_of(it->value());
-      if (k.kind == EntityKeyKind::kAlias) {
-        if (int64_t n = count_of(it->value()); n > 0) aliases.emplace_back(n, std::string(k.alias));
-      }
+    MentionsKey k = parse_mentions_key(it->key().ToStringView());
+    if (k.kind == MentionsKeyKind::kMentions) {
+      KG_RETURN_IF_ERROR(emit());
+      current = k.id;
+      mentions = count_of(it->value());
+    } else if (k.kind == MentionsKeyKind::kAlias && current && k.id == *current) {
+      if (int64_t n = count_of(it->value()); n > 0) aliases.emplace_back(n, std::string(k.alias));
     }
   }
-  emit();
+  KG_RETURN_IF_ERROR(emit());
   return to_status(it->status(), "reading entities");
 }
 
 Result<std::vector<EntityInfo>> RocksGraphStore::entities(std::string_view match, size_t limit) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::vector<EntityInfo> out;
   std::string folded = fold(match);
   if (folded.empty()) {
@@ -472,7 +503,7 @@ Result<std::vector<EntityInfo>> RocksGraphStore::entities(std::string_view match
       std::string_view f;
       EntityId id;
       if (parse_name_key(it->key().ToStringView(), &f, &id) &&
-          f.find(folded) != std::string_view::npos && count_of(it->value()) > 0) {
+          f.find(folded) != std::string_view::npos && is_live_name(it->value().ToStringView())) {
         ids.insert(id);
       }
     }
@@ -492,6 +523,7 @@ Result<std::vector<EntityInfo>> RocksGraphStore::entities(std::string_view match
 }
 
 Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction dir) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::vector<EdgeInfo> out;
   std::unordered_map<RelationId, std::string> labels;
   std::string prefix = id_prefix(id);
@@ -518,6 +550,7 @@ Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction d
 }
 
 Status RocksGraphStore::for_each_edge(const std::function<void(const EdgeInfo&)>& fn) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::unordered_map<RelationId, std::string> labels;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), cf(kCfOutEdges)));
@@ -535,6 +568,7 @@ Status RocksGraphStore::for_each_edge(const std::function<void(const EdgeInfo&)>
 }
 
 Result<std::vector<Evidence>> RocksGraphStore::evidence(const EdgeInfo& edge, size_t limit) {
+  KG_RETURN_IF_ERROR(prepare_read());
   std::vector<Evidence> out;
   std::string prefix = out_edge_key({edge.subject, edge.relation, edge.object, edge.negated});
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfEvidence)));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,6 +20,10 @@ namespace kg::store {
 // Type stored for an entity whose triple gives none. Part of the canonical key, so every build
 // must use the same default for separately built graphs to merge.
 inline constexpr std::string_view kDefaultEntityType = "MISC";
+
+// The hash put_document uses when DocumentFacts::content_hash is empty: 32 hex digits over the
+// document's metadata and every field of every triple, in order.
+std::string content_hash(const DocumentFacts& doc);
 
 struct StoreOptions {
   // Id of a canonical key at probe `salt` (0, 1, 2, ... until a free or matching slot). Tests
@@ -56,6 +61,9 @@ class RocksGraphStore final : public GraphStore {
   static std::string entity_canonical_key(std::string_view name, std::string_view type);
   static std::string relation_canonical_key(std::string_view label);
 
+  // Call before reading the evidence, edge or names column family directly: a read-write store
+  // keeps them in append-only memtables, flushed here when written since.
+  Status prepare_read();
   // Converts a RocksDB status into ours, naming the database directory.
   Status to_status(const rocksdb::Status& s, std::string_view what) const;
 
@@ -67,12 +75,16 @@ class RocksGraphStore final : public GraphStore {
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
   Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome);
+  Status apply_counters(const pb::Document& doc, int64_t sign, std::string_view doc_id,
+                        Batch& batch);
+  void clear_id_caches();
   Result<EntityId> resolve_entity(std::string_view name, std::string_view type, Batch& batch);
   Result<RelationId> resolve_relation(std::string_view label, Batch& batch);
   Status write(Batch& batch);
 
   // --- reads (rocks_store.cc) ---
   Result<std::optional<EntityInfo>> load_entity(EntityId id);
+  Status read_entity_record(EntityId id, const std::string& value, EntityInfo& info) const;
   Result<std::string> relation_label(RelationId id,
                                      std::unordered_map<RelationId, std::string>& cache);
   Status require_writable() const;
@@ -82,10 +94,17 @@ class RocksGraphStore final : public GraphStore {
   StoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::array<rocksdb::ColumnFamilyHandle*, kCfCount> handles_{};
-  // Canonical key -> id of entities and relations already resolved by this process (write side
-  // only; cleared when large or after a failed write).
-  std::unordered_map<std::string, EntityId> entity_ids_;
-  std::unordered_map<std::string, RelationId> relation_ids_;
+  // Set by writes to the append-only memtables, cleared by prepare_read().
+  std::atomic<bool> unflushed_{false};
+  // Ids already resolved by this process, by the name as written ("name" 0x1F "type", label) and
+  // by canonical key. Write side only; cleared when large or after a failed batch.
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using IdCache = std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>;
+  IdCache entity_ids_, entity_keys_, relation_ids_, relation_keys_;
+  std::string scratch_;
 };
 
 }  // namespace kg::store

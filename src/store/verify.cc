@@ -50,7 +50,9 @@ class Checker {
   std::map<RelationId, pb::Relation> relations_;
   std::map<std::string, pb::Document> documents_;
   std::map<std::string, int64_t> expected_[kCfCount];
-  std::set<std::pair<std::string, uint32_t>> evidence_facts_;  // (doc, fact index)
+  std::set<std::pair<std::string, uint32_t>> evidence_facts_;
+  // names CF keys of canonical names: expected from the entity records, and stored.
+  std::set<std::string> expected_markers_, stored_markers_;  // (doc, fact index)
   std::vector<std::string> problems_;
   size_t n_problems_ = 0;
 };
@@ -58,18 +60,21 @@ class Checker {
 Status Checker::load_records() {
   auto it = iter(kCfEntities);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    EntityKey k = parse_entity_key(it->key().ToStringView());
-    if (k.kind == EntityKeyKind::kInvalid) problem("malformed entity key " + hex(it->key().ToStringView()));
-    if (k.kind != EntityKeyKind::kRecord) continue;
+    EntityId id;
+    if (!parse_entity_key(it->key().ToStringView(), &id)) {
+      problem("malformed entity key " + hex(it->key().ToStringView()));
+      continue;
+    }
     pb::Entity e;
     if (!decode_message(it->value().ToStringView(), &e)) {
-      problem("entity " + std::to_string(k.id) + " does not decode");
+      problem("entity " + std::to_string(id) + " does not decode");
       continue;
     }
     if (RocksGraphStore::entity_canonical_key(e.name(), e.type()) != e.key()) {
-      problem("entity " + std::to_string(k.id) + " name/type do not give its canonical key");
+      problem("entity " + std::to_string(id) + " name/type do not give its canonical key");
     }
-    entities_.emplace(k.id, std::move(e));
+    expected_markers_.insert(name_key(fold(e.name()), id));
+    entities_.emplace(id, std::move(e));
   }
   KG_RETURN_IF_ERROR(store_.to_status(it->status(), "verify"));
   it = iter(kCfRelations);
@@ -107,11 +112,10 @@ Status Checker::recompute_from_evidence() {
       return;
     }
     std::string canonical = fold(e->second.name());
-    add(kCfNames, name_key(canonical, id));
     std::string f = fold(surface);
     if (f.empty() || f == canonical) return;
     add(kCfNames, name_key(f, id));
-    add(kCfEntities, entity_alias_key(id, surface));
+    add(kCfMentions, alias_key(id, surface));
   };
   int64_t facts = 0;
   auto it = iter(kCfEvidence);
@@ -129,8 +133,8 @@ Status Checker::recompute_from_evidence() {
     evidence_facts_.emplace(std::string(doc), fact);
     add(kCfOutEdges, out_edge_key(e));
     add(kCfInEdges, in_edge_key(e));
-    add(kCfEntities, entity_mentions_key(e.subject));
-    if (e.object != e.subject) add(kCfEntities, entity_mentions_key(e.object));
+    add(kCfMentions, mentions_key(e.subject));
+    if (e.object != e.subject) add(kCfMentions, mentions_key(e.object));
     side(e.subject, ev.subject_text());
     side(e.object, ev.object_text());
     add(kCfRelations, relation_count_key(e.relation));
@@ -189,11 +193,6 @@ Status Checker::compare(int family) {
       case kCfMeta:
         counter = is_meta_counter_key(key);
         break;
-      case kCfEntities: {
-        auto kind = parse_entity_key(key).kind;
-        counter = kind == EntityKeyKind::kMentions || kind == EntityKeyKind::kAlias;
-        break;
-      }
       case kCfRelations: {
         RelationId id;
         counter = parse_relation_key(key, &id) == RelationKeyKind::kCount;
@@ -203,6 +202,10 @@ Status Checker::compare(int family) {
         counter = true;
     }
     if (!counter) continue;
+    if (family == kCfNames && it->value().empty()) {
+      stored_markers_.insert(std::string(key));
+      continue;
+    }
     auto v = decode_count(it->value().ToStringView());
     if (!v) {
       problem(std::string(cf_name(family)) + " counter " + hex(key) + " is not 8 bytes");
@@ -236,10 +239,17 @@ Status Checker::compare(int family) {
 }
 
 Status Checker::run() {
+  KG_RETURN_IF_ERROR(store_.prepare_read());
   KG_RETURN_IF_ERROR(load_records());
   KG_RETURN_IF_ERROR(recompute_from_evidence());
-  for (int family : {kCfMeta, kCfEntities, kCfNames, kCfRelations, kCfOutEdges, kCfInEdges}) {
+  for (int family : {kCfMeta, kCfMentions, kCfNames, kCfRelations, kCfOutEdges, kCfInEdges}) {
     KG_RETURN_IF_ERROR(compare(family));
+  }
+  for (const auto& k : expected_markers_) {
+    if (!stored_markers_.count(k)) problem("names: canonical name " + hex(k) + " not indexed");
+  }
+  for (const auto& k : stored_markers_) {
+    if (!expected_markers_.count(k)) problem("names: " + hex(k) + " indexed for no entity");
   }
   if (n_problems_ == 0) return {};
   std::ostringstream msg;

@@ -18,20 +18,24 @@ TEST_CASE("Counter values round-trip, including negatives", "[store]") {
 
 TEST_CASE("Entity keys round-trip and sort by id", "[store]") {
   EntityId id = 0x0102030405060708ULL;
-  auto rec = parse_entity_key(entity_key(id));
-  CHECK(rec.kind == EntityKeyKind::kRecord);
-  CHECK(rec.id == id);
-  auto m = parse_entity_key(entity_mentions_key(id));
-  CHECK(m.kind == EntityKeyKind::kMentions);
+  EntityId got = 0;
+  REQUIRE(parse_entity_key(entity_key(id), &got));
+  CHECK(got == id);
+  CHECK_FALSE(parse_entity_key("short", &got));
+  auto m = parse_mentions_key(mentions_key(id));
+  CHECK(m.kind == MentionsKeyKind::kMentions);
   CHECK(m.id == id);
-  std::string alias_key = entity_alias_key(id, "Biden");
-  auto a = parse_entity_key(alias_key);
-  CHECK(a.kind == EntityKeyKind::kAlias);
+  std::string akey = alias_key(id, "Biden");
+  auto a = parse_mentions_key(akey);
+  CHECK(a.kind == MentionsKeyKind::kAlias);
+  CHECK(a.id == id);
   CHECK(a.alias == "Biden");
   CHECK(entity_key(1) < entity_key(2));
   CHECK(entity_key(255) < entity_key(256));
-  CHECK(entity_alias_key(1, "\xff\xff") < entity_key(2));
-  CHECK(parse_entity_key("short").kind == EntityKeyKind::kInvalid);
+  // An entity's aliases sort right after its mentions and before the next entity.
+  CHECK(mentions_key(1) < alias_key(1, "A"));
+  CHECK(alias_key(1, "\xff\xff") < mentions_key(2));
+  CHECK(parse_mentions_key("short").kind == MentionsKeyKind::kInvalid);
 }
 
 TEST_CASE("Relation and name keys round-trip", "[store]") {
@@ -144,11 +148,16 @@ TEST_CASE("The int64 add operator sums operands onto the existing value", "[stor
 TEST_CASE("The zero-count filter drops zero counters and keeps records", "[store]") {
   std::string v;
   bool changed = false;
-  const auto* f = zero_count_filter(kCfEntities);
-  CHECK(f->Filter(0, entity_mentions_key(1), encode_count(0), &v, &changed));
-  CHECK_FALSE(f->Filter(0, entity_mentions_key(1), encode_count(2), &v, &changed));
+  const auto* f = zero_count_filter(kCfMentions);
+  CHECK(f->Filter(0, mentions_key(1), encode_count(0), &v, &changed));
+  CHECK(f->Filter(0, alias_key(1, "x"), encode_count(0), &v, &changed));
+  CHECK_FALSE(f->Filter(0, mentions_key(1), encode_count(2), &v, &changed));
   // A record whose protobuf bytes happen to be 8 zero bytes is not a counter.
-  CHECK_FALSE(f->Filter(0, entity_key(1), encode_count(0), &v, &changed));
+  CHECK_FALSE(zero_count_filter(kCfEntities)->Filter(0, entity_key(1), encode_count(0), &v, &changed));
+  CHECK_FALSE(zero_count_filter(kCfRelations)->Filter(0, relation_key(1), encode_count(0), &v, &changed));
+  CHECK(zero_count_filter(kCfRelations)->Filter(0, relation_count_key(1), encode_count(0), &v, &changed));
+  // A canonical name's marker (empty value) is kept.
+  CHECK_FALSE(zero_count_filter(kCfNames)->Filter(0, name_key("a", 1), "", &v, &changed));
   CHECK(zero_count_filter(kCfOutEdges)->Filter(0, out_edge_key({1, 2, 3, false}), encode_count(0),
                                                &v, &changed));
   CHECK_FALSE(zero_count_filter(kCfEvidence)->Filter(0, "x", encode_count(0), &v, &changed));

@@ -143,8 +143,8 @@ TEST_CASE("The consistency check notices a counter that disagrees with the evide
   REQUIRE(store::verify_consistency(*g).ok());
   auto a = g->find_entity("A").value().value();
   REQUIRE(g->db()
-              ->Merge(rocksdb::WriteOptions(), g->cf(store::kCfEntities),
-                      store::entity_mentions_key(a.id), store::encode_count(1))
+              ->Merge(rocksdb::WriteOptions(), g->cf(store::kCfMentions),
+                      store::mentions_key(a.id), store::encode_count(1))
               .ok());
   Status s = store::verify_consistency(*g);
   CHECK(s.code() == ErrorCode::kCorruption);

@@ -1,0 +1,377 @@
+// Bulk ingest: a reader thread parses and groups triples into documents, the calling thread
+// writes them in WriteBatches of several whole documents.
+#include "store/ingest.h"
+
+#include <condition_variable>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "doc/triples_jsonl.h"
+#include "store/fast_triples.h"
+#include "store/rocks_store.h"
+
+namespace kg {
+namespace {
+
+// What the reader hands the writer, in input order.
+struct Op {
+  enum Kind { kPut, kAppend, kRemove } kind = kPut;
+  DocumentFacts doc;      // for kRemove only doc.id is set
+  size_t first_line = 0;  // first input line of the document (for messages)
+};
+
+struct Chunk {
+  std::vector<std::string> messages;  // problems, reported before the ops are written
+  std::vector<Op> ops;
+  size_t triples = 0;
+  size_t bad_lines = 0, skipped_documents = 0, skipped_lines = 0;
+  Status error;  // the input stream failed
+};
+
+// A bounded single-producer single-consumer queue of chunks.
+class ChunkQueue {
+ public:
+  explicit ChunkQueue(size_t capacity) : capacity_(capacity) {}
+
+  // False when the consumer gave up.
+  bool push(Chunk&& c) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return q_.size() < capacity_ || aborted_; });
+    if (aborted_) return false;
+    q_.push_back(std::move(c));
+    cv_.notify_all();
+    return true;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void abort() {
+    std::lock_guard lock(mu_);
+    aborted_ = true;
+    cv_.notify_all();
+  }
+  std::optional<Chunk> pop() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return std::nullopt;
+    Chunk c = std::move(q_.front());
+    q_.pop_front();
+    cv_.notify_all();
+    return c;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Chunk> q_;
+  size_t capacity_;
+  bool closed_ = false, aborted_ = false;
+};
+
+bool blank(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c > 0x20 && c != 0x7F) return false;
+  }
+  return true;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+// Runs on the reader thread: lines -> triples -> documents -> chunks.
+class Reader {
+ public:
+  Reader(std::istream& in, const std::string& name, const IngestOptions& options, ChunkQueue& q)
+      : in_(in), name_(name), options_(options), queue_(q) {}
+
+  void run() {
+    std::string data;
+    const size_t block = size_t{1} << 20;
+    size_t line_no = 0;
+    bool ok = true;
+    while (ok && in_) {
+      size_t keep = data.size();
+      data.resize(keep + block);
+      in_.read(data.data() + keep, static_cast<std::streamsize>(block));
+      data.resize(keep + static_cast<size_t>(in_.gcount()));
+      size_t start = 0;
+      for (size_t nl; (nl = data.find('\n', start)) != std::string::npos; start = nl + 1) {
+        ok = on_line(std::string_view(data).substr(start, nl - start), ++line_no);
+        if (!ok) break;
+      }
+      data.erase(0, start);
+    }
+    if (ok && in_.bad()) chunk_.error = Status::io(name_ + ": read error");
+    if (ok && !data.empty()) ok = on_line(data, ++line_no);
+    if (ok) {
+      while (!pending_.empty()) evict_oldest();
+      ok = ship();
+    }
+    queue_.close();
+  }
+
+ private:
+  bool on_line(std::string_view line, size_t line_no) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return true;
+    Triple t;
+    if (!store::fast_parse_triple(line, t)) {
+      auto slow = parse_triple_json(line);
+      if (!slow.ok()) {
+        on_bad_line(line, line_no, slow.status().message());
+        return flow();
+      }
+      t = std::move(slow).value();
+    }
+    for (auto [field, value] : {std::pair{"subject", &t.subject}, {"relation", &t.relation},
+                                {"object", &t.object}}) {
+      if (blank(*value)) {
+        on_bad_line(line, line_no, std::string("field \"") + field + "\" is blank");
+        return flow();
+      }
+    }
+    on_triple(std::move(t), line_no);
+    return flow();
+  }
+
+  void on_triple(Triple&& t, size_t line_no) {
+    if (poison_next_) {
+      poison_next_ = false;
+      if (t.doc != last_doc_ && !poisoned_.count(t.doc)) {
+        chunk_.messages.push_back(name_ + ":" + std::to_string(line_no) + ": document " +
+                                  quoted(t.doc) + " skipped: it follows the unreadable line " +
+                                  std::to_string(line_no - 1));
+        poison(t.doc);
+      }
+    }
+    last_doc_ = t.doc;
+    if (poisoned_.count(t.doc)) {
+      ++chunk_.skipped_lines;
+      return;
+    }
+    auto it = index_.find(t.doc);
+    if (it == index_.end()) {
+      Op op;
+      op.kind = emitted_.count(t.doc) ? Op::kAppend : Op::kPut;
+      op.doc.id = t.doc;
+      op.first_line = line_no;
+      pending_.push_back(std::move(op));
+      it = index_.emplace(t.doc, std::prev(pending_.end())).first;
+    } else if (it->second != std::prev(pending_.end())) {
+      pending_.splice(pending_.end(), pending_, it->second);  // most recently touched last
+    }
+    it->second->doc.triples.push_back(std::move(t));
+    ++pending_triples_;
+    // Documents whose last line is more than a window behind are complete.
+    while (pending_.size() > 1 &&
+           pending_triples_ - pending_.back().doc.triples.size() > options_.window_triples) {
+      evict_oldest();
+    }
+  }
+
+  void on_bad_line(std::string_view line, size_t line_no, const std::string& what) {
+    ++chunk_.bad_lines;
+    std::string where = name_ + ":" + std::to_string(line_no) + ": " + what;
+    std::string doc;
+    if (store::find_doc_id(line, doc)) {
+      chunk_.messages.push_back(where + "; document " + quoted(doc) + " skipped");
+      last_doc_ = doc;
+      poison(doc);
+    } else if (!last_doc_.empty()) {
+      chunk_.messages.push_back(where + "; its document is unknown: skipping " +
+                                quoted(last_doc_) + " (the line before) and the next line's");
+      poison(last_doc_);
+      poison_next_ = true;
+    } else {
+      chunk_.messages.push_back(where + "; its document is unknown: skipping the next line's");
+      poison_next_ = true;
+    }
+  }
+
+  void poison(const std::string& doc) {
+    if (!poisoned_.insert(doc).second) return;
+    ++chunk_.skipped_documents;
+    if (auto it = index_.find(doc); it != index_.end()) {
+      chunk_.skipped_lines += it->second->doc.triples.size();
+      pending_triples_ -= it->second->doc.triples.size();
+      pending_.erase(it->second);
+      index_.erase(it);
+    }
+    if (emitted_.count(doc)) {
+      // Its earlier lines were written more than a window ago: take them out again.
+      Op op;
+      op.kind = Op::kRemove;
+      op.doc.id = doc;
+      chunk_.ops.push_back(std::move(op));
+    }
+  }
+
+  void evict_oldest() {
+    Op op = std::move(pending_.front());
+    pending_.pop_front();
+    index_.erase(op.doc.id);
+    pending_triples_ -= op.doc.triples.size();
+    emitted_.insert(op.doc.id);
+    if (op.kind == Op::kPut) op.doc.content_hash = store::content_hash(op.doc);
+    chunk_.triples += op.doc.triples.size();
+    chunk_.ops.push_back(std::move(op));
+  }
+
+  // Ships the chunk when it is big enough; false when the writer gave up.
+  bool flow() {
+    if (chunk_.triples < options_.batch_triples && chunk_.messages.size() < 64) return true;
+    return ship();
+  }
+  bool ship() {
+    Chunk c = std::move(chunk_);
+    chunk_ = Chunk();
+    return queue_.push(std::move(c));
+  }
+
+  std::istream& in_;
+  const std::string& name_;
+  const IngestOptions& options_;
+  ChunkQueue& queue_;
+  std::list<Op> pending_;  // documents being gathered, least recently touched first
+  std::unordered_map<std::string, std::list<Op>::iterator> index_;
+  size_t pending_triples_ = 0;
+  std::unordered_set<std::string> emitted_, poisoned_;
+  std::string last_doc_;
+  bool poison_next_ = false;
+  Chunk chunk_;
+};
+
+// Runs on the calling thread: writes the documents of the chunks.
+class Writer {
+ public:
+  Writer(GraphStore& store, const std::string& name, const IngestOptions& options,
+         const IngestReport& report, IngestSummary& sum)
+      : store_(store), name_(name), options_(options), report_(report), sum_(sum) {}
+
+  Status take(Chunk&& c) {
+    for (const auto& m : c.messages) report_(m);
+    sum_.bad_lines += c.bad_lines;
+    sum_.skipped_documents += c.skipped_documents;
+    sum_.skipped_lines += c.skipped_lines;
+    for (Op& op : c.ops) {
+      if (op.kind == Op::kPut) {
+        if (group_ids_.count(op.doc.id)) KG_RETURN_IF_ERROR(flush());
+        group_ids_.insert(op.doc.id);
+        group_triples_ += op.doc.triples.size();
+        group_.push_back(std::move(op));
+        if (group_triples_ >= options_.batch_triples) KG_RETURN_IF_ERROR(flush());
+        continue;
+      }
+      KG_RETURN_IF_ERROR(flush());
+      if (op.kind == Op::kRemove) {
+        KG_ASSIGN_OR_RETURN(bool removed, store_.remove_document(op.doc.id));
+        (void)removed;
+      } else {
+        KG_RETURN_IF_ERROR(append(std::move(op)));
+      }
+    }
+    return c.error;
+  }
+
+  Status flush() {
+    if (group_.empty()) return {};
+    std::vector<DocumentFacts> docs;
+    docs.reserve(group_.size());
+    for (auto& op : group_) docs.push_back(std::move(op.doc));
+    auto outcomes = store_.put_documents(docs);
+    if (outcomes.ok()) {
+      for (size_t i = 0; i < docs.size(); ++i) count(outcomes.value()[i], docs[i]);
+    } else if (outcomes.status().code() == ErrorCode::kInvalidInput) {
+      // One document the store refuses: write the others one by one.
+      for (size_t i = 0; i < docs.size(); ++i) {
+        auto one = store_.put_document(docs[i]);
+        if (one.ok()) {
+          count(one.value(), docs[i]);
+        } else if (one.status().code() == ErrorCode::kInvalidInput) {
+          report_(name_ + ":" + std::to_string(group_[i].first_line) + ": " +
+                  one.status().message() + "; document skipped");
+          ++sum_.skipped_documents;
+          sum_.skipped_lines += docs[i].triples.size();
+        } else {
+          return one.status();
+        }
+      }
+    } else {
+      return outcomes.status();
+    }
+    group_.clear();
+    group_ids_.clear();
+    group_triples_ = 0;
+    return {};
+  }
+
+ private:
+  void count(PutOutcome o, const DocumentFacts& d) {
+    (o == PutOutcome::kAdded ? sum_.added
+                             : o == PutOutcome::kReplaced ? sum_.replaced : sum_.unchanged)++;
+    sum_.triples += d.triples.size();
+  }
+
+  // Later lines of a document written more than a window ago: merged with what is stored.
+  Status append(Op&& op) {
+    KG_ASSIGN_OR_RETURN(auto stored, store_.document(op.doc.id));
+    size_t added = op.doc.triples.size();
+    DocumentFacts merged = stored ? std::move(*stored) : DocumentFacts{};
+    merged.id = op.doc.id;
+    merged.content_hash.clear();
+    for (auto& t : op.doc.triples) merged.triples.push_back(std::move(t));
+    auto r = store_.put_document(merged);
+    if (!r.ok()) {
+      if (r.status().code() != ErrorCode::kInvalidInput) return r.status();
+      report_(name_ + ":" + std::to_string(op.first_line) + ": " + r.status().message() +
+              "; these lines skipped");
+      sum_.skipped_lines += added;
+      return {};
+    }
+    sum_.triples += added;
+    return {};
+  }
+
+  GraphStore& store_;
+  const std::string& name_;
+  const IngestOptions& options_;
+  const IngestReport& report_;
+  IngestSummary& sum_;
+  std::vector<Op> group_;
+  std::unordered_set<std::string> group_ids_;
+  size_t group_triples_ = 0;
+};
+
+}  // namespace
+
+Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const std::string& name,
+                                     const IngestOptions& options, const IngestReport& report,
+                                     const IngestProgress& progress) {
+  IngestSummary sum;
+  ChunkQueue queue(8);
+  std::thread reader([&] { Reader(in, name, options, queue).run(); });
+  Writer writer(store, name, options, report, sum);
+  Status status;
+  while (auto chunk = queue.pop()) {
+    status = writer.take(std::move(*chunk));
+    if (!status.ok()) break;
+    if (progress) progress(sum);
+  }
+  if (status.ok()) status = writer.flush();
+  queue.abort();
+  // Drain whatever the reader still pushes before it sees the abort.
+  while (queue.pop()) {
+  }
+  reader.join();
+  if (!status.ok()) return status;
+  if (progress) progress(sum);
+  return sum;
+}
+
+}  // namespace kg
