@@ -11,6 +11,10 @@ std::span<const CommandSpec> commands() {
       {"carb", "Score Open IE extractions against CaRB gold tuples", configure_carb},
       {"evaluate", "Score CoNLL-U (or kg's tokenizer) with the CoNLL 2018 UD metrics",
        configure_evaluate},
+      {"ingest", "Load triples JSONL into the graph database", configure_ingest},
+      {"remove", "Remove documents' facts from the graph database", configure_remove},
+      {"stats", "Print the graph database's totals", configure_stats},
+      {"entities", "List the graph's entities, most mentioned first", configure_entities},
   };
   return kTable;
 }

@@ -1,0 +1,75 @@
+// `kg entities --db DIR [--match TEXT] [--top N] [--json]`: list stored entities.
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/commands/commands.h"
+#include "store/store.h"
+
+namespace kg::cli {
+namespace {
+
+std::string hex_id(EntityId id) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
+  return buf;
+}
+
+void print_text(std::ostream& out, const std::vector<EntityInfo>& list) {
+  for (const auto& e : list) {
+    out << e.mentions << '\t' << e.type << '\t' << e.name;
+    if (!e.aliases.empty()) {
+      out << "\t(";
+      for (size_t i = 0; i < e.aliases.size(); ++i) out << (i ? ", " : "") << e.aliases[i];
+      out << ')';
+    }
+    out << '\n';
+  }
+}
+
+void print_json(std::ostream& out, const std::vector<EntityInfo>& list) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& e : list) {
+    arr.push_back({{"id", hex_id(e.id)},
+                   {"name", e.name},
+                   {"type", e.type},
+                   {"aliases", e.aliases},
+                   {"mentions", e.mentions}});
+  }
+  out << nlohmann::json{{"entities", arr}}.dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace)
+      << '\n';
+}
+
+}  // namespace
+
+Action configure_entities(CLI::App& app) {
+  struct Args {
+    std::string db;
+    std::string match;
+    size_t top = 0;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  app.description(
+      "List entities, most mentioned first: mentions, type, name and aliases (surface forms).");
+  app.add_option("--db", args->db, "Database directory")->required();
+  app.add_option("--match", args->match,
+                 "Only entities whose name or an alias contains TEXT (case-insensitive)");
+  app.add_option("--top", args->top, "At most N entities (0 = all)");
+  app.add_flag("--json", args->json,
+               "Print {\"entities\": [{\"id\", \"name\", \"type\", \"aliases\", \"mentions\"}]}");
+  return [args](Io& io) -> Status {
+    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto list, store->entities(args->match, args->top));
+    if (args->json) {
+      print_json(io.out, list);
+    } else {
+      print_text(io.out, list);
+    }
+    return {};
+  };
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,56 @@
+// `kg stats --db DIR [--json] [--check]`: totals of the graph store.
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/commands/commands.h"
+#include "store/rocks_store.h"
+#include "store/verify.h"
+
+namespace kg::cli {
+namespace {
+
+void print_text(std::ostream& out, const StoreStats& s) {
+  out << "documents  " << s.documents << "\n"
+      << "entities   " << s.entities << "\n"
+      << "relations  " << s.relations << "\n"
+      << "edges      " << s.edges << "\n"
+      << "facts      " << s.facts << "\n";
+}
+
+void print_json(std::ostream& out, const StoreStats& s) {
+  nlohmann::json j = {{"documents", s.documents}, {"entities", s.entities},
+                      {"relations", s.relations}, {"edges", s.edges},
+                      {"facts", s.facts}};
+  out << j.dump() << '\n';
+}
+
+}  // namespace
+
+Action configure_stats(CLI::App& app) {
+  struct Args {
+    std::string db;
+    bool json = false;
+    bool check = false;
+  };
+  auto args = std::make_shared<Args>();
+  app.description("Print how many documents, entities, relations, edges and facts are stored.");
+  app.add_option("--db", args->db, "Database directory")->required();
+  app.add_flag("--json", args->json, "Print one JSON object");
+  app.add_flag("--check", args->check,
+               "Also recompute every count and index from the evidence and compare (slow)");
+  return [args](Io& io) -> Status {
+    KG_ASSIGN_OR_RETURN(auto store, store::RocksGraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(StoreStats s, store->stats());
+    if (args->check) KG_RETURN_IF_ERROR(store::verify_consistency(*store));
+    if (args->json) {
+      print_json(io.out, s);
+    } else {
+      print_text(io.out, s);
+      if (args->check) io.out << "check      ok\n";
+    }
+    return {};
+  };
+}
+
+}  // namespace kg::cli
