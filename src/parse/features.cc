@@ -1,6 +1,7 @@
 // Parser feature templates.
 #include "parse/features.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "common/hash.h"
@@ -97,8 +98,12 @@ void SentenceAtoms::build(const Sentence& s) {
   word_[1] = hash64("<root>");
   tag_[1] = upos_[1] = hash64("<root>", 1);
   suffix_[1] = shape_[1] = 98;
+  punct_.assign(n + 2, 0);
+  verbs_.assign(n + 2, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s.tokens[i];
+    punct_[i + 1] = punct_[i] + (t.upos == "PUNCT");
+    verbs_[i + 1] = verbs_[i] + (t.upos == "VERB" || t.upos == "AUX");
     std::string norm = normalize(t.form);
     word_[i + 2] = hash64(norm);
     upos_[i + 2] = hash64(t.upos, 1);
@@ -107,6 +112,8 @@ void SentenceAtoms::build(const Sentence& s) {
     suffix_[i + 2] = hash64(sv.substr(sv.size() > 3 ? sv.size() - 3 : 0), 2);
     shape_[i + 2] = shape_of(t.form);
   }
+  punct_[n + 1] = punct_[n];
+  verbs_[n + 1] = verbs_[n];
 }
 
 void extract_features(const State& s, const SentenceAtoms& a, std::vector<uint64_t>& out) {
@@ -249,6 +256,34 @@ void extract_features(const State& s, const SentenceAtoms& a, std::vector<uint64
   f.add(s1p, a.tag(s1r), a.tag(s1r2));
   f.add(s0p, lab(s0l), lab(s0r));
   f.add(s1p, s0p, lab(s1r));
+
+  // Punctuation and verbs between the words of each candidate arc (every template is always
+  // added, so that template numbers stay fixed).
+  const int right = b0 > 0 ? b0 : s.n() + 1;
+  const uint64_t none = 99;
+  f.add(s0p, b0p, s0 > 0 ? std::min(a.punct_between(s0, right), 3) : none);
+  f.add(s0p, b0p, s0 > 0 ? std::min(a.verbs_between(s0, right), 2) : none);
+  f.add(s1p, s0p, s1 > 0 ? std::min(a.punct_between(s1, s0), 3) : none);
+  f.add(s1p, s0p, s1 > 0 ? std::min(a.verbs_between(s1, s0), 2) : none);
+
+  // Universal tags (often right where the fine tag is wrong) and words with them.
+  const uint64_t s0u = a.upos(s0), s1u = a.upos(s1), b0u = a.upos(b0), b1u = a.upos(b1);
+  f.add(s0w, s0u);
+  f.add(b0w, b0u);
+  f.add(s1w, s1u);
+  f.add(s0u, b0u, b1u);
+  f.add(s1u, s0u);
+  f.add(s1u, s0u, d1);
+  f.add(s0u, b0u, d0);
+  f.add(s0w, b0u);
+  f.add(s0u, b0w);
+  f.add(s1w, s0u);
+  f.add(s1u, s0w);
+  f.add(s0u, a.upos(s0l), b0u);
+  f.add(s0u, b0u, a.upos(b0l));
+  f.add(s1u, a.upos(s1r), s0u);
+  f.add(a.upos(s2), s1u, s0u);
+  f.add(b0u, b1u, a.upos(b2));
 
   // Label sets.
   f.add(s0w, sr(s0));

@@ -23,9 +23,14 @@ class SentenceAtoms {
   uint64_t upos(int t) const { return upos_[t + 1]; }
   uint64_t suffix(int t) const { return suffix_[t + 1]; }
   uint64_t shape(int t) const { return shape_[t + 1]; }
+  // Punctuation marks and verbs strictly between word positions i < j (0 as i means the root,
+  // which for these counts sits after the last word: pass n + 1).
+  int punct_between(int i, int j) const { return punct_[j - 1] - punct_[i]; }
+  int verbs_between(int i, int j) const { return verbs_[j - 1] - verbs_[i]; }
 
  private:
   std::vector<uint64_t> word_, tag_, upos_, suffix_, shape_;
+  std::vector<int> punct_, verbs_;  // prefix counts over words 1..i
 };
 
 // Appends the feature keys of configuration `s` to `out` (cleared first).

@@ -23,8 +23,11 @@ struct ParserTrainOptions {
   // predictions with probability explore_prob.
   int explore_after = 1;
   double explore_prob = 0.9;
-  // Averaged weights with |w| below this are dropped from the saved model.
-  double prune_below = 0.1;
+  // The model keeps this many weights at most: those with the largest |weight| x frequency of
+  // their feature in training (each weight takes about 4-5 bytes of the model file).
+  size_t max_weights = 1'500'000;
+  // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
+  std::vector<size_t> dev_budgets;
   // Called with one line per epoch (and with dev scores when a dev set is given). May be empty.
   std::function<void(const std::string&)> log;
 };

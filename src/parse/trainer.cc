@@ -35,9 +35,10 @@ class Trainer {
   // Trains on one sentence; returns (decisions, correct decisions).
   std::pair<size_t, size_t> train_sentence(const Example& ex, bool explore);
 
-  std::unique_ptr<Parser> snapshot(double prune_below) const {
+  std::unique_ptr<Parser> snapshot(size_t max_weights) const {
     return std::make_unique<ApParser>(
-        labels_, Weights::from_averaged(weights_.averaged(prune_below), labels_.num_classes()));
+        labels_,
+        Weights::from_averaged(weights_.averaged(), labels_.num_classes(), max_weights));
   }
 
   std::mt19937_64& rng() { return rng_; }
@@ -191,7 +192,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
                        format(": %.2f%% zero-cost decisions, %.1fs", 100.0 * correct / decisions,
                               secs);
     if (dev) {
-      auto model = trainer.snapshot(options.prune_below);
+      auto model = trainer.snapshot(options.max_weights);
       std::vector<Sentence> parsed = *dev;
       for (auto& s : parsed) model->parse(s);
       AttachmentScore sc = score_attachment(*dev, parsed);
@@ -200,7 +201,18 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
     options.log(line);
   }
-  return trainer.snapshot(options.prune_below);
+  if (dev && options.log) {
+    for (size_t budget : options.dev_budgets) {
+      auto model = trainer.snapshot(budget);
+      std::vector<Sentence> parsed = *dev;
+      for (auto& s : parsed) model->parse(s);
+      AttachmentScore sc = score_attachment(*dev, parsed);
+      options.log(format("budget %.0f weights: dev UAS %.2f LAS %.2f, %.0f features",
+                         static_cast<double>(budget), sc.uas(), sc.las(),
+                         static_cast<double>(model->feature_count())));
+    }
+  }
+  return trainer.snapshot(options.max_weights);
 }
 
 }  // namespace kg

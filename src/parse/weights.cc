@@ -62,10 +62,11 @@ void KeyIndex::grow() {
   }
 }
 
-void TrainWeights::score(std::span<const uint64_t> features, int64_t* scores) const {
+void TrainWeights::score(std::span<const uint64_t> features, int64_t* scores) {
   for (uint64_t f : features) {
     int32_t row = index_.find(f);
     if (row < 0) continue;
+    if (hits_[row] != UINT32_MAX) ++hits_[row];
     for (const Entry& e : rows_[row]) scores[e.cls] += e.w;
   }
 }
@@ -76,6 +77,7 @@ void TrainWeights::update(std::span<const uint64_t> features, int cls, int delta
     if (row == static_cast<int32_t>(rows_.size())) {
       rows_.emplace_back();
       row_keys_.push_back(f);
+      hits_.push_back(0);
     }
     auto& entries = rows_[row];
     auto it = std::find_if(entries.begin(), entries.end(),
@@ -89,16 +91,14 @@ void TrainWeights::update(std::span<const uint64_t> features, int cls, int delta
   }
 }
 
-std::vector<TrainWeights::AveragedRow> TrainWeights::averaged(double min_abs) const {
+std::vector<TrainWeights::AveragedRow> TrainWeights::averaged() const {
   std::vector<AveragedRow> out;
   const double t = static_cast<double>(step_);
   for (size_t r = 0; r < rows_.size(); ++r) {
-    AveragedRow row{row_keys_[r], {}};
+    AveragedRow row{row_keys_[r], hits_[r], {}};
     for (const Entry& e : rows_[r]) {
       double avg = e.w - e.u / t;
-      if (std::fabs(avg) >= min_abs && avg != 0.0) {
-        row.weights.emplace_back(e.cls, static_cast<float>(avg));
-      }
+      if (avg != 0.0) row.weights.emplace_back(e.cls, static_cast<float>(avg));
     }
     if (row.weights.empty()) continue;
     std::sort(row.weights.begin(), row.weights.end());
@@ -110,55 +110,90 @@ std::vector<TrainWeights::AveragedRow> TrainWeights::averaged(double min_abs) co
 }
 
 Weights Weights::from_averaged(const std::vector<TrainWeights::AveragedRow>& rows,
-                               int num_classes) {
+                               int num_classes, size_t max_weights) {
   Weights m;
   m.num_classes_ = num_classes;
   float max_abs = 0;
+  std::vector<double> importance;
   for (const auto& row : rows) {
-    for (const auto& [cls, w] : row.weights) max_abs = std::max(max_abs, std::fabs(w));
+    for (const auto& [cls, w] : row.weights) {
+      max_abs = std::max(max_abs, std::fabs(w));
+      importance.push_back(std::fabs(w) * (1.0 + row.hits));
+    }
+  }
+  double min_importance = 0;
+  if (importance.size() > max_weights) {
+    size_t drop = importance.size() - max_weights;
+    std::nth_element(importance.begin(), importance.begin() + drop, importance.end());
+    min_importance = importance[drop];
   }
   m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  m.row_start_.push_back(0);
+  std::vector<std::pair<uint8_t, int16_t>> entries;
   for (const auto& row : rows) {
-    size_t before = m.entries_.size();
+    entries.clear();
     for (const auto& [cls, w] : row.weights) {
+      if (std::fabs(w) * (1.0 + row.hits) < min_importance) continue;
       long q = std::lround(w / m.scale_);
-      if (q == 0) continue;
-      m.entries_.push_back({cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L))});
+      if (q != 0) entries.emplace_back(cls, static_cast<int16_t>(std::clamp(q, -32767L, 32767L)));
     }
-    if (m.entries_.size() == before) continue;
-    m.keys_.push_back(row.key);
-    m.row_start_.push_back(static_cast<uint32_t>(m.entries_.size()));
+    if (!entries.empty()) m.add_row(row.key, entries);
   }
-  m.build_index(m.keys_);
+  m.build_index();
   return m;
 }
 
-void Weights::build_index(const std::vector<uint64_t>& keys) {
+void Weights::add_row(uint64_t key, const std::vector<std::pair<uint8_t, int16_t>>& entries) {
+  keys_.push_back(key);
+  offsets_.push_back(static_cast<uint32_t>(data_.size()));
+  data_.push_back(static_cast<uint8_t>(entries.size()));
+  for (const auto& [cls, w] : entries) {
+    auto u = static_cast<uint16_t>(w);
+    data_.push_back(cls);
+    data_.push_back(static_cast<uint8_t>(u & 0xff));
+    data_.push_back(static_cast<uint8_t>(u >> 8));
+  }
+}
+
+void Weights::build_index() {
   size_t cap = 1024;
-  while (cap < keys.size() * 2) cap *= 2;
+  while (cap < keys_.size() * 2) cap *= 2;
   slots_.assign(cap, Slot{0, 0});
   mask_ = cap - 1;
-  for (size_t r = 0; r < keys.size(); ++r) {
-    size_t i = keys[r] & mask_;
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    size_t i = keys_[r] & mask_;
     while (slots_[i].fingerprint) i = (i + 1) & mask_;
-    slots_[i] = {fingerprint(keys[r]), static_cast<uint32_t>(r)};
+    slots_[i] = {fingerprint(keys_[r]), offsets_[r]};
   }
 }
 
 void Weights::score(std::span<const uint64_t> features, int32_t* scores) const {
   if (slots_.empty()) return;
-  for (uint64_t f : features) {
-    uint32_t fp = fingerprint(f);
-    for (size_t i = f & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.fingerprint == fp) {
-        for (uint32_t e = row_start_[s.row]; e < row_start_[s.row + 1]; ++e) {
-          scores[entries_[e].cls] += entries_[e].w;
+  // Three passes so that the cache misses of all features overlap: touch the slots, find the
+  // rows and touch them, then add.
+  constexpr size_t kBatch = 256;
+  uint32_t found[kBatch];
+  for (size_t base = 0; base < features.size(); base += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - base);
+    const uint64_t* f = features.data() + base;
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[f[i] & mask_]);
+    size_t hits = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t fp = fingerprint(f[i]);
+      for (size_t k = f[i] & mask_;; k = (k + 1) & mask_) {
+        const Slot& s = slots_[k];
+        if (s.fingerprint == fp) {
+          found[hits++] = s.offset;
+          __builtin_prefetch(&data_[s.offset]);
+          break;
         }
-        break;
+        if (s.fingerprint == 0) break;
       }
-      if (s.fingerprint == 0) break;
+    }
+    for (size_t h = 0; h < hits; ++h) {
+      const uint8_t* p = data_.data() + found[h];
+      for (int j = 0, count = *p++; j < count; ++j, p += 3) {
+        scores[p[0]] += static_cast<int16_t>(static_cast<uint16_t>(p[1] | (p[2] << 8)));
+      }
     }
   }
 }
@@ -169,11 +204,8 @@ void Weights::write(BinaryWriter& w) const {
   w.u64(keys_.size());
   for (size_t r = 0; r < keys_.size(); ++r) {
     w.u64(keys_[r]);
-    w.varint(row_start_[r + 1] - row_start_[r]);
-    for (uint32_t e = row_start_[r]; e < row_start_[r + 1]; ++e) {
-      w.u8(static_cast<uint8_t>(entries_[e].cls));
-      w.i16(entries_[e].w);
-    }
+    const uint8_t* p = data_.data() + offsets_[r];
+    w.raw(p, 1 + 3 * static_cast<size_t>(*p));
   }
 }
 
@@ -189,24 +221,26 @@ Result<Weights> Weights::read(BinaryReader& r) {
   // Each row takes at least 12 bytes, which bounds the allocation for a corrupt count.
   if (rows > r.remaining() / 12) return Status::corruption("parser model: bad row count");
   m.keys_.reserve(rows);
-  m.row_start_.reserve(rows + 1);
-  m.row_start_.push_back(0);
+  m.offsets_.reserve(rows);
+  m.data_.reserve(r.remaining() - rows * 8);
   for (uint64_t i = 0; i < rows; ++i) {
     m.keys_.push_back(r.u64());
-    uint64_t count = r.varint();
-    if (count > static_cast<uint64_t>(m.num_classes_) || count > r.remaining() / 3) {
+    uint8_t count = r.u8();
+    if (count == 0 || count > m.num_classes_) {
       return Status::corruption("parser model: bad weight row " + std::to_string(i));
     }
-    for (uint64_t j = 0; j < count; ++j) {
-      uint8_t cls = r.u8();
-      int16_t w = r.i16();
-      if (cls >= m.num_classes_) return Status::corruption("parser model: bad class in row");
-      m.entries_.push_back({cls, w});
-    }
-    m.row_start_.push_back(static_cast<uint32_t>(m.entries_.size()));
+    std::string_view bytes = r.view(3 * static_cast<size_t>(count));
     KG_RETURN_IF_ERROR(r.status());
+    m.offsets_.push_back(static_cast<uint32_t>(m.data_.size()));
+    m.data_.push_back(count);
+    for (size_t j = 0; j < bytes.size(); j += 3) {
+      if (static_cast<uint8_t>(bytes[j]) >= m.num_classes_) {
+        return Status::corruption("parser model: bad class in weight row " + std::to_string(i));
+      }
+    }
+    m.data_.insert(m.data_.end(), bytes.begin(), bytes.end());
   }
-  m.build_index(m.keys_);
+  m.build_index();
   return m;
 }
 

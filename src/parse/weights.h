@@ -34,8 +34,9 @@ class TrainWeights {
  public:
   explicit TrainWeights(int num_classes) : num_classes_(num_classes) {}
 
-  // Adds the current weights of `features` to scores[0..num_classes).
-  void score(std::span<const uint64_t> features, int64_t* scores) const;
+  // Adds the current weights of `features` to scores[0..num_classes) and counts, for every row,
+  // how often it was used (the frequency that pruning weighs weights by).
+  void score(std::span<const uint64_t> features, int64_t* scores);
   // Adds `delta` to the weight of `cls` for every feature.
   void update(std::span<const uint64_t> features, int cls, int delta);
   // Advances the averaging clock (call once per training decision).
@@ -43,12 +44,13 @@ class TrainWeights {
 
   int num_classes() const { return num_classes_; }
 
-  // Averaged rows with |weight| >= min_abs, sorted by key.
+  // Averaged nonzero rows sorted by key, with their use counts.
   struct AveragedRow {
     uint64_t key;
+    uint32_t hits;
     std::vector<std::pair<uint8_t, float>> weights;
   };
-  std::vector<AveragedRow> averaged(double min_abs) const;
+  std::vector<AveragedRow> averaged() const;
 
  private:
   struct Entry {
@@ -61,41 +63,42 @@ class TrainWeights {
   KeyIndex index_;
   std::vector<uint64_t> row_keys_;
   std::vector<std::vector<Entry>> rows_;
+  std::vector<uint32_t> hits_;
 };
 
 // Read-only quantized weights. Thread-safe for concurrent score() calls.
 class Weights {
  public:
   Weights() = default;
+  // Quantizes averaged rows, keeping at most max_weights weights: those with the largest
+  // |weight| x row use count, i.e. the largest expected contribution to scores.
   static Weights from_averaged(const std::vector<TrainWeights::AveragedRow>& rows,
-                               int num_classes);
+                               int num_classes, size_t max_weights);
 
+  // Adds the weights of `features` to scores[0..num_classes).
   void score(std::span<const uint64_t> features, int32_t* scores) const;
   int num_classes() const { return num_classes_; }
-  size_t rows() const { return row_start_.empty() ? 0 : row_start_.size() - 1; }
-  size_t weights() const { return entries_.size(); }
-
+  size_t rows() const { return keys_.size(); }
+  size_t weights() const { return (data_.size() - keys_.size()) / 3; }
   void write(BinaryWriter& w) const;
   static Result<Weights> read(BinaryReader& r);
 
  private:
   struct Slot {
     uint32_t fingerprint;  // 0 = empty
-    uint32_t row;
+    uint32_t offset;       // of the row in data_
   };
-  struct Entry {
-    uint16_t cls;
-    int16_t w;
-  };
-  void build_index(const std::vector<uint64_t>& keys);
+  // Rows are stored back to back in data_: a count byte, then (class u8, weight int16 LE) each.
+  void add_row(uint64_t key, const std::vector<std::pair<uint8_t, int16_t>>& entries);
+  void build_index();
 
   int num_classes_ = 0;
   float scale_ = 1.0f;
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> offsets_;
+  std::vector<uint8_t> data_;
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
-  std::vector<uint32_t> row_start_;
-  std::vector<Entry> entries_;
-  std::vector<uint64_t> keys_;  // for write()
 };
 
 }  // namespace kg::parse

@@ -1,0 +1,207 @@
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "common/binio.h"
+#include "doc/conllu.h"
+#include "parse/ap_parser.h"
+#include "parse/parser.h"
+
+using kg::Parser;
+using kg::ParserTrainOptions;
+using kg::Sentence;
+
+namespace {
+
+const std::vector<Sentence>& ewt(const std::string& split) {
+  static std::map<std::string, std::vector<Sentence>> cache;
+  auto it = cache.find(split);
+  if (it == cache.end()) {
+    auto r = kg::read_conllu_file(std::string(KG_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-" + split +
+                                  ".conllu");
+    REQUIRE(r.ok());
+    it = cache.emplace(split, std::move(r).value()).first;
+  }
+  return it->second;
+}
+
+std::vector<Sentence> slice(const std::vector<Sentence>& all, size_t from, size_t count) {
+  return {all.begin() + from, all.begin() + std::min(all.size(), from + count)};
+}
+
+std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4) {
+  ParserTrainOptions o;
+  o.epochs = epochs;
+  auto p = Parser::train(slice(ewt("train"), 0, sentences), o);
+  REQUIRE(p.ok());
+  return std::move(p).value();
+}
+
+std::vector<Sentence> parsed(const Parser& p, std::vector<Sentence> sentences) {
+  for (auto& s : sentences) p.parse(s);
+  return sentences;
+}
+
+std::vector<int> heads_of(const Sentence& s) {
+  std::vector<int> h(s.tokens.size() + 1, 0);
+  for (size_t i = 0; i < s.tokens.size(); ++i) h[i + 1] = s.tokens[i].head;
+  return h;
+}
+
+std::string temp_path(const std::string& name) {
+  return std::string(KG_BINARY_DIR) + "/parse_test_" + name;
+}
+
+}  // namespace
+
+TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word", "[parse]") {
+  auto parser = tiny_parser();
+  auto gold = slice(ewt("dev"), 0, 300);
+  auto system = parsed(*parser, gold);
+  auto score = kg::score_attachment(gold, system);
+
+  auto baseline = gold;
+  for (auto& s : baseline) {
+    for (size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].head = static_cast<int>(i);
+  }
+  auto base = kg::score_attachment(gold, baseline);
+  INFO("UAS " << score.uas() << " LAS " << score.las() << " baseline UAS " << base.uas());
+  CHECK(score.uas() > 65.0);
+  CHECK(score.uas() > base.uas() + 25.0);
+  CHECK(score.las() > 55.0);
+}
+
+TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "[parse]") {
+  auto parser = tiny_parser(150, 2);
+  for (const auto& s : parsed(*parser, slice(ewt("dev"), 0, 200))) {
+    CHECK(kg::parse::is_single_rooted_tree(heads_of(s)));
+    for (const auto& t : s.tokens) CHECK_FALSE(t.deprel.empty());
+  }
+
+  Sentence lng;
+  for (const auto& s : ewt("dev")) {
+    for (const auto& t : s.tokens) {
+      if (lng.tokens.size() < 500) lng.tokens.push_back(t);
+    }
+  }
+  REQUIRE(lng.tokens.size() == 500);
+  parser->parse(lng);
+  CHECK(kg::parse::is_single_rooted_tree(heads_of(lng)));
+
+  // Odd input: no tags, unknown tags, empty forms, a single word.
+  Sentence odd;
+  for (std::string form : {"", "zzqx", "!!!", "\xff", "the"}) {
+    kg::Token t;
+    t.form = form;
+    t.upos = form == "the" ? "DET" : "";
+    t.xpos = form == "zzqx" ? "NO-SUCH-TAG" : "";
+    odd.tokens.push_back(t);
+  }
+  parser->parse(odd);
+  CHECK(kg::parse::is_single_rooted_tree(heads_of(odd)));
+  Sentence one;
+  one.tokens.resize(1);
+  parser->parse(one);
+  CHECK(one.tokens[0].head == 0);
+  CHECK(one.tokens[0].deprel == "root");
+  Sentence empty;
+  parser->parse(empty);
+  CHECK(empty.tokens.empty());
+}
+
+TEST_CASE("A saved and reloaded parser gives identical parses", "[parse]") {
+  auto parser = tiny_parser(200, 2);
+  std::string path = temp_path("roundtrip.bin");
+  REQUIRE(parser->save(path).ok());
+  auto loaded = Parser::load(path);
+  REQUIRE(loaded.ok());
+  CHECK((*loaded)->feature_count() == parser->feature_count());
+  CHECK((*loaded)->weight_count() == parser->weight_count());
+  auto a = parsed(*parser, slice(ewt("dev"), 0, 300));
+  auto b = parsed(**loaded, slice(ewt("dev"), 0, 300));
+  std::ostringstream out_a, out_b;
+  for (const auto& s : a) kg::write_conllu(out_a, s);
+  for (const auto& s : b) kg::write_conllu(out_b, s);
+  CHECK(out_a.str() == out_b.str());
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Parser training is deterministic for a given seed", "[parse]") {
+  auto a = tiny_parser(100, 2);
+  auto b = tiny_parser(100, 2);
+  std::string pa = temp_path("det_a.bin"), pb = temp_path("det_b.bin");
+  REQUIRE(a->save(pa).ok());
+  REQUIRE(b->save(pb).ok());
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CHECK(slurp(pa) == slurp(pb));
+  std::remove(pa.c_str());
+  std::remove(pb.c_str());
+}
+
+TEST_CASE("Parser::load refuses other versions, other models and broken files", "[parse]") {
+  using kg::ErrorCode;
+  CHECK(Parser::load(temp_path("missing.bin")).status().code() == ErrorCode::kNotFound);
+
+  std::string path = temp_path("other.bin");
+  REQUIRE(kg::BinaryWriter(kg::parse::kImplementation, kg::parse::kFormatVersion + 1)
+              .save(path)
+              .ok());
+  auto newer = Parser::load(path);
+  REQUIRE_FALSE(newer.ok());
+  CHECK(newer.status().code() == ErrorCode::kVersionMismatch);
+  CHECK(newer.status().message().find("version") != std::string::npos);
+
+  REQUIRE(kg::BinaryWriter("kg-tagger-ap", 1).save(path).ok());
+  auto other = Parser::load(path);
+  CHECK(other.status().code() == ErrorCode::kVersionMismatch);
+  CHECK(other.status().message().find("kg-tagger-ap") != std::string::npos);
+
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "not a model at all";
+  }
+  CHECK(Parser::load(path).status().code() == ErrorCode::kInvalidInput);
+
+  // A real model cut short, and one with trailing bytes.
+  auto parser = tiny_parser(50, 1);
+  REQUIRE(parser->save(path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (size_t cut : {bytes.size() / 3, bytes.size() - 1}) {
+    std::ofstream(path, std::ios::binary) << bytes.substr(0, cut);
+    auto r = Parser::load(path);
+    INFO("cut at " << cut);
+    CHECK(r.status().code() == ErrorCode::kCorruption);
+  }
+  std::ofstream(path, std::ios::binary) << bytes << "x";
+  CHECK(Parser::load(path).status().code() == ErrorCode::kCorruption);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
+  Sentence gold, sys;
+  for (auto [h, rel] : {std::pair{2, "nsubj:pass"}, std::pair{0, "root"}, std::pair{2, "obj"}}) {
+    kg::Token t;
+    t.head = h;
+    t.deprel = rel;
+    gold.tokens.push_back(t);
+  }
+  sys = gold;
+  sys.tokens[0].deprel = "nsubj";  // subtype ignored: still labelled-correct
+  sys.tokens[2].deprel = "iobj";   // head right, label wrong
+  auto sc = kg::score_attachment({gold}, {sys});
+  CHECK(sc.words == 3);
+  CHECK(sc.head_correct == 3);
+  CHECK(sc.labelled_correct == 2);
+  sys.tokens[1].head = 3;
+  sc = kg::score_attachment({gold}, {sys});
+  CHECK(sc.head_correct == 2);
+}
