@@ -6,6 +6,11 @@
 namespace kg::cli {
 
 Action configure_version(CLI::App& app);
+// `kg train <model>`: its trainers are sub-subcommands (table in train.cc).
+Action configure_train(CLI::App& app);
+// Configures `kg train tagger` (train_tagger.cc).
+Action configure_train_tagger(CLI::App& app);
+Action configure_tag(CLI::App& app);
 Action configure_carb(CLI::App& app);
 Action configure_parse(CLI::App& app);
 Action configure_ingest(CLI::App& app);

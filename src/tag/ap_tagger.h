@@ -1,0 +1,62 @@
+// The averaged-perceptron tagger: greedy prediction of a combined UPOS+XPOS label in one or two
+// passes (the second also sees the first pass's labels), a tag dictionary for frequent
+// unambiguous words, then the lemmatizer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tag/features.h"
+#include "tag/flat_map.h"
+#include "tag/lemmatizer.h"
+#include "tag/tagger.h"
+#include "tag/weights.h"
+
+namespace kg::tag {
+
+inline constexpr std::string_view kImplementation = "kg-tagger-ap";
+inline constexpr uint32_t kFormatVersion = 1;
+
+// Everything a saved tagger holds.
+struct ApModel {
+  std::vector<std::string> upos;  // per label
+  std::vector<std::string> xpos;  // per label
+  FlatMap amb_classes;            // lower_key(form) -> ambiguity class id
+  FlatMap dictionary;             // dictionary_key(form) -> label, frequent unambiguous forms
+  PackedWeights weights;          // all passes
+  std::vector<uint8_t> reversed;  // per pass: 1 if it runs right to left
+  Lemmatizer lemmatizer;
+
+  uint32_t labels() const { return static_cast<uint32_t>(upos.size()); }
+  // History label of the words before the sentence.
+  uint32_t begin_label() const { return labels(); }
+  int passes() const { return static_cast<int>(reversed.size()); }
+};
+
+// Key of the tag dictionary.
+uint64_t dictionary_key(std::string_view form);
+
+class ApTagger final : public Tagger {
+ public:
+  explicit ApTagger(ApModel model) : m_(std::move(model)) {}
+
+  static Result<std::unique_ptr<Tagger>> read(BinaryReader& r);
+
+  void tag(Sentence& sentence) const override;
+  Status save(const std::string& path) const override;
+  std::string describe() const override;
+
+  // Labels of `forms` (all passes), without writing them anywhere.
+  void predict(const std::vector<std::string_view>& forms, std::vector<uint32_t>& labels) const;
+  // The same with the lexical information already computed (`info` from lexical_info).
+  void predict(const std::vector<std::string_view>& forms, const std::vector<WordInfo>& info,
+               std::vector<uint32_t>& labels) const;
+
+  const ApModel& model() const { return m_; }
+
+ private:
+  ApModel m_;
+};
+
+}  // namespace kg::tag

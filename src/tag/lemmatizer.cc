@@ -1,0 +1,222 @@
+// Edit-script lemmatizer with an exception list.
+#include "tag/lemmatizer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/hash.h"
+#include "tag/features.h"
+
+namespace kg::tag {
+namespace {
+
+std::string joined(std::string_view form, std::string_view upos, std::string_view xpos) {
+  std::string k(form);
+  k += '\t';
+  k += upos;
+  k += '\t';
+  k += xpos;
+  return k;
+}
+
+uint64_t tag_key(std::string_view upos, std::string_view xpos) {
+  return mix(hash64(upos, 31), hash64(xpos, 32));
+}
+
+uint64_t upos_key(std::string_view upos) { return mix(hash64(upos, 31), 33); }
+
+bool is_boundary(std::string_view s, size_t len) {
+  size_t cut = s.size() - len;
+  return cut == s.size() || (static_cast<unsigned char>(s[cut]) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+uint64_t Lemmatizer::exact_key(std::string_view form, uint64_t tag) {
+  return mix(hash64(form, 35), tag);
+}
+
+uint64_t Lemmatizer::suffix_key(uint64_t tag, std::string_view lower, size_t len) {
+  return mix(tag, hash64(lower.substr(lower.size() - len), 34));
+}
+
+namespace {
+
+std::string cased(std::string_view form, uint8_t casing) {
+  if (casing == 1) return std::string(form);
+  std::string out = lowercase(form);
+  if (casing == 2 && !out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Lemmatizer::apply(const Rule& rule, std::string_view form, std::string& out) {
+  if (rule.strip > form.size() || !is_boundary(form, rule.strip)) return false;
+  out = cased(form, rule.casing);
+  out.resize(out.size() - rule.strip);
+  out += rule.append;
+  return !out.empty();
+}
+
+Lemmatizer::Rule Lemmatizer::rule_for(std::string_view form, std::string_view lemma) {
+  Rule best;
+  size_t best_cost = SIZE_MAX;
+  for (uint8_t casing : {kLower, kKeep, kTitle}) {
+    std::string base = cased(form, casing);
+    size_t p = 0;
+    while (p < base.size() && p < lemma.size() && base[p] == lemma[p]) ++p;
+    size_t strip = base.size() - p;
+    if (strip > 255) continue;
+    size_t cost = strip + (lemma.size() - p);
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = Rule{casing, static_cast<uint8_t>(strip), std::string(lemma.substr(p))};
+    }
+  }
+  return best;
+}
+
+Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
+  // The most frequent lemma of each (form, upos, xpos).
+  std::map<std::string, std::map<std::string, int>> seen;
+  for (const auto& s : sentences)
+    for (const auto& t : s.tokens)
+      if (!t.lemma.empty()) ++seen[joined(t.form, t.upos, t.xpos)][t.lemma];
+  Lemmatizer lem;
+  std::vector<std::pair<std::string, const std::string*>> best_lemma;  // joined key, lemma
+  std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
+  std::unordered_map<uint64_t, std::map<uint32_t, int>> votes;
+  for (const auto& [key, lemmas] : seen) {
+    std::string_view k(key);
+    size_t t1 = k.find('\t'), t2 = k.find('\t', t1 + 1);
+    std::string_view form = k.substr(0, t1), upos = k.substr(t1 + 1, t2 - t1 - 1),
+                     xpos = k.substr(t2 + 1);
+    const std::string* lemma = nullptr;
+    int best = 0;
+    for (const auto& [l, n] : lemmas) {
+      if (n > best) best = n, lemma = &l;
+    }
+    lem.exact_.emplace(exact_key(form, tag_key(upos, xpos)), *lemma);
+    best_lemma.emplace_back(key, lemma);
+    Rule r = rule_for(form, *lemma);
+    auto [it, added] =
+        rule_ids.emplace(std::make_tuple(r.casing, r.strip, r.append), lem.rules_.size());
+    if (added) lem.rules_.push_back(r);
+    std::string lower = lowercase(form);
+    for (size_t len = 0; len <= std::min(kMaxSuffix, lower.size()); ++len) {
+      if (!is_boundary(lower, len)) continue;
+      ++votes[suffix_key(tag_key(upos, xpos), lower, len)][it->second];
+      ++votes[suffix_key(upos_key(upos), lower, len)][it->second];
+    }
+  }
+  for (const auto& [key, counts] : votes) {
+    uint32_t best_rule = 0;
+    int best = -1;
+    for (const auto& [rule, n] : counts)
+      if (n > best) best = n, best_rule = rule;
+    lem.by_suffix_.emplace(key, best_rule);
+  }
+  // Exceptions the rules already get right are not needed.
+  std::vector<uint64_t> redundant;
+  for (const auto& [joined_key, lemma] : best_lemma) {
+    std::string_view k(joined_key);
+    size_t t1 = k.find('\t'), t2 = k.find('\t', t1 + 1);
+    std::string_view form = k.substr(0, t1), upos = k.substr(t1 + 1, t2 - t1 - 1),
+                     xpos = k.substr(t2 + 1);
+    uint64_t key = exact_key(form, tag_key(upos, xpos));
+    std::string saved = std::move(lem.exact_.at(key));
+    lem.exact_.at(key).clear();
+    std::string by_rule = lem.lemmatize(form, upos, xpos);
+    lem.exact_.at(key) = std::move(saved);
+    if (by_rule == *lemma) redundant.push_back(key);
+  }
+  for (uint64_t k : redundant) lem.exact_.erase(k);
+  return lem;
+}
+
+std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
+                                  std::string_view xpos) const {
+  const uint64_t tag = tag_key(upos, xpos);
+  thread_local std::string lower;
+  lower.assign(form);
+  bool has_upper = false;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+      has_upper = true;
+    }
+  }
+  if (!exact_.empty()) {
+    auto it = exact_.find(exact_key(form, tag));
+    if (it != exact_.end() && !it->second.empty()) return it->second;
+    if (has_upper && upos != "PROPN") {
+      it = exact_.find(exact_key(lower, tag));
+      if (it != exact_.end() && !it->second.empty()) return it->second;
+    }
+  }
+  std::string out;
+  for (uint64_t key : {tag, upos_key(upos)}) {
+    for (size_t len = std::min(kMaxSuffix, lower.size()) + 1; len-- > 0;) {
+      if (!is_boundary(lower, len)) continue;
+      auto it = by_suffix_.find(suffix_key(key, lower, len));
+      if (it == by_suffix_.end()) continue;
+      if (apply(rules_[it->second], form, out)) return out;
+    }
+  }
+  return upos == "PROPN" ? std::string(form) : lower;
+}
+
+void Lemmatizer::write(BinaryWriter& w) const {
+  std::vector<std::pair<uint64_t, std::string>> exact(exact_.begin(), exact_.end());
+  std::sort(exact.begin(), exact.end());
+  w.varint(exact.size());
+  for (const auto& [k, v] : exact) {
+    w.u64(k);
+    w.str(v);
+  }
+  w.varint(rules_.size());
+  for (const Rule& r : rules_) {
+    w.u8(r.casing);
+    w.u8(r.strip);
+    w.str(r.append);
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> suffix(by_suffix_.begin(), by_suffix_.end());
+  std::sort(suffix.begin(), suffix.end());
+  w.varint(suffix.size());
+  for (const auto& [k, v] : suffix) {
+    w.u64(k);
+    w.varint(v);
+  }
+}
+
+Result<Lemmatizer> Lemmatizer::read(BinaryReader& r) {
+  Lemmatizer lem;
+  uint64_t n = r.varint();
+  for (uint64_t i = 0; i < n && r.status().ok(); ++i) {
+    uint64_t k = r.u64();
+    lem.exact_.emplace(k, r.str());
+  }
+  n = r.varint();
+  for (uint64_t i = 0; i < n && r.status().ok(); ++i) {
+    Rule rule;
+    rule.casing = r.u8();
+    if (rule.casing > kTitle) return Status::corruption("lemmatizer: bad casing");
+    rule.strip = r.u8();
+    rule.append = r.str();
+    lem.rules_.push_back(std::move(rule));
+  }
+  n = r.varint();
+  for (uint64_t i = 0; i < n && r.status().ok(); ++i) {
+    uint64_t k = r.u64();
+    uint64_t v = r.varint();
+    if (v >= lem.rules_.size()) return Status::corruption("lemmatizer rule index out of range");
+    lem.by_suffix_.emplace(k, static_cast<uint32_t>(v));
+  }
+  if (!r.status().ok()) return r.status();
+  return lem;
+}
+
+}  // namespace kg::tag

@@ -1,0 +1,336 @@
+// Training of the averaged-perceptron tagger (Tagger::train).
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "common/hash.h"
+#include "tag/ap_tagger.h"
+
+namespace kg::tag {
+namespace {
+
+// A form seen at least this often with one label this often goes to the tag dictionary.
+constexpr int kDictionaryMinCount = 20;
+constexpr double kDictionaryMinShare = 0.995;
+// Folds for the jackknifed ambiguity classes of the training sentences.
+constexpr int kFolds = 10;
+
+struct Example {
+  std::vector<std::string_view> forms;
+  std::vector<uint32_t> gold;
+  std::vector<uint32_t> fixed;  // dictionary label or kMissing
+  std::vector<WordInfo> info;   // from lexical_info with the example's fold's ambiguity classes
+};
+
+// The label of a token: its UPOS and XPOS together.
+std::string label_name(const Token& t) { return t.upos + '\t' + t.xpos; }
+
+// Labels, ambiguity classes and the tag dictionary from the training counts. Training sentence i
+// gets its ambiguity classes from the sentences outside fold i % kFolds (`fold_amb`), so that
+// rare words look as they will at test time.
+Status build_lexicon(const std::vector<Sentence>& train, ApModel& m,
+                     std::map<std::string, uint32_t>& label_ids, std::vector<FlatMap>& fold_amb) {
+  std::set<std::string> names;
+  for (const auto& s : train)
+    for (const auto& t : s.tokens)
+      if (!t.upos.empty()) names.insert(label_name(t));
+  if (names.empty()) return Status::invalid("training set has no words with a UPOS tag");
+  for (const auto& n : names) {
+    label_ids.emplace(n, static_cast<uint32_t>(m.upos.size()));
+    m.upos.push_back(n.substr(0, n.find('\t')));
+    m.xpos.push_back(n.substr(n.find('\t') + 1));
+  }
+  const size_t n_labels = m.upos.size();
+  // counts[word][fold * n_labels + label]; the last "fold" is the total.
+  std::map<std::string, std::vector<int>> by_lower;
+  std::map<std::string, std::map<uint32_t, int>> by_form;
+  for (size_t si = 0; si < train.size(); ++si) {
+    for (const auto& t : train[si].tokens) {
+      if (t.upos.empty()) continue;
+      uint32_t l = label_ids.at(label_name(t));
+      auto& c = by_lower[lowercase(t.form)];
+      if (c.empty()) c.assign((kFolds + 1) * n_labels, 0);
+      ++c[(si % kFolds) * n_labels + l];
+      ++c[kFolds * n_labels + l];
+      ++by_form[t.form][l];
+    }
+  }
+  std::map<std::vector<uint32_t>, uint32_t> classes;
+  m.amb_classes = FlatMap(by_lower.size());
+  fold_amb.assign(kFolds, FlatMap(by_lower.size()));
+  for (const auto& [word, c] : by_lower) {
+    for (int f = 0; f <= kFolds; ++f) {
+      int total = 0;
+      std::vector<uint32_t> set;
+      for (uint32_t l = 0; l < n_labels; ++l) {
+        int n = c[kFolds * n_labels + l] - (f < kFolds ? c[f * n_labels + l] : 0);
+        if (n > 0) total += n, set.push_back(l);
+      }
+      if (total == 0) continue;
+      auto [it, added] = classes.emplace(set, static_cast<uint32_t>(classes.size()));
+      (f < kFolds ? fold_amb[f] : m.amb_classes).insert(lower_key(word), it->second);
+    }
+  }
+  for (const auto& [form, counts] : by_form) {
+    int total = 0, best = 0;
+    uint32_t best_label = 0;
+    for (auto [l, n] : counts) {
+      total += n;
+      if (n > best) best = n, best_label = l;
+    }
+    if (total >= kDictionaryMinCount && best >= kDictionaryMinShare * total) {
+      m.dictionary.insert(dictionary_key(form), best_label);
+    }
+  }
+  return {};
+}
+
+// Runs f(0) .. f(n - 1) on up to `threads` threads.
+template <typename F>
+void parallel_for(size_t n, int threads, F f) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) f(i);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads && static_cast<size_t>(t) < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+// Trains the weights of one pass on `subset` of `examples`. `previous` holds the previous pass's
+// labels per example (jackknifed) or is null. When `probe` is set, each epoch is evaluated on
+// `dev` with the passes in `probe` followed by the current averaged weights.
+struct PassSetup {
+  const ApModel* model = nullptr;
+  const std::vector<Example>* examples = nullptr;
+  std::vector<size_t> subset;
+  const std::vector<std::vector<uint32_t>>* previous = nullptr;
+  bool reversed = false;
+  int epochs = 10;
+  uint64_t seed = 1;
+  const std::vector<SparseWeights>* probe = nullptr;  // earlier passes, for the dev report
+  const std::vector<uint8_t>* probe_reversed = nullptr;
+  const std::vector<Sentence>* dev = nullptr;
+  const TaggerTrainOptions* options = nullptr;
+  int member = 0;
+  std::mutex* report_mutex = nullptr;
+  std::chrono::steady_clock::time_point start;
+};
+
+// A tagger made of `m`'s lexicon and the given passes.
+ApTagger make_tagger(const ApModel& m, const std::vector<SparseWeights>& passes,
+                     const std::vector<uint8_t>& reversed) {
+  ApModel t;
+  t.upos = m.upos;
+  t.xpos = m.xpos;
+  t.amb_classes = m.amb_classes;
+  t.dictionary = m.dictionary;
+  t.lemmatizer = m.lemmatizer;
+  t.weights = PackedWeights::pack(passes);
+  t.reversed = reversed;
+  return ApTagger(std::move(t));
+}
+
+SparseWeights train_pass(const PassSetup& p) {
+  const ApModel& m = *p.model;
+  const uint32_t n_labels = m.labels();
+  TrainWeights weights;
+  std::vector<size_t> order = p.subset;
+  std::mt19937_64 rng(p.seed);
+  std::vector<float> scores(n_labels);
+  uint64_t keys[kMaxFeatures];
+  SparseWeights best;
+  double best_upos = -1;
+  for (int epoch = 1; epoch <= p.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t seen = 0, right = 0;
+    for (size_t idx : order) {
+      const Example& e = (*p.examples)[idx];
+      const std::vector<uint32_t>* prev = p.previous ? &(*p.previous)[idx] : nullptr;
+      uint32_t t1 = m.begin_label(), t2 = m.begin_label();
+      const size_t n = e.forms.size();
+      for (size_t step = 0; step < n; ++step) {
+        size_t i = p.reversed ? n - 1 - step : step;
+        uint32_t label = e.fixed[i];
+        if (label == FlatMap::kMissing) {
+          static_features(e.info, i, keys);
+          size_t nk = kStaticFeatures + dynamic_features(e.info, i, p.reversed, t1, t2, prev,
+                                                         keys + kStaticFeatures);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          for (size_t k = 0; k < nk; ++k) weights.add(keys[k], scores.data());
+          label = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) -
+                                        scores.begin());
+          weights.tick();
+          if (label != e.gold[i]) {
+            for (size_t k = 0; k < nk; ++k) {
+              weights.update(keys[k], e.gold[i], 1.0f);
+              weights.update(keys[k], label, -1.0f);
+            }
+          }
+        }
+        ++seen;
+        right += label == e.gold[i];
+        t2 = t1;
+        t1 = label;
+      }
+    }
+    SparseWeights averaged = weights.average(0.0f);
+    if (p.probe == nullptr || p.dev->empty()) {
+      if (epoch == p.epochs) best = std::move(averaged);
+      continue;
+    }
+    std::vector<SparseWeights> passes = *p.probe;
+    std::vector<uint8_t> reversed = *p.probe_reversed;
+    passes.push_back(averaged);
+    reversed.push_back(p.reversed);
+    TaggerEpoch report;
+    report.pass = static_cast<int>(p.probe->size());
+    report.member = p.member;
+    report.epoch = epoch;
+    report.train_upos_xpos = seen ? 100.0 * right / seen : 0;
+    report.dev = evaluate_tagger(make_tagger(m, passes, reversed), *p.dev);
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - p.start).count();
+    if (p.options->on_epoch) {
+      std::lock_guard<std::mutex> lock(*p.report_mutex);
+      p.options->on_epoch(report);
+    }
+    double upos = report.dev.pct(report.dev.upos);
+    if (!p.options->keep_best || upos > best_upos) {
+      best_upos = upos;
+      best = std::move(averaged);
+    }
+  }
+  return best;
+}
+
+// The mean of several weight sets (an absent weight counts as zero).
+SparseWeights mean(const std::vector<SparseWeights>& sets) {
+  if (sets.size() == 1) return sets[0];
+  FlatMap rows;
+  std::vector<uint64_t> keys;
+  std::vector<std::map<uint16_t, float>> values;
+  for (const SparseWeights& w : sets) {
+    for (size_t r = 0; r < w.keys.size(); ++r) {
+      uint32_t row = rows.insert(w.keys[r], static_cast<uint32_t>(keys.size()));
+      if (row == keys.size()) {
+        keys.push_back(w.keys[r]);
+        values.emplace_back();
+      }
+      for (uint32_t e = w.starts[r]; e < w.starts[r + 1]; ++e)
+        values[row][w.labels[e]] += w.values[e] / static_cast<float>(sets.size());
+    }
+  }
+  SparseWeights out;
+  for (size_t r = 0; r < keys.size(); ++r) {
+    out.keys.push_back(keys[r]);
+    for (auto [label, v] : values[r]) {
+      out.labels.push_back(label);
+      out.values.push_back(v);
+    }
+    out.starts.push_back(static_cast<uint32_t>(out.labels.size()));
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace kg::tag
+
+namespace kg {
+
+Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train,
+                                              const std::vector<Sentence>& dev,
+                                              const TaggerTrainOptions& options) {
+  using namespace kg::tag;
+  auto start = std::chrono::steady_clock::now();
+  ApModel m;
+  std::map<std::string, uint32_t> label_ids;
+  std::vector<FlatMap> fold_amb;
+  KG_RETURN_IF_ERROR(build_lexicon(train, m, label_ids, fold_amb));
+  m.lemmatizer = Lemmatizer::train(train);
+
+  std::vector<Example> examples;
+  for (size_t si = 0; si < train.size(); ++si) {
+    Example e;
+    bool complete = true;
+    for (const auto& t : train[si].tokens) {
+      auto it = label_ids.find(label_name(t));
+      if (it == label_ids.end()) {
+        complete = false;
+        break;
+      }
+      e.forms.emplace_back(t.form);
+      e.gold.push_back(it->second);
+      e.fixed.push_back(m.dictionary.find(dictionary_key(t.form)));
+    }
+    if (!complete) continue;
+    lexical_info(e.forms, &fold_amb[si % kFolds], e.info);
+    examples.push_back(std::move(e));
+  }
+
+  const int n_passes = std::clamp(options.passes, 1, PackedWeights::kMaxPasses);
+  // With two passes the first runs right to left, so that the second (left to right) sees
+  // predictions for its right context made from a different direction.
+  std::vector<uint8_t> reversed;
+  for (int p = 0; p < n_passes; ++p) reversed.push_back(n_passes > 1 && p == 0);
+
+  PassSetup setup;
+  setup.model = &m;
+  setup.examples = &examples;
+  setup.epochs = options.epochs;
+  setup.dev = &dev;
+  setup.options = &options;
+  setup.start = start;
+  for (size_t i = 0; i < examples.size(); ++i) setup.subset.push_back(i);
+
+  // Jackknifed first-pass labels for training the second pass.
+  const int threads = std::max(1, options.threads);
+  std::vector<std::vector<uint32_t>> previous;
+  if (n_passes > 1) {
+    previous.resize(examples.size());
+    const size_t folds = static_cast<size_t>(std::max(2, options.jackknife_folds));
+    parallel_for(folds, threads, [&](size_t f) {
+      PassSetup fold = setup;
+      fold.subset.clear();
+      for (size_t i = 0; i < examples.size(); ++i)
+        if (i % folds != f) fold.subset.push_back(i);
+      fold.seed = options.seed + 100 + f;
+      fold.epochs = options.jackknife_epochs;
+      fold.reversed = reversed[0];
+      ApTagger tagger = make_tagger(m, {train_pass(fold)}, {reversed[0]});
+      for (size_t i = f; i < examples.size(); i += folds)
+        tagger.predict(examples[i].forms, examples[i].info, previous[i]);
+    });
+  }
+  std::vector<SparseWeights> passes;
+  std::vector<uint8_t> done;
+  std::mutex report_mutex;
+  for (int p = 0; p < n_passes; ++p) {
+    const size_t n_members = static_cast<size_t>(std::max(1, options.ensemble));
+    std::vector<SparseWeights> members(n_members);
+    parallel_for(n_members, threads, [&](size_t k) {
+      PassSetup full = setup;
+      full.seed = options.seed + p + 1000 * k;
+      full.reversed = reversed[p];
+      full.previous = p > 0 ? &previous : nullptr;
+      full.probe = &passes;
+      full.probe_reversed = &done;
+      full.member = static_cast<int>(k);
+      full.report_mutex = &report_mutex;
+      members[k] = train_pass(full);
+    });
+    passes.push_back(mean(members));
+    done.push_back(reversed[p]);
+  }
+  m.weights = PackedWeights::pack(passes, options.prune);
+  m.reversed = reversed;
+  return std::unique_ptr<Tagger>(new ApTagger(std::move(m)));
+}
+
+}  // namespace kg
