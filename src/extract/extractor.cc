@@ -9,6 +9,7 @@
 
 #include "extract/confidence.h"
 #include "extract/dep_tree.h"
+#include "extract/lexicon.h"
 #include "extract/mention.h"
 #include "extract/nary.h"
 #include "extract/proposition.h"
@@ -59,6 +60,17 @@ struct SentenceWork {
   std::unique_ptr<DepTree> tree;
   std::vector<Proposition> props;
 };
+
+// The word naming an argument in the graph: "his Russian counterpart, Vladimir Putin" is named by
+// its proper-noun apposition.
+int graph_head(const DepTree& t, int head) {
+  if (head < 0 || (t.upos(head) == "PROPN" && !extract::is_title_word(t.lower(head)))) return head;
+  if (t.upos(head) != "NOUN" && t.upos(head) != "PROPN") return head;
+  for (int c : t.children(head)) {
+    if (t.rel(c) == "appos" && t.upos(c) == "PROPN") return c;
+  }
+  return head;
+}
 
 // Mentions of a document, one per (sentence, head word).
 class MentionTable {
@@ -146,15 +158,20 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
     const int sentence = static_cast<int>(si);
     for (Proposition& p : work[si].props) {
       Slots sl;
+      const bool appos = p.kind == PropKind::kAppos;
       if (p.subject.present()) {
-        sl.subject = table.get(t, sentence, p.subject.head, p.top);
+        const int h = appos ? p.subject.head : graph_head(t, p.subject.head);
+        sl.subject = table.get(t, sentence, h, p.top);
         table.at(sl.subject).is_subject = true;
       }
       if (p.object.present() && p.object.kind == ArgKind::kNominal) {
-        sl.object = table.get(t, sentence, p.object.head, p.top);
+        const int h = appos ? p.object.head : graph_head(t, p.object.head);
+        sl.object = table.get(t, sentence, h, p.top);
         if (p.kind != PropKind::kVerbal) table.at(sl.object).predicative = true;
       }
-      for (const Arg& a : p.obliques) sl.obliques.push_back(table.get(t, sentence, a.head, -1));
+      for (const Arg& a : p.obliques) {
+        sl.obliques.push_back(table.get(t, sentence, graph_head(t, a.head), -1));
+      }
       if (p.attribution >= 0) sl.attribution = table.get(t, sentence, p.attribution, -1);
       slots[si].push_back(std::move(sl));
     }

@@ -180,7 +180,20 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
   int b = static_cast<int>(pos), e = static_cast<int>(pos);
   const bool head_name = is_name_word(t, head) ||
                          (t.is_capitalized(head) && t.upos(head) == "PROPN");
-  if (head_name && !head_is_title) {
+  const bool title_heads_name = (is_title_word(low) || is_honorific(low)) &&
+                                t.has_child(head, "flat");
+  if (head_name && title_heads_name) {
+    // "Secretary Jen Psaki" parsed with the title as head: the name is its flat words.
+    int k = static_cast<int>(pos) + 1;
+    if (k < static_cast<int>(words.size()) && words[k] == head + 1 &&
+        t.rel(words[k]) == "flat" && t.is_capitalized(words[k])) {
+      b = e = k;
+      while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
+             t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])) {
+        ++e;
+      }
+    }
+  } else if (head_name && !head_is_title) {
     auto in_run = [&](int w) {
       for (int k = b; k <= e; ++k) {
         if (words[k] == w) return true;
