@@ -245,6 +245,39 @@ void evidence_to_pb(const Triple& t, pb::Evidence* out) {
   }
 }
 
+namespace {
+
+// names CF: the folded name and its 0x00 terminator.
+class NamePrefix : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "kg.NamePrefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    const void* zero = std::memchr(key.data(), 0, key.size());
+    return rocksdb::Slice(key.data(), static_cast<const char*>(zero) - key.data() + 1);
+  }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return std::memchr(key.data(), 0, key.size()) != nullptr;
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<const rocksdb::SliceTransform> prefix_extractor(int cf) {
+  switch (cf) {
+    case kCfMentions:
+    case kCfOutEdges:
+    case kCfInEdges:
+      return std::shared_ptr<const rocksdb::SliceTransform>(rocksdb::NewFixedPrefixTransform(8));
+    case kCfEvidence:
+      return std::shared_ptr<const rocksdb::SliceTransform>(
+          rocksdb::NewFixedPrefixTransform(kEdgeKeySize));
+    case kCfNames:
+      return std::make_shared<NamePrefix>();
+    default:
+      return nullptr;
+  }
+}
+
 Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc) {
   Evidence ev;
   ev.doc = std::string(doc);

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <rocksdb/slice_transform.h>
+
 #include "kg.pb.h"
 #include "store/store.h"
 
@@ -102,6 +104,10 @@ void append_evidence_key(std::string& out, const EdgeKey& e, std::string_view do
 bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc, uint32_t* fact);
 
 // --- documents CF: the document id itself -> pb::Document ---
+
+// The key prefix that reads of family `cf` seek by (an entity's edges or mentions, an edge's
+// evidence, a folded name), for prefix bloom filters; nullptr for families read by whole key.
+std::shared_ptr<const rocksdb::SliceTransform> prefix_extractor(int cf);
 
 // --- Protobuf values ---
 std::string encode_message(const google::protobuf::MessageLite& m);

@@ -84,11 +84,33 @@ bool blank(std::string_view s) {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+// Written documents, handed back to be freed on the reader thread (which allocated them and
+// has time to spare).
+class Trash {
+ public:
+  void put(std::vector<DocumentFacts>&& docs) {
+    std::lock_guard lock(mu_);
+    bins_.push_back(std::move(docs));
+  }
+  void empty() {
+    std::vector<std::vector<DocumentFacts>> bins;
+    {
+      std::lock_guard lock(mu_);
+      bins.swap(bins_);
+    }
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::vector<DocumentFacts>> bins_;
+};
+
 // Runs on the reader thread: lines -> triples -> documents -> chunks.
 class Reader {
  public:
-  Reader(std::istream& in, const std::string& name, const IngestOptions& options, ChunkQueue& q)
-      : in_(in), name_(name), options_(options), queue_(q) {}
+  Reader(std::istream& in, const std::string& name, const IngestOptions& options, ChunkQueue& q,
+         Trash& trash)
+      : in_(in), name_(name), options_(options), queue_(q), trash_(trash) {}
 
   void run() {
     std::string data;
@@ -231,6 +253,7 @@ class Reader {
   bool ship() {
     Chunk c = std::move(chunk_);
     chunk_ = Chunk();
+    trash_.empty();
     return queue_.push(std::move(c));
   }
 
@@ -238,6 +261,7 @@ class Reader {
   const std::string& name_;
   const IngestOptions& options_;
   ChunkQueue& queue_;
+  Trash& trash_;
   std::list<Op> pending_;  // documents being gathered, least recently touched first
   std::unordered_map<std::string, std::list<Op>::iterator> index_;
   size_t pending_triples_ = 0;
@@ -251,8 +275,17 @@ class Reader {
 class Writer {
  public:
   Writer(GraphStore& store, const std::string& name, const IngestOptions& options,
-         const IngestReport& report, IngestSummary& sum)
-      : store_(store), name_(name), options_(options), report_(report), sum_(sum) {}
+         const IngestReport& report, IngestSummary& sum, Trash& trash)
+      : store_(store),
+        rocks_(dynamic_cast<store::RocksGraphStore*>(&store)),
+        name_(name),
+        options_(options),
+        report_(report),
+        sum_(sum),
+        trash_(trash) {}
+
+  // Waits for the last pipelined write.
+  Status sync() { return rocks_ ? rocks_->sync() : Status(); }
 
   Status take(Chunk&& c) {
     for (const auto& m : c.messages) report_(m);
@@ -284,7 +317,8 @@ class Writer {
     std::vector<DocumentFacts> docs;
     docs.reserve(group_.size());
     for (auto& op : group_) docs.push_back(std::move(op.doc));
-    auto outcomes = store_.put_documents(docs);
+    // The RocksDB store writes a big batch in the background while the next one is built.
+    auto outcomes = rocks_ ? rocks_->put_documents_pipelined(docs) : store_.put_documents(docs);
     if (outcomes.ok()) {
       for (size_t i = 0; i < docs.size(); ++i) count(outcomes.value()[i], docs[i]);
     } else if (outcomes.status().code() == ErrorCode::kInvalidInput) {
@@ -308,6 +342,7 @@ class Writer {
     group_.clear();
     group_ids_.clear();
     group_triples_ = 0;
+    trash_.put(std::move(docs));
     return {};
   }
 
@@ -339,10 +374,12 @@ class Writer {
   }
 
   GraphStore& store_;
+  store::RocksGraphStore* rocks_;  // null for other stores
   const std::string& name_;
   const IngestOptions& options_;
   const IngestReport& report_;
   IngestSummary& sum_;
+  Trash& trash_;
   std::vector<Op> group_;
   std::unordered_set<std::string> group_ids_;
   size_t group_triples_ = 0;
@@ -354,9 +391,10 @@ Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const 
                                      const IngestOptions& options, const IngestReport& report,
                                      const IngestProgress& progress) {
   IngestSummary sum;
-  ChunkQueue queue(8);
-  std::thread reader([&] { Reader(in, name, options, queue).run(); });
-  Writer writer(store, name, options, report, sum);
+  ChunkQueue queue(3);
+  Trash trash;
+  std::thread reader([&] { Reader(in, name, options, queue, trash).run(); });
+  Writer writer(store, name, options, report, sum, trash);
   Status status;
   while (auto chunk = queue.pop()) {
     status = writer.take(std::move(*chunk));
@@ -364,6 +402,8 @@ Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const 
     if (progress) progress(sum);
   }
   if (status.ok()) status = writer.flush();
+  Status synced = writer.sync();
+  if (status.ok()) status = synced;
   queue.abort();
   // Drain whatever the reader still pushes before it sees the abort.
   while (queue.pop()) {

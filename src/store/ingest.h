@@ -13,7 +13,7 @@ namespace kg {
 
 struct IngestOptions {
   // Triples per WriteBatch: whole documents are grouped until a batch holds at least this many.
-  size_t batch_triples = 32768;
+  size_t batch_triples = 65536;
   // A document is written once this many triples of other documents followed its last line, so
   // the lines of one document may be spread over that distance and are still gathered.
   size_t window_triples = 100000;

@@ -11,6 +11,7 @@
 #include <rocksdb/table.h>
 
 #include "common/hash.h"
+#include "store/batch.h"
 #include "store/counters.h"
 #include "store/fold.h"
 
@@ -72,9 +73,10 @@ rocksdb::ColumnFamilyOptions cf_options(int cf, OpenMode mode,
   o.compression = pick_compression();
   o.write_buffer_size = (cf == kCfEvidence ? 128 : 32) << 20;
   o.max_write_buffer_number = 4;
-  o.level0_file_num_compaction_trigger = 8;
-  o.level0_slowdown_writes_trigger = 40;
-  o.level0_stop_writes_trigger = 64;
+  // Bulk writes add one level-0 file per batch; let a few accumulate before compacting.
+  o.level0_file_num_compaction_trigger = 12;
+  o.level0_slowdown_writes_trigger = 48;
+  o.level0_stop_writes_trigger = 80;
   o.target_file_size_base = 64 << 20;
   o.max_bytes_for_level_base = 512 << 20;
   if (cf != kCfDefault && cf != kCfDocuments && cf != kCfEvidence) {
@@ -84,10 +86,11 @@ rocksdb::ColumnFamilyOptions cf_options(int cf, OpenMode mode,
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
   t.block_size = 16 << 10;
-  // Point lookups: a document's previous record, an entity's or relation's record.
-  if (cf == kCfDocuments || cf == kCfEntities || cf == kCfRelations) {
-    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  }
+  // Bloom filters: whole keys for point lookups (a document's previous record, an entity's or
+  // relation's record), prefixes for prefix scans, so that many level-0 files stay cheap.
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  o.prefix_extractor = prefix_extractor(cf);
+  if (o.prefix_extractor) t.whole_key_filtering = false;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;
 }
@@ -110,6 +113,7 @@ RocksGraphStore::RocksGraphStore(std::string dir, OpenMode mode, StoreOptions op
 
 RocksGraphStore::~RocksGraphStore() {
   if (!db_) return;
+  (void)sync();
   if (mode_ == OpenMode::kReadWrite) {
     // Persist the memtables, so that readers need not replay a large write-ahead log.
     rocksdb::FlushOptions fo;
@@ -135,7 +139,9 @@ Status RocksGraphStore::to_status(const rocksdb::Status& s, std::string_view wha
 }
 
 Status RocksGraphStore::prepare_read() {
-  if (mode_ != OpenMode::kReadWrite || !unflushed_.exchange(false)) return {};
+  if (mode_ != OpenMode::kReadWrite) return {};
+  KG_RETURN_IF_ERROR(sync());
+  if (!unflushed_.exchange(false)) return {};
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   for (int family = 0; family < kCfCount; ++family) {
     if (is_write_only(family)) families.push_back(cf(family));
@@ -143,6 +149,13 @@ Status RocksGraphStore::prepare_read() {
   rocksdb::FlushOptions fo;
   fo.allow_write_stall = true;
   return to_status(db_->Flush(fo, families), "flushing before a read");
+}
+
+rocksdb::Options RocksGraphStore::bulk_file_options(int family) const {
+  rocksdb::Options o(db_options_, cf_options_[family]);
+  // Bulk files land in level 0; compaction compresses them on the way down.
+  o.compression = rocksdb::kNoCompression;
+  return o;
 }
 
 Status RocksGraphStore::require_writable() const {
@@ -212,7 +225,11 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
 
   auto cache = rocksdb::NewLRUCache(64 << 20);
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (int cf = 0; cf < kCfCount; ++cf) descs.emplace_back(cf_name(cf), cf_options(cf, mode, cache));
+  for (int cf = 0; cf < kCfCount; ++cf) {
+    store->cf_options_[cf] = cf_options(cf, mode, cache);
+    descs.emplace_back(cf_name(cf), store->cf_options_[cf]);
+  }
+  store->db_options_ = db_opts;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = mode == OpenMode::kReadWrite
@@ -221,6 +238,12 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   if (!s.ok()) return store->to_status(s, "opening");
   store->db_.reset(raw);
   for (int cf = 0; cf < kCfCount; ++cf) store->handles_[cf] = handles[cf];
+  if (mode == OpenMode::kReadWrite) {
+    // Files of a bulk write that a crash interrupted were never ingested.
+    for (const auto& f : fs::directory_iterator(dir, ec)) {
+      if (BulkBatch::is_bulk_file_name(f.path().filename().string())) fs::remove(f.path(), ec);
+    }
+  }
 
   std::string value;
   s = raw->Get(rocksdb::ReadOptions(), store->cf(kCfMeta), kMetaFormat, &value);
@@ -287,7 +310,7 @@ Status RocksGraphStore::read_entity_record(EntityId id, const std::string& value
 Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
   KG_RETURN_IF_ERROR(prepare_read());
   std::string prefix = mentions_key(id);
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfMentions)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfMentions)));
   int64_t mentions = 0;
   std::vector<std::pair<int64_t, std::string>> aliases;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
@@ -352,7 +375,7 @@ Result<StoreStats> RocksGraphStore::stats() {
     *field = static_cast<uint64_t>(std::max<int64_t>(0, count_of(v)));
   }
   auto count_keys = [&](int family, auto is_counted) -> Status {
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(family)));
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(family)));
     uint64_t n = 0;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       if (is_counted(it->key().ToStringView()) && count_of(it->value()) > 0) ++n;
@@ -379,7 +402,7 @@ Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view 
   std::string folded = fold(name);
   if (folded.empty()) return std::optional<EntityInfo>();
   std::string prefix = name_prefix(folded);
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfNames)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfNames)));
   std::vector<EntityId> ids;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     std::string_view f;
@@ -406,7 +429,7 @@ Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name,
   if (folded.empty() || k == 0) return out;
   const size_t bound = std::max<size_t>(2, folded.size() / 3);
   std::unordered_map<EntityId, size_t> best;  // entity -> smallest distance of its names
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfNames)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfNames)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view f;
     EntityId id;
@@ -450,9 +473,8 @@ Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name,
 Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInfo&)>& fn) {
   KG_RETURN_IF_ERROR(prepare_read());
   // Walks the mentions family in id order and the entity records alongside it.
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfMentions)));
-  std::unique_ptr<rocksdb::Iterator> rec(
-      db_->NewIterator(rocksdb::ReadOptions(), cf(kCfEntities)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfMentions)));
+  std::unique_ptr<rocksdb::Iterator> rec(db_->NewIterator(full_scan(), cf(kCfEntities)));
   std::optional<EntityId> current;
   int64_t mentions = 0;
   std::vector<std::pair<int64_t, std::string>> aliases;
@@ -498,7 +520,7 @@ Result<std::vector<EntityInfo>> RocksGraphStore::entities(std::string_view match
     KG_RETURN_IF_ERROR(for_each_entity([&](const EntityInfo& e) { out.push_back(e); }));
   } else {
     std::unordered_set<EntityId> ids;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfNames)));
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfNames)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string_view f;
       EntityId id;
@@ -530,7 +552,7 @@ Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction d
   for (int family : {kCfOutEdges, kCfInEdges}) {
     if (family == kCfOutEdges && dir == Direction::kIn) continue;
     if (family == kCfInEdges && dir == Direction::kOut) continue;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(family)));
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(family)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       EdgeKey e;
       bool ok = family == kCfOutEdges ? parse_out_edge_key(it->key().ToStringView(), &e)
@@ -552,8 +574,7 @@ Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction d
 Status RocksGraphStore::for_each_edge(const std::function<void(const EdgeInfo&)>& fn) {
   KG_RETURN_IF_ERROR(prepare_read());
   std::unordered_map<RelationId, std::string> labels;
-  std::unique_ptr<rocksdb::Iterator> it(
-      db_->NewIterator(rocksdb::ReadOptions(), cf(kCfOutEdges)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfOutEdges)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     EdgeKey e;
     if (!parse_out_edge_key(it->key().ToStringView(), &e)) {
@@ -571,7 +592,7 @@ Result<std::vector<Evidence>> RocksGraphStore::evidence(const EdgeInfo& edge, si
   KG_RETURN_IF_ERROR(prepare_read());
   std::vector<Evidence> out;
   std::string prefix = out_edge_key({edge.subject, edge.relation, edge.object, edge.negated});
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfEvidence)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfEvidence)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     if (limit > 0 && out.size() >= limit) break;
     EdgeKey e;

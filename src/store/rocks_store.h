@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "kg.pb.h"
 #include "store/codec.h"
+#include "store/id_cache.h"
 #include "store/store.h"
 
 namespace kg::store {
@@ -29,6 +31,9 @@ struct StoreOptions {
   // Id of a canonical key at probe `salt` (0, 1, 2, ... until a free or matching slot). Tests
   // inject a colliding function; production uses kg::hash64.
   std::function<uint64_t(std::string_view key, uint64_t salt)> hash;
+  // put_documents() with at least this many triples writes SST files and ingests them (no
+  // memtable, no write-ahead log); smaller ones go through a WriteBatch. Both are atomic.
+  size_t bulk_min_triples = 8192;
 };
 
 class RocksGraphStore final : public GraphStore {
@@ -43,6 +48,13 @@ class RocksGraphStore final : public GraphStore {
   Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) override;
   Result<std::optional<DocumentFacts>> document(const std::string& doc_id) override;
 
+  // Like put_documents, but a bulk batch is ingested on a background thread while the caller
+  // goes on building the next one (what bulk ingest uses). Every other method waits for it
+  // first; its failure is returned by the next put_documents_pipelined() or sync().
+  Result<std::vector<PutOutcome>> put_documents_pipelined(std::span<const DocumentFacts> docs);
+  // Waits for a pipelined write and returns its status.
+  Status sync();
+
   Result<StoreStats> stats() override;
   Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
   Result<std::vector<std::string>> suggest(std::string_view name, size_t k) override;
@@ -52,6 +64,19 @@ class RocksGraphStore final : public GraphStore {
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override;
   Status for_each_entity(const std::function<void(const EntityInfo&)>& fn) override;
   Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) override;
+
+  // Read options to iterate a whole column family, or the keys of one prefix (codec.h
+  // prefix_extractor; the iterator stops at the prefix's end).
+  static rocksdb::ReadOptions full_scan() {
+    rocksdb::ReadOptions r;
+    r.total_order_seek = true;
+    return r;
+  }
+  static rocksdb::ReadOptions prefix_scan() {
+    rocksdb::ReadOptions r;
+    r.prefix_same_as_start = true;
+    return r;
+  }
 
   // Raw access for the consistency checker (verify.h) and tests.
   rocksdb::DB* db() { return db_.get(); }
@@ -80,7 +105,10 @@ class RocksGraphStore final : public GraphStore {
   void clear_id_caches();
   Result<EntityId> resolve_entity(std::string_view name, std::string_view type, Batch& batch);
   Result<RelationId> resolve_relation(std::string_view label, Batch& batch);
-  Status write(Batch& batch);
+  const std::string* pending_claim(Batch& batch, bool entity, uint64_t id) const;
+  void finish_batch(Batch& batch);
+  Status write_now(Batch& batch);
+  Status after_write(const rocksdb::Status& s);
 
   // --- reads (rocks_store.cc) ---
   Result<std::optional<EntityInfo>> load_entity(EntityId id);
@@ -88,21 +116,23 @@ class RocksGraphStore final : public GraphStore {
   Result<std::string> relation_label(RelationId id,
                                      std::unordered_map<RelationId, std::string>& cache);
   Status require_writable() const;
+  rocksdb::Options bulk_file_options(int family) const;
 
   std::string dir_;
   OpenMode mode_;
   StoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::array<rocksdb::ColumnFamilyHandle*, kCfCount> handles_{};
+  rocksdb::DBOptions db_options_;
+  std::array<rocksdb::ColumnFamilyOptions, kCfCount> cf_options_;
+  uint64_t bulk_files_ = 0;
+  // The bulk batch being ingested in the background (put_documents_pipelined).
+  std::unique_ptr<Batch> inflight_;
+  std::future<rocksdb::Status> inflight_done_;
   // Set by writes to the append-only memtables, cleared by prepare_read().
   std::atomic<bool> unflushed_{false};
   // Ids already resolved by this process, by the name as written ("name" 0x1F "type", label) and
   // by canonical key. Write side only; cleared when large or after a failed batch.
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using IdCache = std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>>;
   IdCache entity_ids_, entity_keys_, relation_ids_, relation_keys_;
   std::string scratch_;
 };

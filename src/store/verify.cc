@@ -39,7 +39,7 @@ class Checker {
   }
   std::unique_ptr<rocksdb::Iterator> iter(int family) {
     return std::unique_ptr<rocksdb::Iterator>(
-        store_.db()->NewIterator(rocksdb::ReadOptions(), store_.cf(family)));
+        store_.db()->NewIterator(RocksGraphStore::full_scan(), store_.cf(family)));
   }
   Status load_records();
   Status recompute_from_evidence();

@@ -1,0 +1,63 @@
+// One batch of writes being built by RocksGraphStore: a WriteBatch, or a bulk batch of SST files.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <rocksdb/write_batch.h>
+
+#include "store/bulk_load.h"
+#include "store/rocks_store.h"
+
+namespace kg::store {
+
+inline const std::string& count_operand(int64_t sign) {
+  static const std::string plus = encode_count(1), minus = encode_count(-1);
+  return sign > 0 ? plus : minus;
+}
+
+class RocksGraphStore::Batch {
+ public:
+  Batch(RocksGraphStore& store, bool bulk) : store_(store), bulk_(bulk) {}
+
+  bool bulk() const { return bulk_; }
+  void put(int cf, std::string_view key, std::string_view value) {
+    if (bulk_) {
+      sst.put(cf, key, value);
+    } else {
+      wb.Put(store_.cf(cf), key, value);
+    }
+  }
+  void del(int cf, std::string_view key) {
+    if (bulk_) {
+      sst.del(cf, key);
+    } else {
+      wb.Delete(store_.cf(cf), key);
+    }
+  }
+  // Counter deltas become merge operands (WriteBatch) or are summed per key (bulk).
+  void merge_count(int cf, std::string_view key, int64_t n) {
+    if (n == 0) return;
+    if (bulk_) {
+      sst.merge_count(cf, key, n);
+    } else {
+      wb.Merge(store_.cf(cf), key, n == 1 || n == -1 ? count_operand(n) : encode_count(n));
+    }
+  }
+
+  rocksdb::WriteBatch wb;  // the path of small batches
+  BulkBatch sst;           // the bulk path
+  int64_t documents = 0, facts = 0;
+  // Ids claimed by this batch (not yet in the database), so two keys never claim one id.
+  std::unordered_map<EntityId, std::string> new_entities;
+  std::unordered_map<RelationId, std::string> new_relations;
+  std::unordered_set<std::string> doc_ids;
+  std::string key;  // scratch
+
+ private:
+  RocksGraphStore& store_;
+  bool bulk_;
+};
+
+}  // namespace kg::store

@@ -1,0 +1,94 @@
+// The writer's resolution caches: an open-addressing map from names to 64-bit ids.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::store {
+
+// Keys live in one arena, slots in one array: a lookup costs about two cache misses. Not
+// thread-safe.
+class IdCache {
+ public:
+  // The id stored for `key`, or nullptr.
+  const uint64_t* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = hash(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && s.len == key.size() &&
+          std::memcmp(arena_.data() + s.off, key.data(), key.size()) == 0) {
+        return &s.id;
+      }
+    }
+  }
+
+  // Adds `key` (not present yet).
+  void insert(std::string_view key, uint64_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    place(Slot{hash(key), id, static_cast<uint32_t>(arena_.size()),
+               static_cast<uint32_t>(key.size())});
+    arena_.append(key);
+    ++size_;
+  }
+
+  size_t size() const { return size_; }
+  void clear() {
+    slots_.clear();
+    arena_.clear();
+    size_ = 0;
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash;  // 0: empty
+    uint64_t id;
+    uint32_t off, len;
+  };
+
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdULL;
+      h ^= h >> 32;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    return h | 1;
+  }
+
+  void place(const Slot& slot) {
+    for (size_t i = slot.hash & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].hash == 0) {
+        slots_[i] = slot;
+        return;
+      }
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{0, 0, 0, 0});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash != 0) place(s);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
+}  // namespace kg::store
