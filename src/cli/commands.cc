@@ -8,6 +8,9 @@ namespace kg::cli {
 std::span<const CommandSpec> commands() {
   static const CommandSpec kTable[] = {
       {"version", "Print version and build information", configure_version},
+      {"extract", "Extract facts from articles as triples JSONL (or CaRB extractions)",
+       configure_extract},
+      {"build", "Build or update the graph database from articles", configure_build},
       {"carb", "Score Open IE extractions against CaRB gold tuples", configure_carb},
       {"evaluate", "Score CoNLL-U (or kg's tokenizer) with the CoNLL 2018 UD metrics",
        configure_evaluate},

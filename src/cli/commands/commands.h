@@ -12,6 +12,8 @@ Action configure_train(CLI::App& app);
 Action configure_train_tagger(CLI::App& app);
 Action configure_tag(CLI::App& app);
 Action configure_carb(CLI::App& app);
+Action configure_extract(CLI::App& app);
+Action configure_build(CLI::App& app);
 Action configure_parse(CLI::App& app);
 Action configure_ingest(CLI::App& app);
 Action configure_remove(CLI::App& app);

@@ -1,0 +1,151 @@
+// kg extract and kg build driven in-process.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "doc/triples_jsonl.h"
+
+using kg::cli::run;
+
+namespace {
+
+struct Ran {
+  int code;
+  std::string out, err;
+};
+
+Ran kg_run(std::vector<std::string> args, const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  int code = run(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+const std::string kSample = std::string(KG_SOURCE_DIR) + "/tests/data/extract/ukraine-summit.conllu";
+
+// The trained models, or "" when they are not in the tree yet.
+std::string models_dir() {
+  const std::string dir = std::string(KG_SOURCE_DIR) + "/models";
+  return std::filesystem::exists(dir + "/parser.bin") && std::filesystem::exists(dir + "/tagger.bin")
+             ? dir
+             : "";
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> r;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) r.push_back(line);
+  return r;
+}
+
+std::filesystem::path temp_dir(const std::string& name) {
+  auto p = std::filesystem::temp_directory_path() / ("kg-extract-cli-" + name + "-" +
+                                                    std::to_string(::getpid()));
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("kg extract writes triples JSONL from parsed CoNLL-U", "[cli]") {
+  Ran r = kg_run({"extract", "--input-format", "conllu", kSample});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  bool found = false;
+  for (const std::string& line : lines_of(r.out)) {
+    auto t = kg::parse_triple_json(line);
+    REQUIRE(t.ok());
+    CHECK(t->doc == kSample);
+    if (t->subject == "Joe Biden" && t->relation == "agree to hold" && t->object == "summit") {
+      found = true;
+      CHECK(t->subject_type == "PERSON");
+      CHECK(t->sentence == 0);
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("kg extract --format carb writes sentence, confidence, relation and arguments", "[cli]") {
+  Ran r = kg_run({"extract", "--input-format", "conllu", "--format", "carb", kSample});
+  REQUIRE(r.code == 0);
+  auto lines = lines_of(r.out);
+  REQUIRE_FALSE(lines.empty());
+  for (const std::string& line : lines) {
+    std::vector<std::string> f;
+    std::istringstream in(line);
+    std::string field;
+    while (std::getline(in, field, '\t')) f.push_back(field);
+    REQUIRE(f.size() >= 4);
+    double c = std::stod(f[1]);
+    CHECK(c > 0.0);
+    CHECK(c < 1.0);
+  }
+  CHECK(r.out.find("US President Joe Biden has agreed “in principle” to hold a summit with his "
+                   "Russian counterpart Vladimir Putin to discuss the Ukraine crisis.\t") == 0);
+}
+
+TEST_CASE("kg extract names a missing model file and exits 1", "[cli]") {
+  Ran r = kg_run({"extract", "--models", "/nonexistent-kg-models", "-"}, "Biden met Putin.\n");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("/nonexistent-kg-models") != std::string::npos);
+}
+
+TEST_CASE("kg extract --sentence-per-line keeps each input line as the CaRB sentence", "[cli]") {
+  const std::string models = models_dir();
+  if (models.empty()) {
+    WARN("models/ has no tagger and parser yet; skipped");
+    return;
+  }
+  const std::string input =
+      "US President Joe Biden has agreed to hold a summit with Vladimir Putin .\n"
+      "The Kremlin dismissed the allegation as an `` absolute lie '' .\n";
+  Ran r = kg_run({"extract", "--models", models, "--format", "carb", "--sentence-per-line", "-"},
+                 input);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto in_lines = lines_of(input);
+  auto lines = lines_of(r.out);
+  REQUIRE(lines.size() >= 2);
+  for (const std::string& line : lines) {
+    const std::string sentence = line.substr(0, line.find('\t'));
+    CHECK((sentence == in_lines[0] || sentence == in_lines[1]));
+  }
+}
+
+TEST_CASE("kg build stores facts, is idempotent and reports skipped inputs", "[cli]") {
+  const std::string models = models_dir();
+  if (models.empty()) {
+    WARN("models/ has no tagger and parser yet; skipped");
+    return;
+  }
+  auto dir = temp_dir("build");
+  const std::string article = std::string(KG_SOURCE_DIR) + "/graphs/ukraine-summit/article.txt";
+  std::filesystem::path in = dir / "in";
+  std::filesystem::create_directories(in);
+  std::filesystem::copy_file(article, in / "ukraine-summit.txt");
+  const std::string db = (dir / "db").string();
+
+  Ran first = kg_run({"build", "--models", models, "--threads", "2", "--db", db, in.string()});
+  INFO(first.err);
+  REQUIRE(first.code == 0);
+  CHECK(first.out.find("documents: 1 (1 added") != std::string::npos);
+  CHECK(first.out.find("skipped inputs: 0") != std::string::npos);
+
+  Ran again = kg_run({"build", "--models", models, "--db", db, in.string()});
+  REQUIRE(again.code == 0);
+  CHECK(again.out.find("documents: 1 (0 added, 0 replaced, 1 unchanged)") != std::string::npos);
+
+  {
+    std::ofstream bad(in / "bad.txt", std::ios::binary);
+    bad << "Invalid \xff bytes here.\n";
+  }
+  Ran skipped = kg_run({"build", "--models", models, "--db", db, in.string()});
+  CHECK(skipped.code == 1);
+  CHECK(skipped.out.find("skipped inputs: 1") != std::string::npos);
+  CHECK(skipped.out.find("bad.txt") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
