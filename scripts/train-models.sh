@@ -24,7 +24,7 @@ train_tokenizer() {
 # held out and only reported. About 3-5 minutes on one core.
 train_tagger() {
   "$kg" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
-    --epochs 8 -o models/tagger.bin \
+    --epochs 8 --ensemble 3 --threads 2 -o models/tagger.bin \
     --test "$ewt/en_ewt-ud-test.conllu" --test "$gum/en_gum-ud-test.conllu"
 }
 

@@ -19,59 +19,74 @@ void ApTagger::predict(const std::vector<std::string_view>& forms,
   predict(forms, info, labels);
 }
 
+void ApTagger::add_batch(const std::vector<uint64_t>& keys, size_t per_word,
+                         const std::vector<uint32_t>& owner, int first, int last,
+                         std::vector<int32_t>& scores) const {
+  thread_local std::vector<const PackedWeights::Slot*> slots;
+  constexpr size_t kAhead = 16;
+  const size_t total = keys.size();
+  const uint32_t n_labels = m_.labels();
+  const int passes = m_.passes();
+  for (size_t j = 0; j < std::min(kAhead, total); ++j) m_.weights.prefetch(keys[j]);
+  slots.resize(total);
+  for (size_t j = 0; j < total; ++j) {
+    if (j + kAhead < total) m_.weights.prefetch(keys[j + kAhead]);
+    slots[j] = m_.weights.find(keys[j]);
+    if (slots[j] != nullptr) m_.weights.prefetch_entries(*slots[j]);
+  }
+  for (size_t j = 0; j < total; ++j) {
+    if (slots[j] == nullptr) continue;
+    size_t i = owner[j / per_word];
+    for (int p = first; p < last; ++p)
+      m_.weights.add(*slots[j], p, &scores[(i * passes + p) * n_labels]);
+  }
+}
+
 void ApTagger::predict(const std::vector<std::string_view>& forms,
                        const std::vector<WordInfo>& info, std::vector<uint32_t>& labels) const {
   thread_local std::vector<uint32_t> fixed, previous, owner;
-  thread_local std::vector<int32_t> static_scores, scores;
-  thread_local std::vector<uint64_t> static_keys;
-  thread_local std::vector<const PackedWeights::Slot*> slots;
+  thread_local std::vector<int32_t> base_scores, scores;
+  thread_local std::vector<uint64_t> batch;
   const size_t n = forms.size();
   const uint32_t n_labels = m_.labels();
   const int passes = m_.passes();
-  // Static features are shared by all passes: one lookup each, scored for every pass. The keys of
-  // the whole sentence are looked up in a batch with prefetching, as the table rarely is in cache.
+  // Features that do not depend on the pass's own choices are looked up for the whole sentence
+  // in a batch (with prefetching: the table is rarely in cache). Static features are shared by
+  // all passes, one lookup each.
   fixed.resize(n);
-  static_keys.clear();
+  batch.clear();
   owner.clear();
   for (size_t i = 0; i < n; ++i) {
     fixed[i] = m_.dictionary.find(dictionary_key(forms[i]));
     if (fixed[i] != FlatMap::kMissing) continue;
-    size_t at = static_keys.size();
-    static_keys.resize(at + kStaticFeatures);
-    static_features(info, i, static_keys.data() + at);
+    size_t at = batch.size();
+    batch.resize(at + kStaticFeatures);
+    static_features(info, i, batch.data() + at);
     owner.push_back(static_cast<uint32_t>(i));
   }
-  constexpr size_t kAhead = 16;
-  const size_t total = static_keys.size();
-  for (size_t j = 0; j < std::min(kAhead, total); ++j) m_.weights.prefetch(static_keys[j]);
-  slots.resize(total);
-  for (size_t j = 0; j < total; ++j) {
-    if (j + kAhead < total) m_.weights.prefetch(static_keys[j + kAhead]);
-    slots[j] = m_.weights.find(static_keys[j]);
-    if (slots[j] != nullptr) m_.weights.prefetch_entries(*slots[j]);
-  }
-  static_scores.assign(n * passes * n_labels, 0);
-  for (size_t j = 0; j < total; ++j) {
-    if (slots[j] == nullptr) continue;
-    size_t i = owner[j / kStaticFeatures];
-    for (int p = 0; p < passes; ++p)
-      m_.weights.add(*slots[j], p, &static_scores[(i * passes + p) * n_labels]);
-  }
-  uint64_t keys[kMaxFeatures];
+  base_scores.assign(n * passes * n_labels, 0);
+  add_batch(batch, kStaticFeatures, owner, 0, passes, base_scores);
+  uint64_t keys[kMaxHistoryFeatures];
   scores.resize(n_labels);
   labels.assign(n, 0);
   for (int p = 0; p < passes; ++p) {
-    if (p > 0) previous.swap(labels);
-    labels.assign(n, 0);
     const bool reversed = m_.reversed[p];
+    if (p > 0) {
+      previous.swap(labels);
+      batch.resize(owner.size() * kPreviousFeatures);
+      for (size_t w = 0; w < owner.size(); ++w)
+        previous_features(info, owner[w], reversed, previous, batch.data() + w * kPreviousFeatures);
+      add_batch(batch, kPreviousFeatures, owner, p, p + 1, base_scores);
+    }
+    labels.assign(n, 0);
     uint32_t t1 = m_.begin_label(), t2 = m_.begin_label();
     for (size_t step = 0; step < n; ++step) {
       size_t i = reversed ? n - 1 - step : step;
       uint32_t label = fixed[i];
       if (label == FlatMap::kMissing) {
-        const int32_t* base = &static_scores[(i * passes + p) * n_labels];
+        const int32_t* base = &base_scores[(i * passes + p) * n_labels];
         std::copy(base, base + n_labels, scores.begin());
-        size_t nk = dynamic_features(info, i, reversed, t1, t2, p > 0 ? &previous : nullptr, keys);
+        size_t nk = history_features(info, i, reversed, t1, t2, p > 0 ? &previous : nullptr, keys);
         for (size_t k = 0; k < nk; ++k) m_.weights.add(keys[k], p, scores.data());
         label = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) -
                                       scores.begin());

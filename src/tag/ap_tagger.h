@@ -56,6 +56,12 @@ class ApTagger final : public Tagger {
   const ApModel& model() const { return m_; }
 
  private:
+  // Adds the weights of `keys` (`per_word` keys for each word in `owner`, in order) to the
+  // scores of passes [first, last) of those words (scores[(word * passes + pass) * labels]).
+  void add_batch(const std::vector<uint64_t>& keys, size_t per_word,
+                 const std::vector<uint32_t>& owner, int first, int last,
+                 std::vector<int32_t>& scores) const;
+
   ApModel m_;
 };
 

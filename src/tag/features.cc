@@ -231,7 +231,44 @@ void static_features(const std::vector<WordInfo>& w, size_t i, uint64_t* out) {
   static_assert(kStaticFeatures == 37);
 }
 
-size_t dynamic_features(const std::vector<WordInfo>& w, size_t i, bool reversed, uint32_t t1,
+namespace {
+
+// Labels of a previous pass at word i and the two words after it in direction d.
+struct Previous {
+  uint32_t r0, r1, r2;
+};
+
+Previous previous_at(const std::vector<uint32_t>& prev, size_t i, ptrdiff_t d) {
+  auto label_at = [&](ptrdiff_t j) {
+    return j >= 0 && j < static_cast<ptrdiff_t>(prev.size()) ? prev[j] : kEndLabel;
+  };
+  const ptrdiff_t pos = static_cast<ptrdiff_t>(i);
+  return {prev[i], label_at(pos + d), label_at(pos + 2 * d)};
+}
+
+}  // namespace
+
+void previous_features(const std::vector<WordInfo>& w, size_t i, bool reversed,
+                       const std::vector<uint32_t>& previous, uint64_t* out) {
+  const ptrdiff_t d = reversed ? -1 : 1;
+  const size_t at = i + 2;
+  const WordInfo& c = w[at];
+  const auto [r0, r1, r2] = previous_at(previous, i, d);
+  size_t k = 0;
+  out[k++] = mix(kR0, r0);
+  out[k++] = mix(kR1, r1);
+  out[k++] = mix(kR2, r2);
+  out[k++] = mix(mix(kR1R2, r1), r2);
+  out[k++] = mix(mix(kR1Lower, r1), c.lower);
+  out[k++] = mix(mix(kR0Lower, r0), c.lower);
+  out[k++] = mix(mix(kR1LowerAhead, r1), w[at + d].lower);
+  out[k++] = mix(mix(kR2LowerAhead2, r2), w[at + 2 * d].lower);
+  out[k++] = mix(mix(kR0R1, r0), r1);
+  out[k++] = mix(mix(mix(kR1R2Lower, r1), r2), c.lower);
+  static_assert(kPreviousFeatures == 10);
+}
+
+size_t history_features(const std::vector<WordInfo>& w, size_t i, bool reversed, uint32_t t1,
                         uint32_t t2, const std::vector<uint32_t>* previous, uint64_t* out) {
   const ptrdiff_t d = reversed ? -1 : 1;
   const size_t at = i + 2;
@@ -247,28 +284,11 @@ size_t dynamic_features(const std::vector<WordInfo>& w, size_t i, bool reversed,
   out[k++] = mix(mix(kT1AmbP1, t1), ahead.amb);
   out[k++] = mix(mix(kT2Lower, t2), behind.lower);
   out[k++] = mix(mix(kT1Suffix3, t1), c.suffix[2]);
-  static_assert(kHistoryFeatures == 8);
   if (previous == nullptr) return k;
-  const auto& prev = *previous;
-  auto label_at = [&](ptrdiff_t j) {
-    return j >= 0 && j < static_cast<ptrdiff_t>(prev.size()) ? prev[j] : kEndLabel;
-  };
-  const ptrdiff_t pos = static_cast<ptrdiff_t>(i);
-  uint32_t r0 = prev[i], r1 = label_at(pos + d), r2 = label_at(pos + 2 * d);
-  out[k++] = mix(kR0, r0);
-  out[k++] = mix(kR1, r1);
-  out[k++] = mix(kR2, r2);
-  out[k++] = mix(mix(kR1R2, r1), r2);
-  out[k++] = mix(mix(kR1Lower, r1), c.lower);
+  const auto [r0, r1, r2] = previous_at(*previous, i, d);
   out[k++] = mix(mix(kT1R1, t1), r1);
-  out[k++] = mix(mix(kR0Lower, r0), c.lower);
-  out[k++] = mix(mix(kR1LowerAhead, r1), ahead.lower);
-  out[k++] = mix(mix(kR2LowerAhead2, r2), w[at + 2 * d].lower);
-  out[k++] = mix(mix(kR0R1, r0), r1);
   out[k++] = mix(mix(kT1R0, t1), r0);
   out[k++] = mix(mix(mix(kT1R1Lower, t1), r1), c.lower);
-  out[k++] = mix(mix(mix(kR1R2Lower, r1), r2), c.lower);
-  static_assert(kHistoryFeatures + kRightFeatures == 21);
   return k;
 }
 

@@ -46,21 +46,28 @@ void lexical_info(const std::vector<std::string_view>& forms, const FlatMap* amb
                   std::vector<WordInfo>& out);
 
 inline constexpr size_t kStaticFeatures = 37;
-inline constexpr size_t kHistoryFeatures = 8;
-inline constexpr size_t kRightFeatures = 13;
-inline constexpr size_t kMaxFeatures = kStaticFeatures + kHistoryFeatures + kRightFeatures;
-// Label used for positions after the end of the sentence in the right-context features.
+inline constexpr size_t kPreviousFeatures = 10;
+inline constexpr size_t kMaxHistoryFeatures = 11;
+inline constexpr size_t kMaxFeatures = kStaticFeatures + kPreviousFeatures + kMaxHistoryFeatures;
+// Label used for positions after the end of the sentence in the previous-pass features.
 inline constexpr uint32_t kEndLabel = 0xFFFFFFFEu;
 
-// Keys of the features of word i that do not depend on predicted tags. `w` is from lexical_info.
+// A pass runs left to right, or right to left when `reversed`. Passes after the first also see
+// the labels the pass before chose for the whole sentence (`previous`).
+
+// Keys of the features of word i that depend on the words only (the same for every pass).
+// `w` is from lexical_info.
 void static_features(const std::vector<WordInfo>& w, size_t i, uint64_t* out);
 
-// Keys of the features of word i that depend on predictions. A pass runs left to right, or right
-// to left when `reversed`; `t1` and `t2` are the labels it chose for the one and two words before
-// i in its direction (a begin-of-sentence label for padding). When `previous` is not null it holds
-// the labels a previous pass chose for the whole sentence, used for word i and the two words
-// after it. Returns the number of keys written.
-size_t dynamic_features(const std::vector<WordInfo>& w, size_t i, bool reversed, uint32_t t1,
+// Keys (kPreviousFeatures) of the features of word i from the previous pass's labels for word i
+// and the two words after it in this pass's direction.
+void previous_features(const std::vector<WordInfo>& w, size_t i, bool reversed,
+                       const std::vector<uint32_t>& previous, uint64_t* out);
+
+// Keys of the features of word i that depend on the labels this pass chose for the one and two
+// words before it (`t1`, `t2`; a begin-of-sentence label for padding), alone and combined with
+// `previous` when it is not null. Returns the number of keys written (<= kMaxHistoryFeatures).
+size_t history_features(const std::vector<WordInfo>& w, size_t i, bool reversed, uint32_t t1,
                         uint32_t t2, const std::vector<uint32_t>* previous, uint64_t* out);
 
 }  // namespace kg::tag

@@ -123,16 +123,16 @@ struct PassSetup {
   std::chrono::steady_clock::time_point start;
 };
 
-// A tagger made of `m`'s lexicon and the given passes.
+// A tagger made of `m`'s lexicon and the given passes, pruned as PackedWeights::pack says.
 ApTagger make_tagger(const ApModel& m, const std::vector<SparseWeights>& passes,
-                     const std::vector<uint8_t>& reversed) {
+                     const std::vector<uint8_t>& reversed, int prune) {
   ApModel t;
   t.upos = m.upos;
   t.xpos = m.xpos;
   t.amb_classes = m.amb_classes;
   t.dictionary = m.dictionary;
   t.lemmatizer = m.lemmatizer;
-  t.weights = PackedWeights::pack(passes);
+  t.weights = PackedWeights::pack(passes, prune);
   t.reversed = reversed;
   return ApTagger(std::move(t));
 }
@@ -160,8 +160,12 @@ SparseWeights train_pass(const PassSetup& p) {
         uint32_t label = e.fixed[i];
         if (label == FlatMap::kMissing) {
           static_features(e.info, i, keys);
-          size_t nk = kStaticFeatures + dynamic_features(e.info, i, p.reversed, t1, t2, prev,
-                                                         keys + kStaticFeatures);
+          size_t nk = kStaticFeatures;
+          if (prev != nullptr) {
+            previous_features(e.info, i, p.reversed, *prev, keys + nk);
+            nk += kPreviousFeatures;
+          }
+          nk += history_features(e.info, i, p.reversed, t1, t2, prev, keys + nk);
           std::fill(scores.begin(), scores.end(), 0.0f);
           for (size_t k = 0; k < nk; ++k) weights.add(keys[k], scores.data());
           label = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) -
@@ -194,7 +198,7 @@ SparseWeights train_pass(const PassSetup& p) {
     report.member = p.member;
     report.epoch = epoch;
     report.train_upos_xpos = seen ? 100.0 * right / seen : 0;
-    report.dev = evaluate_tagger(make_tagger(m, passes, reversed), *p.dev);
+    report.dev = evaluate_tagger(make_tagger(m, passes, reversed, p.options->prune), *p.dev);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - p.start).count();
     if (p.options->on_epoch) {
@@ -303,7 +307,7 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
       fold.seed = options.seed + 100 + f;
       fold.epochs = options.jackknife_epochs;
       fold.reversed = reversed[0];
-      ApTagger tagger = make_tagger(m, {train_pass(fold)}, {reversed[0]});
+      ApTagger tagger = make_tagger(m, {train_pass(fold)}, {reversed[0]}, 1);
       for (size_t i = f; i < examples.size(); i += folds)
         tagger.predict(examples[i].forms, examples[i].info, previous[i]);
     });

@@ -52,6 +52,15 @@ SparseWeights TrainWeights::average(float min_abs) const {
   return out;
 }
 
+void PackedWeights::reset_table(size_t rows) {
+  // Load factor at most 2/3: short probe sequences, and a table small enough to stay in cache
+  // more often than a sparser one.
+  size_t capacity = 16;
+  while (capacity * 2 < rows * 3) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+}
+
 PackedWeights PackedWeights::pack(const std::vector<SparseWeights>& passes, int min_abs) {
   PackedWeights w;
   w.passes_ = static_cast<int>(passes.size());
@@ -91,10 +100,7 @@ PackedWeights PackedWeights::pack(const std::vector<SparseWeights>& passes, int 
     w.entries_.push_back({label, static_cast<int16_t>(sum)});
   }
   w.features_ = rows.size();
-  size_t capacity = 16;
-  while (capacity < rows.size() * 2) capacity *= 2;
-  w.slots_.assign(capacity, Slot{});
-  w.mask_ = capacity - 1;
+  w.reset_table(rows.size());
   for (const Slot& row : rows) {
     size_t i = row.key & w.mask_;
     while (w.slots_[i].key != 0) i = (i + 1) & w.mask_;
@@ -124,10 +130,7 @@ PackedWeights PackedWeights::pruned(int min_abs) const {
     if (w.entries_.size() > out.start) kept.push_back(out);
   }
   w.features_ = kept.size();
-  size_t capacity = 16;
-  while (capacity < kept.size() * 2) capacity *= 2;
-  w.slots_.assign(capacity, Slot{});
-  w.mask_ = capacity - 1;
+  w.reset_table(kept.size());
   for (const Slot& row : kept) {
     size_t i = row.key & w.mask_;
     while (w.slots_[i].key != 0) i = (i + 1) & w.mask_;
@@ -164,10 +167,7 @@ Result<PackedWeights> PackedWeights::read(BinaryReader& r, uint32_t n_labels) {
   if (n_rows * 5 > r.remaining() || n_entries * 3 > r.remaining()) {
     return Status::corruption("tagger weights: sizes out of range");
   }
-  size_t capacity = 16;
-  while (capacity < n_rows * 2) capacity *= 2;
-  w.slots_.assign(capacity, Slot{});
-  w.mask_ = capacity - 1;
+  w.reset_table(n_rows);
   w.features_ = n_rows;
   uint64_t start = 0;
   for (uint64_t i = 0; i < n_rows; ++i) {

@@ -105,8 +105,8 @@ class PackedWeights {
     uint32_t k = static_cast<uint32_t>(key >> 32) ^ static_cast<uint32_t>(key);
     return k == 0 ? 1 : k;
   }
-  // Inserts a row; rows must be added with distinct fingerprints.
-  void build_table(const std::vector<uint32_t>& keys);
+  // Empties the table and sizes it for `rows` features.
+  void reset_table(size_t rows);
 
   int passes_ = 0;
   size_t features_ = 0;
