@@ -410,6 +410,11 @@ class Builder {
         if (r == "aux" || r == "cop" || (r == "advmod" && is_negation(t_.lemma(c)))) {
           rel_tokens.push_back(c);
         }
+        // Adverbs between the auxiliaries and the verb read as part of it ("has repeatedly made").
+        if (r == "advmod" && c < m && t_.children(c).empty() && t_.upos(c) == "ADV" &&
+            (c > 0 && (t_.rel(c - 1) == "aux" || t_.rel(c - 1) == "cop" || c + 1 == m))) {
+          rel_tokens.push_back(c);
+        }
         if (k > 0 && r == "mark" && t_.lower(c) == "to") {
           rel_tokens.push_back(c);
           add("to");

@@ -29,7 +29,7 @@ constexpr std::array<double, kConfidenceFeatureCount> kWeights = {
      0.320,  // subject from a relative clause
     -0.121,  // copula
     -0.726,  // apposition or title
-    -2.234,  // possessive
+    -2.234,  // possessive or adjective fact
 };
 
 }  // namespace
@@ -76,7 +76,7 @@ std::array<double, kConfidenceFeatureCount> feature_vector(const ConfidenceFeatu
           f.relative_subject ? 1.0 : 0.0,
           f.kind == FactKind::kCopula ? 1.0 : 0.0,
           (f.kind == FactKind::kAppos || f.kind == FactKind::kTitle) ? 1.0 : 0.0,
-          f.kind == FactKind::kPossessive ? 1.0 : 0.0};
+          f.kind == FactKind::kAttribute ? 1.0 : 0.0};
 }
 
 double confidence(const ConfidenceFeatures& f) {

@@ -10,7 +10,8 @@
 
 namespace kg::extract {
 
-enum class FactKind { kVerbal, kCopula, kAppos, kTitle, kPossessive };
+// kAttribute: possessive and adjective facts ("X has Y", "X is ADJ").
+enum class FactKind { kVerbal, kCopula, kAppos, kTitle, kAttribute };
 
 struct ConfidenceFeatures {
   FactKind kind = FactKind::kVerbal;

@@ -198,9 +198,29 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     e.relation = "has";
     e.args = {words_text(t, owner), words_text(t, owned)};
     ConfidenceFeatures f;
-    f.kind = FactKind::kPossessive;
+    f.kind = FactKind::kAttribute;
     f.sentence_words = t.size();
     f.subject_propn = t.upos(i) == "PROPN";
+    score(t, f, e);
+    out.push_back(std::move(e));
+  }
+
+  // Adjectives: "five incumbent directors" -> five directors | are | incumbent.
+  for (int i = 0; i < t.size(); ++i) {
+    if (t.rel(i) != "amod" || t.upos(i) != "ADJ" || t.head(i) < 0) continue;
+    const int n = t.head(i);
+    if (t.upos(n) != "NOUN" && t.upos(n) != "PROPN") continue;
+    std::vector<int> noun;
+    for (int k : phrase_tokens(t, n, -1, true, true, true)) {
+      if (!t.dominates(i, k)) noun.push_back(k);
+    }
+    NaryExtraction e;
+    const bool plural = t.tok(n).xpos == "NNS" || t.tok(n).xpos == "NNPS";
+    e.relation = plural ? "are" : "is";
+    e.args = {words_text(t, noun), words_text(t, phrase_tokens(t, i, -1, true, true, true))};
+    ConfidenceFeatures f;
+    f.kind = FactKind::kAttribute;
+    f.sentence_words = t.size();
     score(t, f, e);
     out.push_back(std::move(e));
   }
