@@ -85,7 +85,7 @@ TEST_CASE("kg carb fails with one line for a missing or malformed file", "[cli]"
   CHECK(kg_run({"carb", gold}).code == 2);
 }
 
-TEST_CASE("kg train ner trains, saves a model and reports dev and test scores", "[cli]") {
+TEST_CASE("kg train ner trains, saves a model and reports dev and test scores", "[cli][data]") {
   const std::string dir = std::string(KG_SHARED_DATA) + "/ner/";
   std::string train =
       write_temp("ner_train.iob2", head_sentences(dir + "en_ewt-ud-train.DRAFT-2022-12.iob2", 200));

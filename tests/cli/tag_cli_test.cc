@@ -46,7 +46,7 @@ size_t count(const std::string& s, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("kg train tagger trains, reports dev per epoch and kg tag uses the model", "[cli]") {
+TEST_CASE("kg train tagger trains, reports dev per epoch and kg tag uses the model", "[cli][data]") {
   std::string train = ewt_slice("train.conllu", 0, 200);
   std::string dev = ewt_slice("dev.conllu", 200, 260);
   std::string model = temp_path("tagger.bin");

@@ -125,7 +125,7 @@ TEST_CASE("Entity features lowercase and shape words", "[ner]") {
   CHECK(ner::word_shape("U.S.") == "X.X.");
 }
 
-TEST_CASE("Entity tagger learns from a few hundred sentences", "[ner]") {
+TEST_CASE("Entity tagger learns from a few hundred sentences", "[ner][data]") {
   const Trained& t = trained();
   REQUIRE(t.result.tagger);
   CHECK(t.result.tagger->labels().front() == "O");
@@ -139,7 +139,7 @@ TEST_CASE("Entity tagger learns from a few hundred sentences", "[ner]") {
   CHECK(on_train->overall.f1() > 0.8);
 }
 
-TEST_CASE("Entity tagger output is always valid IOB2", "[ner]") {
+TEST_CASE("Entity tagger output is always valid IOB2", "[ner][data]") {
   const Trained& t = trained();
   for (Sentence s : t.dev) {
     t.result.tagger->tag(s);
@@ -153,7 +153,7 @@ TEST_CASE("Entity tagger output is always valid IOB2", "[ner]") {
   }
 }
 
-TEST_CASE("Entity tagger model round-trips through save and load", "[ner]") {
+TEST_CASE("Entity tagger model round-trips through save and load", "[ner][data]") {
   const Trained& t = trained();
   const std::string path = temp_path("roundtrip.bin");
   REQUIRE(t.result.tagger->save(path).ok());
@@ -170,7 +170,7 @@ TEST_CASE("Entity tagger model round-trips through save and load", "[ner]") {
   std::remove(path.c_str());
 }
 
-TEST_CASE("Entity tagger refuses a model of another implementation or version", "[ner]") {
+TEST_CASE("Entity tagger refuses a model of another implementation or version", "[ner][data]") {
   const std::string path = temp_path("version.bin");
   REQUIRE(BinaryWriter("kg-ner-ap", 999).save(path).ok());
   auto newer = EntityTagger::load(path);
@@ -185,7 +185,7 @@ TEST_CASE("Entity tagger refuses a model of another implementation or version", 
   std::remove(path.c_str());
 }
 
-TEST_CASE("Entity tagger can be shared by concurrent callers", "[ner]") {
+TEST_CASE("Entity tagger can be shared by concurrent callers", "[ner][data]") {
   const Trained& t = trained();
   std::vector<Sentence> expected = t.dev;
   for (Sentence& s : expected) t.result.tagger->tag(s);

@@ -21,7 +21,7 @@ const Lemmatizer& ewt_lemmatizer() {
 
 }  // namespace
 
-TEST_CASE("Lemmatizer maps irregular forms seen in training", "[tag]") {
+TEST_CASE("Lemmatizer maps irregular forms seen in training", "[tag][data]") {
   const Lemmatizer& lem = ewt_lemmatizer();
   CHECK(lem.lemmatize("was", "AUX", "VBD") == "be");
   CHECK(lem.lemmatize("Was", "AUX", "VBD") == "be");
@@ -31,7 +31,7 @@ TEST_CASE("Lemmatizer maps irregular forms seen in training", "[tag]") {
   CHECK(lem.lemmatize("better", "ADJ", "JJR") == "good");
 }
 
-TEST_CASE("Lemmatizer applies suffix rules to regular and unseen forms", "[tag]") {
+TEST_CASE("Lemmatizer applies suffix rules to regular and unseen forms", "[tag][data]") {
   const Lemmatizer& lem = ewt_lemmatizer();
   CHECK(lem.lemmatize("running", "VERB", "VBG") == "run");
   CHECK(lem.lemmatize("walked", "VERB", "VBD") == "walk");
@@ -40,7 +40,7 @@ TEST_CASE("Lemmatizer applies suffix rules to regular and unseen forms", "[tag]"
   CHECK(lem.lemmatize("quibbles", "NOUN", "NNS") == "quibble");
 }
 
-TEST_CASE("Lemmatizer lowercases common words but keeps the case of proper nouns", "[tag]") {
+TEST_CASE("Lemmatizer lowercases common words but keeps the case of proper nouns", "[tag][data]") {
   const Lemmatizer& lem = ewt_lemmatizer();
   CHECK(lem.lemmatize("The", "DET", "DT") == "the");
   CHECK(lem.lemmatize("Houses", "NOUN", "NNS") == "house");
@@ -49,7 +49,7 @@ TEST_CASE("Lemmatizer lowercases common words but keeps the case of proper nouns
   CHECK(lem.lemmatize("NATO", "PROPN", "NNP") == "NATO");
 }
 
-TEST_CASE("Lemmatizer round-trips through the model file format", "[tag]") {
+TEST_CASE("Lemmatizer round-trips through the model file format", "[tag][data]") {
   const Lemmatizer& lem = ewt_lemmatizer();
   BinaryWriter w("kg-test", 1);
   lem.write(w);

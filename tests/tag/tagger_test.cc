@@ -60,7 +60,7 @@ Sentence words(const std::vector<std::string>& forms) {
 
 }  // namespace
 
-TEST_CASE("Tagger trained on 400 sentences tags held-out text well above the baseline", "[tag]") {
+TEST_CASE("Tagger trained on 400 sentences tags held-out text well above the baseline", "[tag][data]") {
   TagAccuracy a = evaluate_tagger(small_tagger(), slices().held_out);
   CHECK(a.words > 2000);
   // Tagging everything NOUN gets about 17%; a working tagger on this little data gets > 80%.
@@ -69,7 +69,7 @@ TEST_CASE("Tagger trained on 400 sentences tags held-out text well above the bas
   CHECK(a.pct(a.lemma) > 85.0);
 }
 
-TEST_CASE("Tagger fills upos, xpos and lemma and leaves other fields alone", "[tag]") {
+TEST_CASE("Tagger fills upos, xpos and lemma and leaves other fields alone", "[tag][data]") {
   Sentence s = words({"The", "dogs", "were", "barking", "."});
   s.tokens[1].head = 4;
   s.tokens[1].deprel = "nsubj";
@@ -85,7 +85,7 @@ TEST_CASE("Tagger fills upos, xpos and lemma and leaves other fields alone", "[t
   CHECK(s.tokens[1].deprel == "nsubj");
 }
 
-TEST_CASE("Tagger survives an empty sentence and odd tokens", "[tag]") {
+TEST_CASE("Tagger survives an empty sentence and odd tokens", "[tag][data]") {
   Sentence empty;
   small_tagger().tag(empty);
   CHECK(empty.tokens.empty());
@@ -94,7 +94,7 @@ TEST_CASE("Tagger survives an empty sentence and odd tokens", "[tag]") {
   for (const Token& t : odd.tokens) CHECK_FALSE(t.upos.empty());
 }
 
-TEST_CASE("Tagger save and load round-trip gives identical tags", "[tag]") {
+TEST_CASE("Tagger save and load round-trip gives identical tags", "[tag][data]") {
   std::string path = temp_path("roundtrip.bin");
   REQUIRE(small_tagger().save(path).ok());
   auto loaded = Tagger::load(path);
@@ -114,7 +114,7 @@ TEST_CASE("Tagger save and load round-trip gives identical tags", "[tag]") {
   std::filesystem::remove(path);
 }
 
-TEST_CASE("Tagger refuses a model of another version or implementation", "[tag]") {
+TEST_CASE("Tagger refuses a model of another version or implementation", "[tag][data]") {
   std::string path = temp_path("newer.bin");
   REQUIRE(BinaryWriter(tag::kImplementation, tag::kFormatVersion + 1).save(path).ok());
   auto newer = Tagger::load(path);
@@ -134,7 +134,7 @@ TEST_CASE("Tagger refuses a model of another version or implementation", "[tag]"
   CHECK(missing.status().code() == ErrorCode::kNotFound);
 }
 
-TEST_CASE("Tagger reports a truncated model file instead of crashing", "[tag]") {
+TEST_CASE("Tagger reports a truncated model file instead of crashing", "[tag][data]") {
   std::string path = temp_path("truncated.bin");
   REQUIRE(small_tagger().save(path).ok());
   auto size = std::filesystem::file_size(path);
@@ -146,7 +146,7 @@ TEST_CASE("Tagger reports a truncated model file instead of crashing", "[tag]") 
   std::filesystem::remove(path);
 }
 
-TEST_CASE("Tagger gives the same tags from concurrent threads", "[tag]") {
+TEST_CASE("Tagger gives the same tags from concurrent threads", "[tag][data]") {
   const auto& held = slices().held_out;
   std::vector<Sentence> expected = held;
   for (Sentence& s : expected) small_tagger().tag(s);

@@ -23,7 +23,7 @@ size_t sentence_count(const Tokenizer& tok, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("Tokenizer trains a boundary model that saves and loads", "[text]") {
+TEST_CASE("Tokenizer trains a boundary model that saves and loads", "[text][data]") {
   auto all = kg::read_conllu_file(std::string(KG_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-dev.conllu");
   REQUIRE(all.ok());
   std::vector<kg::Sentence> train(all->begin(), all->begin() + 400);
