@@ -8,27 +8,46 @@
 #include <rocksdb/sst_file_writer.h>
 
 namespace kg::store {
+namespace {
 
-void BulkBatch::add(int cf, Kind kind, std::string_view key, std::string_view value) {
-  Family& f = families_[static_cast<size_t>(cf)];
-  Entry e;
-  unsigned char b[16] = {0};
-  std::memcpy(b, key.data(), std::min<size_t>(16, key.size()));
-  e.prefix[0] = e.prefix[1] = 0;
-  for (int i = 0; i < 16; ++i) e.prefix[i / 8] = (e.prefix[i / 8] << 8) | b[i];
-  e.seq = seq_++;
-  e.kind = kind;
-  e.key_off = static_cast<uint32_t>(f.arena.size());
-  e.key_len = static_cast<uint32_t>(key.size());
-  f.arena.append(key);
-  e.val_off = static_cast<uint32_t>(f.arena.size());
-  e.val_len = static_cast<uint32_t>(value.size());
-  f.arena.append(value);
-  f.entries.push_back(e);
+constexpr size_t kArenaBlock = size_t{4} << 20;
+
+std::string_view key_of(const auto& e) { return std::string_view(e.key, e.key_len); }
+
+}  // namespace
+
+const char* BulkBatch::Arena::copy(std::string_view s) {
+  if (used_ + s.size() > size_) {
+    size_ = std::max(kArenaBlock, s.size());
+    blocks_.push_back(std::make_unique<char[]>(size_));
+    used_ = 0;
+  }
+  char* p = blocks_.back().get() + used_;
+  std::memcpy(p, s.data(), s.size());
+  used_ += s.size();
+  return p;
 }
 
-void BulkBatch::merge_count(int cf, std::string_view key, int64_t n) {
-  add(cf, kMerge, key, encode_count(n));
+void BulkBatch::add(int cf, Kind kind, std::string_view key, std::string_view value,
+                    int64_t count) {
+  Family& f = families_[static_cast<size_t>(cf)];
+  if (f.entries.empty()) f.entries.reserve(4096);
+  Entry e;
+  unsigned char b[8 * kPrefixWords] = {0};
+  std::memcpy(b, key.data(), std::min(sizeof b, key.size()));
+  for (int w = 0; w < kPrefixWords; ++w) {
+    uint64_t v;
+    std::memcpy(&v, b + 8 * w, 8);
+    e.prefix[w] = __builtin_bswap64(v);  // big-endian: numeric order is byte order
+  }
+  e.key = f.arena.copy(key);
+  e.key_len = static_cast<uint32_t>(key.size());
+  e.value = value.empty() ? nullptr : f.arena.copy(value);
+  e.value_len = static_cast<uint32_t>(value.size());
+  e.count = count;
+  e.seq = seq_++;
+  e.kind = kind;
+  f.entries.push_back(e);
 }
 
 bool BulkBatch::empty() const {
@@ -47,54 +66,66 @@ rocksdb::Status BulkBatch::write_file(int cf, const rocksdb::Options& options,
   Family& f = families_[static_cast<size_t>(cf)];
   *wrote = false;
   if (f.entries.empty()) return rocksdb::Status::OK();
-  const char* base = f.arena.data();
-  auto key = [base](const Entry& e) { return std::string_view(base + e.key_off, e.key_len); };
+  constexpr uint32_t kPrefixBytes = 8 * kPrefixWords;
+  auto same_prefix = [](const Entry& a, const Entry& b) {
+    for (int w = 0; w < kPrefixWords; ++w) {
+      if (a.prefix[w] != b.prefix[w]) return false;
+    }
+    return true;
+  };
   std::sort(f.entries.begin(), f.entries.end(), [&](const Entry& a, const Entry& b) {
-    if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
-    if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
-    if (a.key_len > 16 || b.key_len > 16) {
-      int c = key(a).compare(key(b));
+    for (int w = 0; w < kPrefixWords; ++w) {
+      if (a.prefix[w] != b.prefix[w]) return a.prefix[w] < b.prefix[w];
+    }
+    if (a.key_len > kPrefixBytes || b.key_len > kPrefixBytes) {
+      int c = key_of(a).compare(key_of(b));
       if (c != 0) return c < 0;
     } else if (a.key_len != b.key_len) {
-      return a.key_len < b.key_len;  // equal 16-byte prefixes: the shorter key is a prefix
+      return a.key_len < b.key_len;  // equal padded prefixes: the shorter key is a prefix
     }
     return a.seq < b.seq;
   });
   auto same_key = [&](const Entry& a, const Entry& b) {
-    return a.prefix[0] == b.prefix[0] && a.prefix[1] == b.prefix[1] && a.key_len == b.key_len &&
-           (a.key_len <= 16 || key(a) == key(b));
+    return same_prefix(a, b) && a.key_len == b.key_len &&
+           (a.key_len <= kPrefixBytes || key_of(a) == key_of(b));
   };
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   rocksdb::Status s;
   bool opened = false;
   for (size_t i = 0; i < f.entries.size() && s.ok();) {
+    // Fold the entries of one key, oldest first: a put or delete replaces what came before,
+    // counts add up.
     size_t j = i + 1;
-    while (j < f.entries.size() && same_key(f.entries[j], f.entries[i])) {
-      ++j;
-    }
-    // Fold entries i..j-1 of one key, oldest first.
-    size_t last_record = j;  // the last put or delete
+    while (j < f.entries.size() && same_key(f.entries[j], f.entries[i])) ++j;
+    const Entry* record = nullptr;
     int64_t sum = 0;
     for (size_t k = i; k < j; ++k) {
-      if (f.entries[k].kind != kMerge) last_record = k;
+      const Entry& e = f.entries[k];
+      if (e.kind == kMerge) {
+        if (record != nullptr) {
+          return rocksdb::Status::InvalidArgument("bulk batch: a counter merged onto a record");
+        }
+        sum += e.count;
+      } else {
+        record = &e;
+        sum = 0;
+      }
     }
-    for (size_t k = (last_record == j ? i : last_record + 1); k < j; ++k) {
-      sum += decode_count(std::string_view(base + f.entries[k].val_off, 8)).value_or(0);
-    }
-    if (last_record != j && last_record + 1 < j) {
-      return rocksdb::Status::InvalidArgument("bulk batch: a counter merged onto a record");
-    }
-    if (!opened && (last_record != j || sum != 0)) {
-      s = writer.Open(path);
-      opened = true;
-      if (!s.ok()) break;
-    }
-    if (last_record != j) {
-      const Entry& e = f.entries[last_record];
-      s = e.kind == kPut ? writer.Put(key(e), std::string_view(base + e.val_off, e.val_len))
-                         : writer.Delete(key(e));
-    } else if (sum != 0) {
-      s = writer.Merge(key(f.entries[i]), encode_count(sum));
+    if (record != nullptr || sum != 0) {
+      if (!opened) {
+        s = writer.Open(path);
+        opened = true;
+        if (!s.ok()) break;
+      }
+      if (record == nullptr) {
+        s = writer.Merge(key_of(f.entries[i]), encode_count(sum));
+      } else if (record->kind == kPut) {
+        s = writer.Put(key_of(*record),
+                       rocksdb::Slice(record->value == nullptr ? "" : record->value,
+                                      record->value_len));
+      } else {
+        s = writer.Delete(key_of(*record));
+      }
     }
     i = j;
   }
@@ -115,8 +146,7 @@ rocksdb::Status BulkBatch::ingest(
         dir + "/kgbulk-" + std::to_string(tag) + "-" + std::to_string(cf) + ".sst";
     bool wrote = false;
     s = write_file(cf, options(cf), path, &wrote);
-    // The family's memory is no longer needed.
-    families_[static_cast<size_t>(cf)] = Family();
+    families_[static_cast<size_t>(cf)] = Family();  // its memory is no longer needed
     if (!wrote) continue;
     written.push_back(path);
     rocksdb::IngestExternalFileArg arg;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,10 @@ namespace kg::store {
 
 class BulkBatch {
  public:
-  void put(int cf, std::string_view key, std::string_view value) { add(cf, kPut, key, value); }
-  void del(int cf, std::string_view key) { add(cf, kDelete, key, {}); }
+  void put(int cf, std::string_view key, std::string_view value) { add(cf, kPut, key, value, 0); }
+  void del(int cf, std::string_view key) { add(cf, kDelete, key, {}, 0); }
   // A counter delta (codec.h encode_count); deltas of one key are summed, zero sums dropped.
-  void merge_count(int cf, std::string_view key, int64_t n);
+  void merge_count(int cf, std::string_view key, int64_t n) { add(cf, kMerge, key, {}, n); }
   bool empty() const;
 
   // Sorts each family's entries, folds repeated keys (counts summed; otherwise the last put or
@@ -37,19 +38,31 @@ class BulkBatch {
 
  private:
   enum Kind : uint8_t { kPut, kDelete, kMerge };
+  static constexpr int kPrefixWords = 3;
   struct Entry {
-    uint64_t prefix[2];  // the first 16 key bytes, big-endian: decide most comparisons
+    uint64_t prefix[kPrefixWords];  // the first 24 key bytes, big-endian: decide most comparisons
+    const char* key;
+    const char* value;  // kPut only
+    int64_t count;      // kMerge only
+    uint32_t key_len, value_len;
     uint32_t seq;
-    uint32_t key_off, key_len;
-    uint32_t val_off, val_len;
     Kind kind;
   };
+  // Append-only storage with stable addresses for keys and values.
+  class Arena {
+   public:
+    const char* copy(std::string_view s);
+
+   private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    size_t used_ = 0, size_ = 0;
+  };
   struct Family {
-    std::string arena;
+    Arena arena;
     std::vector<Entry> entries;
   };
 
-  void add(int cf, Kind kind, std::string_view key, std::string_view value);
+  void add(int cf, Kind kind, std::string_view key, std::string_view value, int64_t count);
   rocksdb::Status write_file(int cf, const rocksdb::Options& options, const std::string& path,
                              bool* wrote);
 

@@ -140,7 +140,7 @@ Status RocksGraphStore::to_status(const rocksdb::Status& s, std::string_view wha
 
 Status RocksGraphStore::prepare_read() {
   if (mode_ != OpenMode::kReadWrite) return {};
-  KG_RETURN_IF_ERROR(sync());
+  wait_inflight();
   if (!unflushed_.exchange(false)) return {};
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   for (int family = 0; family < kCfCount; ++family) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ struct StoreOptions {
   size_t bulk_min_triples = 8192;
 };
 
+// Thread safety: writes (put_*, remove_document, sync) come from one thread; reads may run on
+// other threads at the same time (kg build asks has_document from its workers).
 class RocksGraphStore final : public GraphStore {
  public:
   static Result<std::unique_ptr<RocksGraphStore>> open(const std::string& dir, OpenMode mode,
@@ -49,10 +52,10 @@ class RocksGraphStore final : public GraphStore {
   Result<std::optional<DocumentFacts>> document(const std::string& doc_id) override;
 
   // Like put_documents, but a bulk batch is ingested on a background thread while the caller
-  // goes on building the next one (what bulk ingest uses). Every other method waits for it
-  // first; its failure is returned by the next put_documents_pipelined() or sync().
+  // goes on building the next one (what bulk ingest uses). Reads wait for it first; its failure
+  // is returned by the next write or by sync(). Writer thread only.
   Result<std::vector<PutOutcome>> put_documents_pipelined(std::span<const DocumentFacts> docs);
-  // Waits for a pipelined write and returns its status.
+  // Waits for a pipelined write and returns its status. Writer thread only.
   Status sync();
 
   Result<StoreStats> stats() override;
@@ -126,9 +129,12 @@ class RocksGraphStore final : public GraphStore {
   rocksdb::DBOptions db_options_;
   std::array<rocksdb::ColumnFamilyOptions, kCfCount> cf_options_;
   uint64_t bulk_files_ = 0;
-  // The bulk batch being ingested in the background (put_documents_pipelined).
+  // The bulk batch being ingested in the background (put_documents_pipelined). The pointer is the
+  // writer thread's; readers only wait for the future (wait_inflight).
   std::unique_ptr<Batch> inflight_;
-  std::future<rocksdb::Status> inflight_done_;
+  std::mutex inflight_mu_;
+  std::shared_future<rocksdb::Status> inflight_done_;  // guarded by inflight_mu_
+  void wait_inflight();
   // Set by writes to the append-only memtables, cleared by prepare_read().
   std::atomic<bool> unflushed_{false};
   // Ids already resolved by this process, by the name as written ("name" 0x1F "type", label) and

@@ -99,7 +99,7 @@ Result<std::optional<pb::Document>> RocksGraphStore::read_document(const std::st
 }
 
 Result<bool> RocksGraphStore::has_document(const std::string& doc_id, const std::string& hash) {
-  KG_RETURN_IF_ERROR(sync());
+  if (mode_ == OpenMode::kReadWrite) wait_inflight();
   KG_ASSIGN_OR_RETURN(auto old, read_document(doc_id));
   return old && old->content_hash() == hash;
 }

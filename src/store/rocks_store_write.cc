@@ -252,15 +252,22 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   rec->mutable_facts()->Reserve(static_cast<int>(doc.triples.size()));
   std::unordered_map<EntityId, uint32_t> entity_index;
   std::unordered_map<RelationId, uint32_t> relation_index;
+  // Names repeat within a document: each (name, type) is resolved once per document.
+  std::unordered_map<std::string_view, uint32_t> by_name;
   auto entity_ref = [&](const std::string& name, const std::string& type) -> Result<uint32_t> {
+    const std::string_view t = type.empty() ? kDefaultEntityType : std::string_view(type);
+    if (auto it = by_name.find(name); it != by_name.end()) {
+      if (rec->entities(static_cast<int>(it->second)).type() == t) return it->second;
+    }
     KG_ASSIGN_OR_RETURN(EntityId id, resolve_entity(name, type, batch));
     auto [it, inserted] = entity_index.emplace(id, static_cast<uint32_t>(rec->entities_size()));
     if (inserted) {
       auto* e = rec->add_entities();
       e->set_id(id);
       e->set_name(name);
-      e->set_type(type.empty() ? std::string(kDefaultEntityType) : type);
+      e->set_type(std::string(t));
     }
+    by_name.emplace(name, it->second);
     return it->second;
   };
   std::string value;
@@ -331,9 +338,27 @@ Status RocksGraphStore::write_now(Batch& batch) {
 
 Status RocksGraphStore::sync() {
   if (!inflight_) return {};
-  rocksdb::Status s = inflight_done_.get();
+  std::shared_future<rocksdb::Status> done;
+  {
+    std::lock_guard lock(inflight_mu_);
+    done = inflight_done_;
+  }
+  rocksdb::Status s = done.get();
+  {
+    std::lock_guard lock(inflight_mu_);
+    inflight_done_ = {};
+  }
   inflight_.reset();
   return after_write(s);
+}
+
+void RocksGraphStore::wait_inflight() {
+  std::shared_future<rocksdb::Status> done;
+  {
+    std::lock_guard lock(inflight_mu_);
+    done = inflight_done_;
+  }
+  if (done.valid()) done.wait();
 }
 
 Result<std::vector<PutOutcome>> RocksGraphStore::put_documents_pipelined(
@@ -365,10 +390,12 @@ Result<std::vector<PutOutcome>> RocksGraphStore::put_documents_pipelined(
   finish_batch(*batch);
   Batch* b = batch.get();
   inflight_ = std::move(batch);
-  inflight_done_ = std::async(std::launch::async, [this, b, tag = ++bulk_files_] {
+  auto done = std::async(std::launch::async, [this, b, tag = ++bulk_files_] {
     return b->sst.ingest(*db_, handles_, [this](int family) { return bulk_file_options(family); },
                          dir_, tag);
   });
+  std::lock_guard lock(inflight_mu_);
+  inflight_done_ = done.share();
   return outcomes;
 }
 

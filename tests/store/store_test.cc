@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "common/hash.h"
 #include "store/rocks_store.h"
 #include "store/verify.h"
@@ -284,4 +287,40 @@ TEST_CASE("document() rebuilds the stored facts", "[store]") {
   REQUIRE(b.args.size() == 1);
   CHECK(b.args[0].text == "May");
   CHECK_FALSE(g->document("none").value().has_value());
+}
+
+TEST_CASE("Readers may run while the writer writes", "[store]") {
+  TempDir dir;
+  store::StoreOptions o;
+  o.bulk_min_triples = 20;  // some batches take the bulk path
+  auto g = open_rw(dir, o);
+  std::atomic<bool> done{false};
+  std::atomic<int> seen{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 2; ++r) {
+    readers.emplace_back([&] {
+      while (!done) {
+        auto has = g->has_document("d0", "nope");
+        CHECK(has.ok());
+        auto e = g->find_entity("A");
+        CHECK(e.ok());
+        if (e.ok() && e->has_value()) ++seen;
+      }
+    });
+  }
+  for (int i = 0; i < 30; ++i) {
+    std::vector<DocumentFacts> docs;
+    for (int k = 0; k < 3; ++k) {
+      std::string id = "d" + std::to_string(i * 3 + k);
+      std::vector<Triple> ts;
+      for (int t = 0; t < 8; ++t) ts.push_back(fact(id, "A", std::string(1, char('a' + t)), "B"));
+      docs.push_back(doc_of(id, ts));
+    }
+    REQUIRE(g->put_documents_pipelined(docs).ok());
+  }
+  REQUIRE(g->sync().ok());
+  done = true;
+  for (auto& t : readers) t.join();
+  CHECK(g->stats().value().facts == 30 * 3 * 8);
+  CHECK(store::verify_consistency(*g).ok());
 }
