@@ -22,6 +22,11 @@ std::span<const CommandSpec> commands() {
       {"remove", "Remove documents' facts from the graph database", configure_remove},
       {"stats", "Print the graph database's totals", configure_stats},
       {"entities", "List the graph's entities, most mentioned first", configure_entities},
+      {"neighbors", "List an entity's edges, with evidence on request", configure_neighbors},
+      {"path", "Shortest paths between two entities", configure_path},
+      {"export", "Write the graph as DOT, GraphML, N-Triples, JSON or Neo4j CSV",
+       configure_export},
+      {"render", "Draw the graph to SVG/PNG/PDF with Graphviz", configure_render},
   };
   return kTable;
 }

@@ -1,7 +1,6 @@
 // Shortest paths straight on the store: bidirectional BFS that reads only the adjacency of the
 // entities it expands, and find_paths, which picks between it and a snapshot.
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 
 #include "query/csr_graph.h"
@@ -44,9 +43,12 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
                                       : Direction::kIn;
     ++layer;
     std::vector<EntityId> next;
-    EntityId meet = 0;
-    size_t meet_length = std::numeric_limits<size_t>::max();
-    for (EntityId u : side.frontier) {
+    // Every entity met here is on the other side's frontier (one it reached earlier would have
+    // met this side in an earlier layer), so all meetings in a layer give paths of the same
+    // length: the first is a shortest path, and the rest of the layer need not be read.
+    std::optional<EntityId> meet;
+    for (size_t i = 0; i < side.frontier.size() && !meet; ++i) {
+      EntityId u = side.frontier[i];
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, dir));
       for (EdgeInfo& e : edges) {
         if (e.negated || e.subject == e.object) continue;
@@ -61,11 +63,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
         if (added) {
           r = {u, side.depth + 1, layer, std::move(e.relation_label), backward, e.count};
           next.push_back(v);
-          auto o = other.reached.find(v);
-          if (o != other.reached.end() && r.depth + o->second.depth < meet_length) {
-            meet = v;
-            meet_length = r.depth + o->second.depth;
-          }
+          if (!meet && other.reached.count(v)) meet = v;
         } else if (r.layer == layer && r.via == u &&
                    query_internal::preferred_hop(e.count, backward, e.relation_label, r.count,
                                                  r.backward, r.label)) {
@@ -77,10 +75,10 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
     }
     side.frontier = std::move(next);
     ++side.depth;
-    if (meet_length <= options.max_hops) {
+    if (meet) {
       Path path;
       std::vector<PathStep> head;
-      for (EntityId v = meet; v != from;) {
+      for (EntityId v = *meet; v != from;) {
         const Reached& r = fwd.reached.at(v);
         path.nodes.push_back(v);
         head.push_back({r.label, r.backward});
@@ -89,7 +87,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
       path.nodes.push_back(from);
       std::reverse(path.nodes.begin(), path.nodes.end());
       path.steps.assign(head.rbegin(), head.rend());
-      for (EntityId v = meet; v != to;) {
+      for (EntityId v = *meet; v != to;) {
         const Reached& r = bwd.reached.at(v);
         path.steps.push_back({r.label, r.backward});
         v = r.via;

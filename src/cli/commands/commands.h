@@ -6,6 +6,10 @@
 namespace kg::cli {
 
 Action configure_version(CLI::App& app);
+Action configure_neighbors(CLI::App& app);
+Action configure_path(CLI::App& app);
+Action configure_export(CLI::App& app);
+Action configure_render(CLI::App& app);
 // `kg train <model>`: its trainers are sub-subcommands (table in train.cc).
 Action configure_train(CLI::App& app);
 // Configures `kg train tagger` (train_tagger.cc).

@@ -1,0 +1,47 @@
+// `kg neighbors --db DIR ENTITY [--relation R] [--direction out|in|both] [--evidence] [--json]`.
+#include <map>
+#include <memory>
+
+#include "cli/commands/commands.h"
+#include "cli/print/query_print.h"
+#include "query/query.h"
+
+namespace kg::cli {
+
+Action configure_neighbors(CLI::App& app) {
+  struct Args {
+    std::string db, entity, direction = "both";
+    NeighborOptions options;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  app.description(
+      "List the edges of one entity (named by its canonical name or an alias, any case), best "
+      "supported first. Exit code 1 with suggestions when the entity is unknown.");
+  app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
+  app.add_option("entity", args->entity, "Entity name or alias")->required();
+  app.add_option("--relation", args->options.relation, "Only edges with this relation label");
+  app.add_option("--direction", args->direction, "Edges from the entity, to it, or both")
+      ->check(CLI::IsMember({"out", "in", "both"}));
+  app.add_flag("--evidence", args->options.with_evidence,
+               "Show the supporting sentences (with document id and sentence index)");
+  app.add_option("--max-evidence", args->options.evidence_limit,
+                 "Sentences shown per edge with --evidence (0 = all)");
+  app.add_flag("--json", args->json, "Print one JSON object");
+  return [args](Io& io) -> Status {
+    static const std::map<std::string, Direction> kDirections = {
+        {"out", Direction::kOut}, {"in", Direction::kIn}, {"both", Direction::kBoth}};
+    args->options.direction = kDirections.at(args->direction);
+    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(EntityInfo entity, resolve_entity(*store, args->entity));
+    KG_ASSIGN_OR_RETURN(std::vector<Neighbor> list, neighbors(*store, entity, args->options));
+    if (args->json) {
+      print_neighbors_json(io.out, entity, list, args->options.with_evidence);
+    } else {
+      print_neighbors_text(io.out, entity, list);
+    }
+    return {};
+  };
+}
+
+}  // namespace kg::cli

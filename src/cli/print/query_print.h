@@ -1,0 +1,33 @@
+// Printers for `kg neighbors` and `kg path`: plain text for people, JSON for programs.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "query/query.h"
+
+namespace kg::cli {
+
+// A path with entity names in place of ids, ready to print.
+struct NamedPath {
+  std::vector<std::string> nodes;
+  std::vector<PathStep> steps;
+};
+
+void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
+                          const std::vector<Neighbor>& neighbors);
+// {"entity": {id, name, type, aliases, mentions}, "neighbors": [{"direction": "out"|"in",
+//  "relation", "negated", "count", "entity": {id, name, type}, "evidence"?: [...]}]}
+void print_neighbors_json(std::ostream& out, const EntityInfo& entity,
+                          const std::vector<Neighbor>& neighbors, bool with_evidence);
+
+// One line per path ("1. A -[meet]-> B <-[call]- C  (2 hops)"), or, when there is none,
+// "no path between FROM and TO within N hops".
+void print_paths_text(std::ostream& out, const std::vector<NamedPath>& paths,
+                      const std::string& from, const std::string& to, const PathOptions& options);
+// {"paths": [{"nodes": [name, ...], "relations": [label, ...]}]} (INTERFACES.md), backward steps
+// prefixed with '<'.
+void print_paths_json(std::ostream& out, const std::vector<NamedPath>& paths);
+
+}  // namespace kg::cli

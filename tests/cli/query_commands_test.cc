@@ -1,0 +1,256 @@
+// kg neighbors / path / export / render, run in-process on a database ingested from
+// tests/data/query, plus golden files there (KG_UPDATE_GOLDEN=1 rewrites them).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/cli.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Ran {
+  int code;
+  std::string out, err;
+};
+
+Ran kg_run(std::vector<std::string> args) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  int code = kg::cli::run(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+fs::path data_dir() { return fs::path(KG_SOURCE_DIR) / "tests" / "data" / "query"; }
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh directory for one test case (test cases may run in parallel processes).
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::path(KG_BINARY_DIR) / "query-cli-test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// A database holding tests/data/query/<stem>.jsonl, ingested with `kg ingest`.
+std::string ingested(const std::string& test, const std::string& stem = "summit") {
+  fs::path db = scratch(test) / "db";
+  Ran r = kg_run({"ingest", "--db", db.string(), (data_dir() / (stem + ".jsonl")).string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  return db.string();
+}
+
+// Compares with a golden file, or rewrites it when KG_UPDATE_GOLDEN is set.
+void check_golden(const std::string& actual, const fs::path& expected_file) {
+  if (std::getenv("KG_UPDATE_GOLDEN")) {
+    std::ofstream(expected_file, std::ios::binary) << actual;
+    WARN("rewrote " << expected_file.string());
+    return;
+  }
+  REQUIRE(fs::exists(expected_file));
+  INFO("golden file " << expected_file.string() << " (KG_UPDATE_GOLDEN=1 rewrites it)");
+  CHECK(actual == slurp(expected_file));
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> parts;
+  std::stringstream s(line);
+  std::string part;
+  while (std::getline(s, part, '\t')) parts.push_back(part);
+  return parts;
+}
+
+}  // namespace
+
+TEST_CASE("Golden: ingest then export DOT and JSON and path JSON match tests/data/query",
+          "[query][export]") {
+  for (const auto& entry : fs::directory_iterator(data_dir())) {
+    if (entry.path().extension() != ".jsonl") continue;
+    std::string stem = entry.path().stem().string();
+    INFO(stem);
+    std::string db = ingested("golden-" + stem, stem);
+    Ran dot = kg_run({"export", "--db", db, "--format", "dot"});
+    REQUIRE(dot.code == 0);
+    check_golden(dot.out, data_dir() / (stem + ".dot"));
+    Ran json = kg_run({"export", "--db", db, "--format", "json"});
+    REQUIRE(json.code == 0);
+    check_golden(json.out, data_dir() / (stem + ".json"));
+
+    fs::path queries = data_dir() / (stem + ".paths");
+    if (!fs::exists(queries)) continue;
+    std::ifstream in(queries);
+    std::string line, results;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      std::vector<std::string> args = {"path", "--db", db, "--json"};
+      for (auto& part : split_tabs(line)) args.push_back(part);
+      Ran r = kg_run(args);
+      INFO(line << "\n" << r.err);
+      CHECK(r.code == 0);
+      results += "# " + line + "\n" + r.out;
+    }
+    check_golden(results, data_dir() / (stem + ".paths.expected"));
+  }
+}
+
+TEST_CASE("kg path prints paths in text and JSON, and no path is an answer", "[query]") {
+  std::string db = ingested("path");
+  Ran text = kg_run({"path", "--db", db, "joe biden", "Olaf Scholz"});
+  INFO(text.err);
+  REQUIRE(text.code == 0);
+  CHECK(text.out ==
+        "Joe Biden -[agree to]-> arms control talks <-[welcome]- Olaf Scholz  (2 hops)\n");
+
+  Ran json = kg_run({"path", "--db", db, "Biden", "Scholz", "--json"});
+  REQUIRE(json.code == 0);
+  CHECK(json.out ==
+        "{\"paths\":[{\"nodes\":[\"Joe Biden\",\"arms control talks\",\"Olaf Scholz\"],"
+        "\"relations\":[\"agree to\",\"<welcome\"]}]}\n");
+
+  Ran none = kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--max-hops", "3"});
+  CHECK(none.code == 0);
+  CHECK(none.out == "no path between Joe Biden and Kyiv within 3 hops\n");
+  Ran none_json = kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--json"});
+  CHECK(none_json.code == 0);
+  CHECK(none_json.out == "{\"paths\":[]}\n");
+
+  Ran k = kg_run({"path", "--db", db, "Putin", "Genève Forum", "--k", "3"});
+  REQUIRE(k.code == 0);
+  CHECK(k.out ==
+        "1. Vladimir Putin <-[meet]- Joe Biden -[meet in]-> Geneva <-[take place in]- Genève "
+        "Forum  (3 hops)\n"
+        "2. Vladimir Putin -[agree to]-> arms control talks <-[agree to]- Joe Biden -[meet in]-> "
+        "Geneva <-[take place in]- Genève Forum  (4 hops)\n");
+
+  CHECK(kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--k", "0"}).code == 2);
+  CHECK(kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--max-hops", "0"}).code == 2);
+}
+
+TEST_CASE("kg path and kg neighbors name an unknown entity and suggest close ones", "[query]") {
+  std::string db = ingested("unknown");
+  Ran path = kg_run({"path", "--db", db, "Joe Bidn", "Kyiv"});
+  CHECK(path.code == 1);
+  CHECK(path.out.empty());
+  CHECK(path.err.rfind("kg path: unknown entity 'Joe Bidn' (did you mean: Joe Biden", 0) == 0);
+  CHECK(path.err.find("?)\n") != std::string::npos);
+  Ran n = kg_run({"neighbors", "--db", db, "Vladimir Putn"});
+  CHECK(n.code == 1);
+  CHECK(n.err.rfind("kg neighbors: unknown entity 'Vladimir Putn' (did you mean: Vladimir Putin",
+                    0) == 0);
+  Ran missing_db = kg_run({"path", "--db", (scratch("unknown-db") / "nope").string(), "A", "B"});
+  CHECK(missing_db.code == 1);
+  CHECK_FALSE(fs::exists(scratch("unknown-db") / "nope"));
+}
+
+TEST_CASE("kg neighbors lists edges by direction and relation, with evidence", "[query]") {
+  std::string db = ingested("neighbors");
+  Ran all = kg_run({"neighbors", "--db", db, "putin"});
+  INFO(all.err);
+  REQUIRE(all.code == 0);
+  CHECK(all.out.rfind("Vladimir Putin (PERSON, ", 0) == 0);
+  CHECK(all.out.find("  <-[meet]- Joe Biden (PERSON)  2 facts\n") != std::string::npos);
+  CHECK(all.out.find("  -[NOT invite]-> Joe Biden (PERSON)  1 fact\n") != std::string::npos);
+
+  Ran out = kg_run({"neighbors", "--db", db, "Vladimir Putin", "--direction", "out", "--json"});
+  REQUIRE(out.code == 0);
+  auto j = nlohmann::json::parse(out.out);
+  CHECK(j["entity"]["name"] == "Vladimir Putin");
+  REQUIRE(j["neighbors"].size() == 3);
+  for (const auto& n : j["neighbors"]) {
+    CHECK(n["direction"] == "out");
+    CHECK_FALSE(n.contains("evidence"));
+  }
+
+  Ran ev =
+      kg_run({"neighbors", "--db", db, "Joe Biden", "--relation", "meet", "--evidence", "--json"});
+  REQUIRE(ev.code == 0);
+  auto e = nlohmann::json::parse(ev.out);
+  REQUIRE(e["neighbors"].size() == 1);
+  CHECK(e["neighbors"][0]["count"] == 2);
+  CHECK(e["neighbors"][0]["evidence"].size() == 2);
+  CHECK(e["neighbors"][0]["evidence"][0]["doc"] == "summit-1");
+  CHECK(e["neighbors"][0]["evidence"][0]["text"] == "Biden met Putin in Geneva on Wednesday.");
+
+  Ran text = kg_run({"neighbors", "--db", db, "Joe Biden", "--relation", "meet", "--evidence"});
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("      [summit-2 #0] President Biden met Putin for four hours.\n") !=
+        std::string::npos);
+  CHECK(kg_run({"neighbors", "--db", db, "Joe Biden", "--direction", "up"}).code == 2);
+}
+
+TEST_CASE("kg export writes files atomically, CSV as two files, and a neighbourhood", "[export]") {
+  std::string db = ingested("export");
+  fs::path dir = scratch("export-out");
+  Ran nt = kg_run({"export", "--db", db, "--format", "ntriples", "-o", (dir / "g.nt").string(),
+                   "--base-iri", "urn:kg:"});
+  INFO(nt.err);
+  REQUIRE(nt.code == 0);
+  CHECK(nt.out.empty());
+  CHECK(slurp(dir / "g.nt")
+            .find("<urn:kg:entity/Joe%20Biden> <urn:kg:relation/meet> "
+                  "<urn:kg:entity/Vladimir%20Putin> .\n") != std::string::npos);
+  CHECK(kg_run({"export", "--db", db, "--format", "ntriples", "--base-iri", "not an iri"}).code ==
+        2);
+
+  Ran csv = kg_run({"export", "--db", db, "--format", "csv", "-o", (dir / "g.csv").string()});
+  REQUIRE(csv.code == 0);
+  CHECK(slurp(dir / "g-nodes.csv").rfind("id:ID,name,:LABEL,", 0) == 0);
+  CHECK(slurp(dir / "g-edges.csv").rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
+  CHECK_FALSE(fs::exists(dir / "g.csv"));
+
+  Ran graphml = kg_run({"export", "--db", db, "--format", "graphml", "--around", "Geneva", "--hops",
+                        "1", "--min-count", "1"});
+  REQUIRE(graphml.code == 0);
+  CHECK(graphml.out.find("<graphml") != std::string::npos);
+
+  Ran around = kg_run({"export", "--db", db, "--format", "json", "--around", "Putin", "--hops", "1",
+                       "--min-count", "2"});
+  REQUIRE(around.code == 0);
+  auto j = nlohmann::json::parse(around.out);
+  CHECK(j["nodes"].size() == 2);
+  CHECK(j["edges"].size() == 1);
+
+  Ran bad = kg_run(
+      {"export", "--db", db, "--format", "dot", "-o", (dir / "missing-dir" / "g.dot").string()});
+  CHECK(bad.code == 1);
+  CHECK_FALSE(fs::exists(dir / "missing-dir"));
+  CHECK(kg_run({"export", "--db", db, "--format", "dot", "--hops", "2"}).code == 2);
+  CHECK(kg_run({"export", "--db", db, "--format", "svg"}).code == 2);
+}
+
+TEST_CASE("kg render runs Graphviz and explains when it cannot", "[export]") {
+  std::string db = ingested("render");
+  fs::path dir = scratch("render-out");
+  CHECK(kg_run({"render", "--db", db, "-o", (dir / "g.gif").string()}).code == 2);
+
+  std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (dir / "empty").c_str(), 1);
+  Ran missing = kg_run({"render", "--db", db, "-o", (dir / "g.svg").string()});
+  setenv("PATH", old_path.c_str(), 1);
+  CHECK(missing.code == 1);
+  CHECK(missing.err == "kg render: Graphviz 'dot' not found on PATH; install graphviz\n");
+
+  if (system("command -v dot >/dev/null 2>&1") != 0) {
+    WARN("Graphviz not installed; rendering itself not checked");
+    return;
+  }
+  Ran svg = kg_run(
+      {"render", "--db", db, "--around", "Geneva", "--hops", "2", "-o", (dir / "g.svg").string()});
+  INFO(svg.err);
+  REQUIRE(svg.code == 0);
+  std::string image = slurp(dir / "g.svg");
+  CHECK(image.find("<svg") != std::string::npos);
+  CHECK(image.find(">Genève Forum<") != std::string::npos);
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}
