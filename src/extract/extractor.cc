@@ -172,7 +172,9 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
       for (const Arg& a : p.obliques) {
         sl.obliques.push_back(table.get(t, sentence, graph_head(t, a.head), -1));
       }
-      if (p.attribution >= 0) sl.attribution = table.get(t, sentence, p.attribution, -1);
+      if (p.attribution >= 0) {
+        sl.attribution = table.get(t, sentence, graph_head(t, p.attribution), -1);
+      }
       slots[si].push_back(std::move(sl));
     }
     // Appositions describe their noun: "Crocker, U.S. Representative to ..." gives Crocker the

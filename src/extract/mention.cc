@@ -170,7 +170,12 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
                             t.upos(words.front()) == "ADP")) {
     words.erase(words.begin());
   }
-  while (!words.empty() && t.upos(words.back()) == "PUNCT") words.pop_back();
+  while (!words.empty() && words.back() != head &&
+         (t.upos(words.back()) == "PUNCT" || t.upos(words.back()) == "ADP" ||
+          t.upos(words.back()) == "DET" || t.upos(words.back()) == "CCONJ" ||
+          t.upos(words.back()) == "PART")) {
+    words.pop_back();
+  }
   if (words.empty()) words = {head};
   m.tokens = words;
   m.text = surface_text(t, words);
