@@ -9,7 +9,10 @@ namespace kg::extract {
 namespace {
 
 bool is_name_word(const DepTree& t, int i) {
-  if (t.upos(i) == "PROPN") return !is_title_word(t.lower(i)) && !is_honorific(t.lower(i));
+  const std::string& xpos = t.tok(i).xpos;
+  const bool proper = t.upos(i) == "PROPN" ||
+                      ((xpos == "NNP" || xpos == "NNPS") && t.is_capitalized(i));  // "White" ADJ
+  if (proper) return !is_title_word(t.lower(i)) && !is_honorific(t.lower(i));
   if (t.upos(i) == "X" || t.upos(i) == "NOUN" || t.upos(i) == "ADJ") {
     // Capitalized words inside a name chain ("Bathsheba Nell Crocker" tagged NOUN by mistake).
     return t.is_capitalized(i) && !is_title_word(t.lower(i)) && !is_honorific(t.lower(i)) &&
@@ -206,7 +209,8 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
       return false;
     };
     while (b > 0 && words[b - 1] == words[b] - 1 && is_name_word(t, words[b - 1]) &&
-           (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound") &&
+           (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound" ||
+            t.rel(words[b - 1]) == "amod") &&
            in_run(t.head(words[b - 1]))) {
       --b;
     }
