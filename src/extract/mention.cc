@@ -266,6 +266,8 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
     if (m.person_cue && (type.empty() || type == "MISC" || !m.descriptor.empty())) {
       type = "PERSON";
     }
+    // "the Kremlin", "the White House": an organisation word outweighs an entity tag.
+    if (!m.person_cue && is_org_cue(last) && (type == "PERSON" || type == "LOC")) type = "ORG";
     if (type.empty()) {
       if (is_place_name(lname)) {
         type = "LOC";
