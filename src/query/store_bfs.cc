@@ -25,6 +25,31 @@ struct Side {
   size_t depth = 0;
 };
 
+// Frontiers up to this size are costed by their entities' mentions (one entity read each);
+// larger ones by their size alone.
+constexpr size_t kCostedFrontier = 16;
+
+// What expanding a frontier will read, roughly: the sum of its entities' mentions (an upper
+// bound of their edge counts) when it is small, else nullopt. A small frontier is also put in
+// ascending order of mentions, so that hubs are read last, if at all.
+Result<std::optional<uint64_t>> frontier_cost(GraphStore& store, Side& side,
+                                              std::unordered_map<EntityId, uint64_t>& mentions) {
+  if (side.frontier.size() > kCostedFrontier) return std::optional<uint64_t>();
+  uint64_t total = 0;
+  for (EntityId id : side.frontier) {
+    auto it = mentions.find(id);
+    if (it == mentions.end()) {
+      Result<EntityInfo> info = store.entity(id);
+      if (!info.ok() && info.status().code() != ErrorCode::kNotFound) return info.status();
+      it = mentions.emplace(id, info.ok() ? info->mentions : 0).first;
+    }
+    total += it->second;
+  }
+  std::stable_sort(side.frontier.begin(), side.frontier.end(),
+                   [&](EntityId a, EntityId b) { return mentions[a] < mentions[b]; });
+  return std::optional<uint64_t>(total);
+}
+
 }  // namespace
 
 Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId from, EntityId to,
@@ -34,9 +59,16 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
   fwd.reached[from] = {};
   bwd.reached[to] = {};
   size_t layer = 0;
+  std::unordered_map<EntityId, uint64_t> mentions;
   while (fwd.depth + bwd.depth < options.max_hops && !fwd.frontier.empty() &&
          !bwd.frontier.empty()) {
-    Side& side = fwd.frontier.size() <= bwd.frontier.size() ? fwd : bwd;
+    // Expand the side that will read less: by mentions when both frontiers are small (a single
+    // hub can cost more than many ordinary entities), else by frontier size.
+    KG_ASSIGN_OR_RETURN(std::optional<uint64_t> fwd_cost, frontier_cost(store, fwd, mentions));
+    KG_ASSIGN_OR_RETURN(std::optional<uint64_t> bwd_cost, frontier_cost(store, bwd, mentions));
+    bool expand_fwd =
+        fwd_cost && bwd_cost ? *fwd_cost <= *bwd_cost : fwd.frontier.size() <= bwd.frontier.size();
+    Side& side = expand_fwd ? fwd : bwd;
     Side& other = side.forward ? bwd : fwd;
     Direction dir = !options.directed ? Direction::kBoth
                     : side.forward    ? Direction::kOut
