@@ -20,8 +20,8 @@ struct IngestArgs {
 void print_summary(std::ostream& out, const IngestSummary& s) {
   out << "ingested " << s.documents() << " documents (" << s.added << " added, " << s.unchanged
       << " unchanged, " << s.replaced << " replaced), " << s.triples << " triples; skipped "
-      << s.bad_lines << " bad lines, " << s.skipped_documents << " documents ("
-      << s.skipped_lines << " more lines)\n";
+      << s.skipped_documents << " documents (" << s.bad_lines << " bad lines, " << s.skipped_lines
+      << " other lines)\n";
 }
 
 }  // namespace
