@@ -37,6 +37,55 @@ using Vertex = uint32_t;
 using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Arc,
                                                boost::no_property, Vertex, uint32_t>;
 
+// Entity id -> vertex number: open addressing with linear probing. Entity ids are already
+// well-mixed hashes, so their low bits index the table directly.
+class VertexIndex {
+ public:
+  static constexpr Vertex kNone = UINT32_MAX;
+
+  Vertex find(EntityId id) const {
+    if (slots_.empty()) return kNone;
+    for (size_t i = id & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].vertex == kNone || slots_[i].id == id) return slots_[i].vertex;
+    }
+  }
+  // The vertex of `id`, numbering it `next` when new; `added` tells which.
+  Vertex insert(EntityId id, Vertex next, bool& added) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    for (size_t i = id & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].vertex == kNone) {
+        slots_[i] = {id, next};
+        ++size_;
+        added = true;
+        return next;
+      }
+      if (slots_[i].id == id) {
+        added = false;
+        return slots_[i].vertex;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    EntityId id = 0;
+    Vertex vertex = kNone;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.vertex == kNone) continue;
+      size_t i = s.id & mask_;
+      while (slots_[i].vertex != kNone) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+
 // A path as vertex numbers plus the steps between them.
 struct VertexPath {
   std::vector<Vertex> vertices;
@@ -111,13 +160,14 @@ namespace kg {
 
 struct GraphSnapshot::Impl {
   query_internal::Csr graph;
-  std::vector<EntityId> ids;  // vertex -> entity id, sorted
+  std::vector<EntityId> ids;           // vertex -> entity id, numbered in edge-index order
+  query_internal::VertexIndex vertex;  // entity id -> vertex
   std::vector<std::string> labels;
 
   std::optional<query_internal::Vertex> vertex_of(EntityId id) const {
-    auto it = std::lower_bound(ids.begin(), ids.end(), id);
-    if (it == ids.end() || *it != id) return std::nullopt;
-    return static_cast<query_internal::Vertex>(it - ids.begin());
+    query_internal::Vertex v = vertex.find(id);
+    if (v == query_internal::VertexIndex::kNone) return std::nullopt;
+    return v;
   }
   Path to_path(const query_internal::VertexPath& p) const {
     Path path;

@@ -1,6 +1,5 @@
 // GraphSnapshot: one scan of the store's edge index into a Boost compressed_sparse_row_graph, and
 // shortest paths on it.
-#include <tuple>
 #include <unordered_map>
 
 #include "query/csr_graph.h"
@@ -28,61 +27,64 @@ GraphSnapshot::~GraphSnapshot() = default;
 Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphStore& store,
                                                             const Options& options) {
   auto impl = std::make_unique<Impl>();
-  // Edges are read once; entity ids become dense vertex numbers afterwards, in id order.
-  struct Kept {
-    EntityId subject, object;
-    uint32_t label;
-    uint64_t count;
-  };
-  std::vector<Kept> kept;
+  // One scan of the edge index; entities are numbered as they first appear.
+  std::vector<RawArc> raw;
   std::unordered_map<RelationId, uint32_t> label_of;
+  auto vertex = [&](EntityId id) {
+    bool added = false;
+    Vertex v = impl->vertex.insert(id, static_cast<Vertex>(impl->ids.size()), added);
+    if (added) impl->ids.push_back(id);
+    return v;
+  };
   KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
     if (e.negated || e.subject == e.object) return;
     if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) return;
-    auto [it, added] = label_of.emplace(e.relation, static_cast<uint32_t>(impl->labels.size()));
-    if (added) impl->labels.push_back(e.relation_label);
-    kept.push_back({e.subject, e.object, it->second, e.count});
-    impl->ids.push_back(e.subject);
-    impl->ids.push_back(e.object);
-  }));
-  std::sort(impl->ids.begin(), impl->ids.end());
-  impl->ids.erase(std::unique(impl->ids.begin(), impl->ids.end()), impl->ids.end());
-  impl->ids.shrink_to_fit();
-
-  std::vector<RawArc> raw;
-  raw.reserve(kept.size() * (options.directed ? 1 : 2));
-  for (const Kept& k : kept) {
-    Vertex s = *impl->vertex_of(k.subject), o = *impl->vertex_of(k.object);
-    raw.push_back({s, o, k.label, false, k.count});
-    if (!options.directed) raw.push_back({o, s, k.label, true, k.count});
-  }
-  kept.clear();
-  kept.shrink_to_fit();
-  // Parallel arcs merge into the preferred one: sort each (from, to) group best first, keep it.
-  const auto& labels = impl->labels;
-  std::sort(raw.begin(), raw.end(), [&](const RawArc& a, const RawArc& b) {
-    if (std::tie(a.from, a.to) != std::tie(b.from, b.to)) {
-      return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+    auto it = label_of.find(e.relation);
+    if (it == label_of.end()) {
+      it = label_of.emplace(e.relation, static_cast<uint32_t>(impl->labels.size())).first;
+      impl->labels.push_back(e.relation_label);
     }
-    return query_internal::preferred_hop(a.count, a.backward, labels[a.label], b.count, b.backward,
-                                         labels[b.label]);
-  });
-  raw.erase(std::unique(
-                raw.begin(), raw.end(),
-                [](const RawArc& a, const RawArc& b) { return a.from == b.from && a.to == b.to; }),
-            raw.end());
-  std::vector<std::pair<Vertex, Vertex>> ends;
-  std::vector<Arc> props;
-  ends.reserve(raw.size());
-  props.reserve(raw.size());
-  for (const RawArc& r : raw) {
-    ends.emplace_back(r.from, r.to);
-    props.push_back({r.label, r.backward});
+    Vertex s = vertex(e.subject), o = vertex(e.object);
+    raw.push_back({s, o, it->second, false, e.count});
+    if (!options.directed) raw.push_back({o, s, it->second, true, e.count});
+  }));
+  const size_t n = impl->ids.size();
+
+  // Counting sort by source, then each source's arcs by target, best first: parallel arcs merge
+  // into the preferred one.
+  std::vector<size_t> start(n + 1, 0);
+  for (const RawArc& r : raw) ++start[r.from + 1];
+  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<RawArc> sorted(raw.size());
+  {
+    std::vector<size_t> next(start.begin(), start.end() - 1);
+    for (const RawArc& r : raw) sorted[next[r.from]++] = r;
   }
   raw.clear();
   raw.shrink_to_fit();
-  impl->graph =
-      Csr(boost::edges_are_sorted, ends.begin(), ends.end(), props.begin(), impl->ids.size());
+  const auto& labels = impl->labels;
+  auto before = [&](const RawArc& a, const RawArc& b) {
+    if (a.to != b.to) return a.to < b.to;
+    return query_internal::preferred_hop(a.count, a.backward, labels[a.label], b.count, b.backward,
+                                         labels[b.label]);
+  };
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<Arc> props;
+  ends.reserve(sorted.size());
+  props.reserve(sorted.size());
+  for (size_t v = 0; v < n; ++v) {
+    auto first = sorted.begin() + static_cast<std::ptrdiff_t>(start[v]);
+    auto last = sorted.begin() + static_cast<std::ptrdiff_t>(start[v + 1]);
+    std::sort(first, last, before);
+    for (auto it = first; it != last; ++it) {
+      if (it != first && it->to == (it - 1)->to) continue;
+      ends.emplace_back(it->from, it->to);
+      props.push_back({it->label, it->backward});
+    }
+  }
+  sorted.clear();
+  sorted.shrink_to_fit();
+  impl->graph = Csr(boost::edges_are_sorted, ends.begin(), ends.end(), props.begin(), n);
   return std::unique_ptr<GraphSnapshot>(new GraphSnapshot(std::move(impl)));
 }
 
