@@ -27,6 +27,11 @@ class IdCache {
     }
   }
 
+  // Starts loading the slot `key` would be found in (lookups are cache-miss bound).
+  void prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(key) & mask_]);
+  }
+
   // Adds `key` (not present yet).
   void insert(std::string_view key, uint64_t id) {
     if ((size_ + 1) * 2 > slots_.size()) grow();

@@ -137,10 +137,13 @@ class RocksGraphStore final : public GraphStore {
   void wait_inflight();
   // Set by writes to the append-only memtables, cleared by prepare_read().
   std::atomic<bool> unflushed_{false};
-  // Ids already resolved by this process, by the name as written ("name" 0x1F "type", label) and
-  // by canonical key. Write side only; cleared when large or after a failed batch.
-  IdCache entity_ids_, entity_keys_, relation_ids_, relation_keys_;
-  std::string scratch_;
+  // Ids already resolved by this process, by the name as written (per entity type: index into
+  // kEntityTypes) and by canonical key. Write side only; cleared when large or after a failed
+  // batch.
+  std::array<IdCache, std::size(kEntityTypes)> entity_ids_;
+  IdCache entity_keys_, relation_ids_, relation_keys_;
+  size_t cached_ids() const;
+  static size_t type_index(std::string_view type);  // of kDefaultEntityType when empty
 };
 
 }  // namespace kg::store

@@ -27,8 +27,22 @@ bool known_type(std::string_view type) {
 
 }  // namespace
 
+size_t RocksGraphStore::type_index(std::string_view type) {
+  if (type.empty()) type = kDefaultEntityType;
+  for (size_t i = 0; i < std::size(kEntityTypes); ++i) {
+    if (type == kEntityTypes[i]) return i;
+  }
+  return 0;  // not reached: types are validated first
+}
+
+size_t RocksGraphStore::cached_ids() const {
+  size_t n = entity_keys_.size() + relation_ids_.size() + relation_keys_.size();
+  for (const auto& c : entity_ids_) n += c.size();
+  return n;
+}
+
 void RocksGraphStore::clear_id_caches() {
-  entity_ids_.clear();
+  for (auto& c : entity_ids_) c.clear();
   entity_keys_.clear();
   relation_ids_.clear();
   relation_keys_.clear();
@@ -129,13 +143,11 @@ const std::string* RocksGraphStore::pending_claim(Batch& batch, bool entity, uin
 Result<EntityId> RocksGraphStore::resolve_entity(std::string_view name, std::string_view type,
                                                  Batch& batch) {
   if (type.empty()) type = kDefaultEntityType;
-  scratch_.assign(name);
-  scratch_.push_back('\x1f');
-  scratch_.append(type);
-  if (const uint64_t* id = entity_ids_.find(scratch_)) return *id;
+  IdCache& by_name = entity_ids_[type_index(type)];
+  if (const uint64_t* id = by_name.find(name)) return *id;
   std::string key = entity_canonical_key(name, type);
   auto remember = [&](EntityId id) {
-    entity_ids_.insert(scratch_, id);
+    by_name.insert(name, id);
     if (!entity_keys_.find(key)) entity_keys_.insert(key, id);
     return id;
   };
@@ -272,7 +284,18 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   };
   std::string value;
   auto* ev = google::protobuf::Arena::CreateMessage<pb::Evidence>(&arena);
+  // Cache lookups are memory-bound: start loading those of a few triples ahead.
+  constexpr size_t kAhead = 6;
+  auto prefetch = [&](size_t i) {
+    if (i >= doc.triples.size()) return;
+    const Triple& t = doc.triples[i];
+    entity_ids_[type_index(t.subject_type)].prefetch(t.subject);
+    entity_ids_[type_index(t.object_type)].prefetch(t.object);
+    relation_ids_.prefetch(t.relation);
+  };
+  for (size_t i = 0; i < kAhead; ++i) prefetch(i);
   for (size_t i = 0; i < doc.triples.size(); ++i) {
+    prefetch(i + kAhead);
     const Triple& t = doc.triples[i];
     KG_ASSIGN_OR_RETURN(uint32_t s, entity_ref(t.subject, t.subject_type));
     KG_ASSIGN_OR_RETURN(uint32_t o, entity_ref(t.object, t.object_type));
@@ -315,10 +338,7 @@ Status RocksGraphStore::after_write(const rocksdb::Status& s) {
     clear_id_caches();
     return to_status(s, "writing");
   }
-  if (entity_ids_.size() + entity_keys_.size() > kMaxCachedIds ||
-      relation_ids_.size() + relation_keys_.size() > kMaxCachedIds) {
-    clear_id_caches();
-  }
+  if (cached_ids() > kMaxCachedIds) clear_id_caches();
   return {};
 }
 
