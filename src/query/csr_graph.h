@@ -97,7 +97,6 @@ struct TargetFound {};
 struct HopLimitReached {};
 
 // Stops the search once `target` gets its predecessor edge.
-template <typename PredMap>
 struct StopAtTarget {
   using event_filter = boost::on_tree_edge;
   Vertex target;
@@ -138,7 +137,7 @@ std::optional<std::vector<typename boost::graph_traits<Graph>::edge_descriptor>>
   auto visitor = boost::make_bfs_visitor(std::make_pair(
       boost::record_edge_predecessors(pred_map, boost::on_tree_edge()),
       std::make_pair(boost::record_distances(dist_map, boost::on_tree_edge()),
-                     std::make_pair(detail::StopAtTarget<decltype(pred_map)>{t},
+                     std::make_pair(detail::StopAtTarget{t},
                                     detail::StopAtHopLimit<decltype(dist_map)>{
                                         dist_map, static_cast<uint32_t>(max_hops)}))));
   try {
