@@ -18,6 +18,7 @@ std::span<const CommandSpec> commands() {
        configure_train},
       {"tag", "Tag tokenized CoNLL-U with UPOS, XPOS and lemmas, or score the tagger",
        configure_tag},
+      {"parse", "Tag and parse text or CoNLL-U into CoNLL-U", configure_parse},
       {"ingest", "Load triples JSONL into the graph database", configure_ingest},
       {"remove", "Remove documents' facts from the graph database", configure_remove},
       {"stats", "Print the graph database's totals", configure_stats},

@@ -1,0 +1,174 @@
+// `kg train parser --train FILE -o MODEL`: trains the dependency parser on CoNLL-U trees. With
+// --jackknife K the training words first get predicted tags from K taggers, each trained on the
+// other folds, so that the parser learns from tags as imperfect as those it will see.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/commands/commands.h"
+#include "doc/conllu.h"
+#include "parse/parser.h"
+#include "tag/tagger.h"
+
+namespace kg::cli {
+namespace {
+
+struct TrainParserOptions {
+  std::string train;
+  std::string dev;
+  std::string output;
+  std::vector<std::string> test;
+  std::string tagger;
+  int jackknife = 0;
+  int jackknife_epochs = 8;
+  int threads = 2;
+  ParserTrainOptions parser;
+};
+
+std::string score_line(const AttachmentScore& s) {
+  char line[96];
+  std::snprintf(line, sizeof line, "UAS %.2f  LAS %.2f  (%zu words)", s.uas(), s.las(), s.words);
+  return line;
+}
+
+// Replaces the tags of `sentences` with those of taggers trained on the other folds.
+Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, int threads,
+                      Io& io) {
+  const size_t n = sentences.size();
+  auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / n); };
+  const std::vector<Sentence> original = sentences;
+  std::vector<Status> status(folds);
+  auto run_fold = [&](int k) {
+    std::vector<Sentence> train;
+    for (size_t i = 0; i < n; ++i) {
+      if (fold_of(i) != k) train.push_back(original[i]);
+    }
+    TaggerTrainOptions options;
+    options.passes = 1;
+    options.ensemble = 1;
+    options.epochs = epochs;
+    options.keep_best = false;
+    auto tagger = Tagger::train(train, {}, options);
+    if (!tagger.ok()) {
+      status[k] = tagger.status();
+      return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (fold_of(i) == k) (*tagger)->tag(sentences[i]);
+    }
+  };
+  for (int first = 0; first < folds; first += threads) {
+    std::vector<std::thread> pool;
+    for (int k = first; k < std::min(folds, first + threads); ++k) pool.emplace_back(run_fold, k);
+    for (auto& t : pool) t.join();
+  }
+  for (const Status& s : status) KG_RETURN_IF_ERROR(s);
+  size_t words = 0, right = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < sentences[i].tokens.size(); ++j) {
+      ++words;
+      right += sentences[i].tokens[j].xpos == original[i].tokens[j].xpos &&
+               sentences[i].tokens[j].upos == original[i].tokens[j].upos;
+    }
+  }
+  char line[96];
+  std::snprintf(line, sizeof line, "jackknifed tags (%d folds): UPOS+XPOS %.2f%% right\n", folds,
+                words ? 100.0 * right / words : 0.0);
+  io.out << line << std::flush;
+  return {};
+}
+
+}  // namespace
+
+Action configure_train_parser(CLI::App& app) {
+  auto o = std::make_shared<TrainParserOptions>();
+  app.description(
+      "Train the dependency parser (greedy arc-hybrid transitions, averaged perceptron, dynamic "
+      "oracle with exploration) on CoNLL-U trees. Dev and test files are parsed with the tags "
+      "of --tagger when given (predicted tags, as in use), else with their own.");
+  app.add_option("--train", o->train, "Training CoNLL-U (e.g. en_ewt-ud-train.conllu)")
+      ->required();
+  app.add_option("-o,--output", o->output, "Model file to write (e.g. models/parser.bin)")
+      ->required();
+  app.add_option("--dev", o->dev, "Development CoNLL-U, scored after every epoch");
+  app.add_option("--test", o->test, "Held-out CoNLL-U to score the saved model on (repeatable)");
+  app.add_option("--tagger", o->tagger, "Tagger model that tags dev and test before parsing");
+  app.add_option("--jackknife", o->jackknife,
+                 "Retag the training data with this many jackknifed taggers (0: keep its tags)")
+      ->check(CLI::Range(0, 20))
+      ->capture_default_str();
+  app.add_option("--jackknife-epochs", o->jackknife_epochs, "Epochs of each jackknife tagger")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--threads", o->threads, "Threads for the jackknife taggers (same result)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  app.add_option("--epochs", o->parser.epochs, "Training epochs")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--max-weights", o->parser.max_weights,
+                 "Weights kept in the model (the most useful ones; about 4-5 bytes each)")
+      ->capture_default_str();
+  app.add_option("--seed", o->parser.seed, "Shuffling and exploration seed")
+      ->capture_default_str();
+  return [o](Io& io) -> Status {
+    auto start = std::chrono::steady_clock::now();
+    auto seconds = [&] {
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    KG_ASSIGN_OR_RETURN(auto train, read_conllu_file(o->train));
+    std::unique_ptr<Tagger> tagger;
+    if (!o->tagger.empty()) {
+      KG_ASSIGN_OR_RETURN(tagger, Tagger::load(o->tagger));
+    }
+    auto read_eval = [&](const std::string& path) -> Result<std::vector<Sentence>> {
+      KG_ASSIGN_OR_RETURN(auto gold, read_conllu_file(path));
+      if (tagger) {
+        for (auto& s : gold) tagger->tag(s);
+      }
+      return gold;
+    };
+    std::vector<Sentence> dev;
+    if (!o->dev.empty()) {
+      KG_ASSIGN_OR_RETURN(dev, read_eval(o->dev));
+    }
+    if (o->jackknife > 1) {
+      KG_RETURN_IF_ERROR(
+          jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
+    }
+    ParserTrainOptions options = o->parser;
+    options.log = [&io, &seconds](const std::string& line) {
+      char t[32];
+      std::snprintf(t, sizeof t, "  [%.0fs]", seconds());
+      io.out << line << t << std::endl;
+    };
+    KG_ASSIGN_OR_RETURN(auto parser,
+                        Parser::train(train, options, o->dev.empty() ? nullptr : &dev));
+    KG_RETURN_IF_ERROR(parser->save(o->output));
+    auto load_start = std::chrono::steady_clock::now();
+    KG_ASSIGN_OR_RETURN(auto saved, Parser::load(o->output));
+    double load_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+    io.out << "saved " << o->output << ": " << saved->feature_count() << " features, "
+           << saved->weight_count() << " weights (loads in " << static_cast<int>(load_s * 1000)
+           << " ms)\n";
+    auto report = [&](const std::string& what, const std::string& path,
+                      const std::vector<Sentence>& gold) {
+      std::vector<Sentence> system = gold;
+      for (auto& s : system) saved->parse(s);
+      io.out << what << score_line(score_attachment(gold, system)) << "  " << path << '\n';
+    };
+    if (!dev.empty()) report("dev   ", o->dev, dev);
+    for (const auto& path : o->test) {
+      KG_ASSIGN_OR_RETURN(auto test, read_eval(path));
+      report("test  ", path, test);
+    }
+    return {};
+  };
+}
+
+}  // namespace kg::cli
