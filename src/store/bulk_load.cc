@@ -93,6 +93,11 @@ rocksdb::Status BulkBatch::write_file(int cf, const rocksdb::Options& options,
   rocksdb::Status s;
   bool opened = false;
   for (size_t i = 0; i < f.entries.size() && s.ok();) {
+    // Entries are in key order, their bytes anywhere: load those a few entries ahead.
+    if (i + 8 < f.entries.size()) {
+      __builtin_prefetch(f.entries[i + 8].key);
+      if (f.entries[i + 8].value != nullptr) __builtin_prefetch(f.entries[i + 8].value);
+    }
     // Fold the entries of one key, oldest first: a put or delete replaces what came before,
     // counts add up.
     size_t j = i + 1;

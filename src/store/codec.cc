@@ -278,6 +278,60 @@ std::shared_ptr<const rocksdb::SliceTransform> prefix_extractor(int cf) {
   }
 }
 
+namespace {
+
+void put_varint(std::string& out, uint64_t v) {
+  char buf[10];
+  int n = 0;
+  while (v >= 0x80) {
+    buf[n++] = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  buf[n++] = static_cast<char>(v);
+  out.append(buf, static_cast<size_t>(n));
+}
+
+void put_bytes(std::string& out, uint32_t field, std::string_view s) {
+  put_varint(out, (field << 3) | 2);
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+}  // namespace
+
+void encode_evidence(const Triple& t, std::string& out) {
+  out.clear();
+  if (t.sentence >= 0) {
+    put_varint(out, (1 << 3) | 0);
+    put_varint(out, static_cast<uint32_t>(t.sentence));
+  }
+  if (!t.text.empty()) put_bytes(out, 2, t.text);
+  if (t.span) {
+    put_varint(out, (3 << 3) | 0);
+    put_varint(out, t.span->first);
+    put_varint(out, (4 << 3) | 0);
+    put_varint(out, t.span->second);
+  }
+  uint64_t bits;
+  std::memcpy(&bits, &t.confidence, 8);
+  if (bits != 0) {  // as generated code: -0.0 is written, +0.0 is not
+    put_varint(out, (5 << 3) | 1);
+    char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>(bits >> (8 * i));
+    out.append(b, 8);
+  }
+  if (t.modality) put_bytes(out, 6, *t.modality);
+  if (t.attribution) put_bytes(out, 7, *t.attribution);
+  if (!t.subject_text.empty()) put_bytes(out, 8, t.subject_text);
+  if (!t.object_text.empty()) put_bytes(out, 9, t.object_text);
+  for (const auto& a : t.args) {
+    std::string arg;
+    if (!a.prep.empty()) put_bytes(arg, 1, a.prep);
+    if (!a.text.empty()) put_bytes(arg, 2, a.text);
+    put_bytes(out, 10, arg);
+  }
+}
+
 Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc) {
   Evidence ev;
   ev.doc = std::string(doc);

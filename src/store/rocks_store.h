@@ -16,6 +16,7 @@
 #include "kg.pb.h"
 #include "store/codec.h"
 #include "store/id_cache.h"
+#include "store/small_maps.h"
 #include "store/store.h"
 
 namespace kg::store {
@@ -143,6 +144,9 @@ class RocksGraphStore final : public GraphStore {
   std::array<IdCache, std::size(kEntityTypes)> entity_ids_;
   IdCache entity_keys_, relation_ids_, relation_keys_;
   size_t cached_ids() const;
+  // Per-document tables of add_to_batch (entity id, relation id, name -> index in the record).
+  SmallMap<uint64_t> entity_index_, relation_index_;
+  SmallMap<std::string_view> by_name_;
   static size_t type_index(std::string_view type);  // of kDefaultEntityType when empty
 };
 

@@ -262,28 +262,27 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   rec->set_date(doc.date);
   rec->set_content_hash(hash);
   rec->mutable_facts()->Reserve(static_cast<int>(doc.triples.size()));
-  std::unordered_map<EntityId, uint32_t> entity_index;
-  std::unordered_map<RelationId, uint32_t> relation_index;
-  // Names repeat within a document: each (name, type) is resolved once per document.
-  std::unordered_map<std::string_view, uint32_t> by_name;
+  const size_t n = doc.triples.size();
+  entity_index_.reset(2 * n);
+  relation_index_.reset(n);
+  by_name_.reset(2 * n);  // names repeat within a document: each is resolved once
   auto entity_ref = [&](const std::string& name, const std::string& type) -> Result<uint32_t> {
     const std::string_view t = type.empty() ? kDefaultEntityType : std::string_view(type);
-    if (auto it = by_name.find(name); it != by_name.end()) {
-      if (rec->entities(static_cast<int>(it->second)).type() == t) return it->second;
+    if (const uint32_t* index = by_name_.find(name)) {
+      if (rec->entities(static_cast<int>(*index)).type() == t) return *index;
     }
     KG_ASSIGN_OR_RETURN(EntityId id, resolve_entity(name, type, batch));
-    auto [it, inserted] = entity_index.emplace(id, static_cast<uint32_t>(rec->entities_size()));
+    auto [index, inserted] = entity_index_.emplace(id, static_cast<uint32_t>(rec->entities_size()));
     if (inserted) {
       auto* e = rec->add_entities();
       e->set_id(id);
       e->set_name(name);
       e->set_type(std::string(t));
     }
-    by_name.emplace(name, it->second);
-    return it->second;
+    by_name_.emplace(name, index);
+    return index;
   };
   std::string value;
-  auto* ev = google::protobuf::Arena::CreateMessage<pb::Evidence>(&arena);
   // Cache lookups are memory-bound: start loading those of a few triples ahead.
   constexpr size_t kAhead = 6;
   auto prefetch = [&](size_t i) {
@@ -300,8 +299,8 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
     KG_ASSIGN_OR_RETURN(uint32_t s, entity_ref(t.subject, t.subject_type));
     KG_ASSIGN_OR_RETURN(uint32_t o, entity_ref(t.object, t.object_type));
     KG_ASSIGN_OR_RETURN(RelationId rid, resolve_relation(t.relation, batch));
-    auto [rit, inserted] =
-        relation_index.emplace(rid, static_cast<uint32_t>(rec->relations_size()));
+    auto [r_index, inserted] =
+        relation_index_.emplace(rid, static_cast<uint32_t>(rec->relations_size()));
     if (inserted) {
       auto* r = rec->add_relations();
       r->set_id(rid);
@@ -309,7 +308,7 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
     }
     auto* f = rec->add_facts();
     f->set_subject(s);
-    f->set_relation(rit->second);
+    f->set_relation(r_index);
     f->set_object(o);
     f->set_negated(t.negated);
     if (!t.subject_text.empty()) f->set_subject_text(t.subject_text);
@@ -318,8 +317,7 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
                  rec->entities(static_cast<int>(o)).id(), t.negated};
     batch.key.clear();
     append_evidence_key(batch.key, edge, doc.id, static_cast<uint32_t>(i));
-    evidence_to_pb(t, ev);
-    encode_message(*ev, value);
+    encode_evidence(t, value);
     batch.put(kCfEvidence, batch.key, value);
   }
   KG_RETURN_IF_ERROR(apply_counters(*rec, +1, doc.id, batch));

@@ -179,3 +179,27 @@ TEST_CASE("Edit distance counts edits and stops at the bound", "[store]") {
   CHECK(edit_distance("kitten", "sitting", 5) == 3);
   CHECK(edit_distance("a", "abcdefgh", 2) == 3);
 }
+
+TEST_CASE("The direct evidence encoder decodes like the Protobuf message", "[store]") {
+  std::vector<Triple> cases(4);
+  cases[1].sentence = 0;
+  cases[1].text = "Zürich, a city.";
+  cases[1].span = std::make_pair(size_t{0}, size_t{1} << 40);
+  cases[1].confidence = 0.125;
+  cases[1].modality = "";
+  cases[1].attribution = "AP";
+  cases[1].subject_text.assign(1, 'x');
+  cases[1].args = {{"", "alone"}, {"with", "Y"}};
+  cases[2].confidence = 0;
+  cases[2].object_text = std::string(300, 'o');  // a two-byte length
+  cases[3].sentence = 1 << 20;
+  cases[3].confidence = -0.0;
+  for (const Triple& t : cases) {
+    std::string direct;
+    encode_evidence(t, direct);
+    pb::Evidence want, got;
+    evidence_to_pb(t, &want);
+    REQUIRE(decode_message(direct, &got));
+    CHECK(got.SerializeAsString() == want.SerializeAsString());
+  }
+}

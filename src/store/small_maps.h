@@ -1,0 +1,77 @@
+// Per-document lookup tables of the writer: open addressing, reused from one document to the
+// next without allocating.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kg::store {
+
+// Open addressing over a power-of-two table at most half full.
+template <typename Key>
+class SmallMap {
+ public:
+  // Empties the map, sized for up to `n` keys.
+  void reset(size_t n) {
+    size_t want = 16;
+    while (want < 2 * n) want *= 2;
+    if (slots_.size() < want) slots_.resize(want);
+    mask_ = want - 1;
+    std::fill(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(want), Slot{});
+  }
+
+  const uint32_t* find(const Key& key) const {
+    for (size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.key == key) return &s.value;
+    }
+  }
+
+  // The value stored for `key` and false, or `value` (now stored) and true. Never more keys
+  // than reset() was told.
+  std::pair<uint32_t, bool> emplace(const Key& key, uint32_t value) {
+    for (size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (!s.used) {
+        s = Slot{key, value, true};
+        return {value, true};
+      }
+      if (s.key == key) return {s.value, false};
+    }
+  }
+
+ private:
+  struct Slot {
+    Key key{};
+    uint32_t value = 0;
+    bool used = false;
+  };
+
+  static size_t hash(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    return static_cast<size_t>(k ^ (k >> 29));
+  }
+  static size_t hash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ULL ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0x100000001b3ULL;
+      h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    return hash(h ^ tail);
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+}  // namespace kg::store
