@@ -73,18 +73,37 @@ rocksdb::Status BulkBatch::write_file(int cf, const rocksdb::Options& options,
     }
     return true;
   };
-  std::sort(f.entries.begin(), f.entries.end(), [&](const Entry& a, const Entry& b) {
+  // Sort compact (prefix, index) records; entries are appended in seq order, so the index
+  // breaks ties between equal keys oldest first.
+  struct Order {
+    uint64_t prefix[kPrefixWords];
+    uint32_t index;
+  };
+  std::vector<Order> order(f.entries.size());
+  for (size_t i = 0; i < f.entries.size(); ++i) {
+    const Entry& e = f.entries[i];
+    order[i] = Order{{e.prefix[0], e.prefix[1], e.prefix[2]}, static_cast<uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(), [&](const Order& oa, const Order& ob) {
     for (int w = 0; w < kPrefixWords; ++w) {
-      if (a.prefix[w] != b.prefix[w]) return a.prefix[w] < b.prefix[w];
+      if (oa.prefix[w] != ob.prefix[w]) return oa.prefix[w] < ob.prefix[w];
     }
+    const Entry& a = f.entries[oa.index];
+    const Entry& b = f.entries[ob.index];
     if (a.key_len > kPrefixBytes || b.key_len > kPrefixBytes) {
       int c = key_of(a).compare(key_of(b));
       if (c != 0) return c < 0;
     } else if (a.key_len != b.key_len) {
       return a.key_len < b.key_len;  // equal padded prefixes: the shorter key is a prefix
     }
-    return a.seq < b.seq;
+    return oa.index < ob.index;
   });
+  {
+    std::vector<Entry> sorted;
+    sorted.reserve(f.entries.size());
+    for (const Order& o : order) sorted.push_back(f.entries[o.index]);
+    f.entries.swap(sorted);
+  }
   auto same_key = [&](const Entry& a, const Entry& b) {
     return same_prefix(a, b) && a.key_len == b.key_len &&
            (a.key_len <= kPrefixBytes || key_of(a) == key_of(b));
