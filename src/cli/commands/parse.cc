@@ -1,6 +1,10 @@
 // `kg parse [--input-format text|conllu] [FILE|-]`: tokenize (text input), tag and parse, and
 // write CoNLL-U. Models default to the models/ folder next to the build (build/bin/../../models)
 // or under the current directory.
+#include <time.h>
+
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -21,7 +25,22 @@ struct ParseOptions {
   std::string input = "-";
   std::string format = "text";
   std::string tokenizer, tagger, parser;
+  bool stats = false;
 };
+
+// Time spent tagging and parsing, and the words done (for --stats).
+struct Stats {
+  size_t sentences = 0;
+  size_t words = 0;
+  double cpu_seconds = 0;
+  double wall_seconds = 0;
+};
+
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
 
 // The folder of the running executable, or empty.
 std::filesystem::path executable_dir() {
@@ -48,6 +67,19 @@ std::string default_model(const std::string& name) {
 struct Models {
   std::unique_ptr<Tagger> tagger;
   std::unique_ptr<Parser> parser;
+
+  // Tags and parses one sentence, adding to `stats`.
+  void analyze(Sentence& s, Stats& stats) const {
+    double cpu = thread_cpu_seconds();
+    auto wall = std::chrono::steady_clock::now();
+    tagger->tag(s);
+    parser->parse(s);
+    stats.cpu_seconds += thread_cpu_seconds() - cpu;
+    stats.wall_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+    ++stats.sentences;
+    stats.words += s.tokens.size();
+  }
 };
 
 Result<Models> load_models(const ParseOptions& o) {
@@ -68,21 +100,21 @@ Result<Models> load_models(const ParseOptions& o) {
   return m;
 }
 
-Status parse_conllu(std::istream& in, const std::string& name, const Models& m, Io& io) {
+Status parse_conllu(std::istream& in, const std::string& name, const Models& m, Stats& stats,
+                    Io& io) {
   ConlluReader reader(in, name);
   reader.require_tree(false);
   for (;;) {
     KG_ASSIGN_OR_RETURN(auto sentence, reader.next());
     if (!sentence) break;
-    m.tagger->tag(*sentence);
-    m.parser->parse(*sentence);
+    m.analyze(*sentence, stats);
     write_conllu(io.out, *sentence);
   }
   return {};
 }
 
 Status parse_text(std::istream& in, const std::string& name, const ParseOptions& o,
-                  const Models& m, Io& io) {
+                  const Models& m, Stats& stats, Io& io) {
   Document doc;
   {
     std::ostringstream buf;
@@ -105,8 +137,7 @@ Status parse_text(std::istream& in, const std::string& name, const ParseOptions&
   for (Sentence& s : doc.sentences) {
     if (s.tokens.empty()) continue;
     s.id = std::to_string(++id);
-    m.tagger->tag(s);
-    m.parser->parse(s);
+    m.analyze(s, stats);
     write_conllu(io.out, s);
   }
   return {};
@@ -128,6 +159,9 @@ Action configure_parse(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--tagger", o->tagger, "Tagger model (default: models/tagger.bin)");
   app.add_option("--parser", o->parser, "Parser model (default: models/parser.bin)");
+  app.add_flag("--stats", o->stats,
+               "Print to stderr the model load time and the tagging+parsing speed (words/s of "
+               "one thread's CPU time, and of wall time)");
   app.add_option("--tokenizer", o->tokenizer,
                  "Tokenizer model for text input (default: models/tokenizer.kgm if present, "
                  "else punctuation rules only)");
@@ -141,9 +175,25 @@ Action configure_parse(CLI::App& app) {
       in = &file;
       name = o->input;
     }
+    auto load_start = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(Models models, load_models(*o));
-    if (o->format == "conllu") return parse_conllu(*in, name, models, io);
-    return parse_text(*in, name, *o, models, io);
+    double load_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+    Stats stats;
+    KG_RETURN_IF_ERROR(o->format == "conllu" ? parse_conllu(*in, name, models, stats, io)
+                                             : parse_text(*in, name, *o, models, stats, io));
+    if (o->stats) {
+      char line[256];
+      std::snprintf(line, sizeof line,
+                    "%zu sentences, %zu words; tagging+parsing %.0f words/s (thread CPU), "
+                    "%.0f words/s (wall); models loaded in %.0f ms\n",
+                    stats.sentences, stats.words,
+                    stats.cpu_seconds > 0 ? stats.words / stats.cpu_seconds : 0.0,
+                    stats.wall_seconds > 0 ? stats.words / stats.wall_seconds : 0.0,
+                    load_seconds * 1000);
+      io.err << line;
+    }
+    return {};
   };
 }
 
