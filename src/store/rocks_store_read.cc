@@ -1,0 +1,338 @@
+// The read methods of RocksGraphStore: entities, names, edges, evidence and totals. Zero counts
+// are treated as absent everywhere.
+#include <algorithm>
+#include <unordered_set>
+
+#include "store/fold.h"
+#include "store/rocks_store.h"
+
+namespace kg::store {
+namespace {
+
+int64_t count_of(const rocksdb::Slice& v) { return decode_count(v.ToStringView()).value_or(0); }
+
+void sort_aliases(std::vector<std::pair<int64_t, std::string>>& aliases, EntityInfo& info) {
+  std::sort(aliases.begin(), aliases.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (auto& a : aliases) info.aliases.push_back(std::move(a.second));
+}
+
+}  // namespace
+
+Status RocksGraphStore::read_entity_record(EntityId id, const std::string& value,
+                                           EntityInfo& info) const {
+  pb::Entity e;
+  if (!decode_message(value, &e)) {
+    return Status::corruption("database " + dir_ + ": entity " + std::to_string(id) +
+                              " does not decode");
+  }
+  info.id = id;
+  info.name = e.name();
+  info.type = e.type();
+  return {};
+}
+
+Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::string prefix = mentions_key(id);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfMentions)));
+  int64_t mentions = 0;
+  std::vector<std::pair<int64_t, std::string>> aliases;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    MentionsKey k = parse_mentions_key(it->key().ToStringView());
+    if (k.kind == MentionsKeyKind::kMentions) {
+      mentions = count_of(it->value());
+      if (mentions <= 0) break;
+    } else if (int64_t n = count_of(it->value()); n > 0) {
+      aliases.emplace_back(n, std::string(k.alias));
+    }
+  }
+  KG_RETURN_IF_ERROR(to_status(it->status(), "reading entity"));
+  if (mentions <= 0) return std::optional<EntityInfo>();
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfEntities), entity_key(id), &value);
+  if (s.IsNotFound()) {
+    return Status::corruption("database " + dir_ + ": entity " + std::to_string(id) +
+                              " has mentions but no record");
+  }
+  KG_RETURN_IF_ERROR(to_status(s, "reading entity"));
+  EntityInfo info;
+  KG_RETURN_IF_ERROR(read_entity_record(id, value, info));
+  info.mentions = static_cast<uint64_t>(mentions);
+  sort_aliases(aliases, info);
+  return std::optional<EntityInfo>(std::move(info));
+}
+
+Result<EntityInfo> RocksGraphStore::entity(EntityId id) {
+  KG_ASSIGN_OR_RETURN(auto info, load_entity(id));
+  if (!info) return Status::not_found("no entity with id " + std::to_string(id));
+  return std::move(*info);
+}
+
+Result<std::string> RocksGraphStore::relation_label(
+    RelationId id, std::unordered_map<RelationId, std::string>& cache) {
+  if (auto it = cache.find(id); it != cache.end()) return it->second;
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfRelations), relation_key(id), &value);
+  if (s.IsNotFound()) {
+    return Status::corruption("database " + dir_ + ": edge names relation " + std::to_string(id) +
+                              " that has no record");
+  }
+  KG_RETURN_IF_ERROR(to_status(s, "reading relation"));
+  pb::Relation r;
+  if (!decode_message(value, &r)) {
+    return Status::corruption("database " + dir_ + ": relation " + std::to_string(id) +
+                              " does not decode");
+  }
+  cache.emplace(id, r.label());
+  return r.label();
+}
+
+Result<StoreStats> RocksGraphStore::stats() {
+  KG_RETURN_IF_ERROR(prepare_read());
+  StoreStats st;
+  rocksdb::ReadOptions ro;
+  for (auto [key, field] : {std::pair{kMetaDocuments, &st.documents}, {kMetaFacts, &st.facts}}) {
+    std::string v;
+    auto s = db_->Get(ro, cf(kCfMeta), key, &v);
+    if (s.IsNotFound()) continue;
+    KG_RETURN_IF_ERROR(to_status(s, "reading stats"));
+    *field = static_cast<uint64_t>(std::max<int64_t>(0, count_of(v)));
+  }
+  auto count_keys = [&](int family, auto is_counted) -> Status {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(family)));
+    uint64_t n = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (is_counted(it->key().ToStringView()) && count_of(it->value()) > 0) ++n;
+    }
+    KG_RETURN_IF_ERROR(to_status(it->status(), "reading stats"));
+    if (family == kCfMentions) st.entities = n;
+    if (family == kCfRelations) st.relations = n;
+    if (family == kCfOutEdges) st.edges = n;
+    return {};
+  };
+  KG_RETURN_IF_ERROR(count_keys(kCfMentions, [](std::string_view k) {
+    return parse_mentions_key(k).kind == MentionsKeyKind::kMentions;
+  }));
+  KG_RETURN_IF_ERROR(count_keys(kCfRelations, [](std::string_view k) {
+    RelationId id;
+    return parse_relation_key(k, &id) == RelationKeyKind::kCount;
+  }));
+  KG_RETURN_IF_ERROR(count_keys(kCfOutEdges, [](std::string_view) { return true; }));
+  return st;
+}
+
+Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view name) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::string folded = fold(name);
+  if (folded.empty()) return std::optional<EntityInfo>();
+  std::string prefix = name_prefix(folded);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfNames)));
+  std::vector<EntityId> ids;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    std::string_view f;
+    EntityId id;
+    if (parse_name_key(it->key().ToStringView(), &f, &id) && f == folded &&
+        is_live_name(it->value().ToStringView())) {
+      ids.push_back(id);
+    }
+  }
+  KG_RETURN_IF_ERROR(to_status(it->status(), "looking up a name"));
+  std::optional<EntityInfo> best;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(auto info, load_entity(id));
+    if (!info) continue;
+    if (!best || info->mentions > best->mentions) best = std::move(info);
+  }
+  return best;
+}
+
+Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name, size_t k) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::string folded = fold(name);
+  std::vector<std::string> out;
+  if (folded.empty() || k == 0) return out;
+  const size_t bound = std::max<size_t>(2, folded.size() / 3);
+  std::unordered_map<EntityId, size_t> best;  // entity -> smallest distance of its names
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfNames)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view f;
+    EntityId id;
+    if (!parse_name_key(it->key().ToStringView(), &f, &id) ||
+        !is_live_name(it->value().ToStringView())) {
+      continue;
+    }
+    size_t d = edit_distance(folded, f, bound);
+    // A name that contains the query as a word ("biden" in "joe biden") is a good suggestion.
+    if (d > 1 && folded.size() >= 3) {
+      size_t pos = f.find(folded);
+      if (pos != std::string_view::npos && (pos == 0 || f[pos - 1] == ' ')) d = 1;
+    }
+    if (d > bound) continue;
+    auto [slot, inserted] = best.emplace(id, d);
+    if (!inserted) slot->second = std::min(slot->second, d);
+  }
+  KG_RETURN_IF_ERROR(to_status(it->status(), "reading names"));
+  struct Candidate {
+    size_t distance;
+    EntityInfo info;
+  };
+  std::vector<Candidate> candidates;
+  for (auto [id, d] : best) {
+    KG_ASSIGN_OR_RETURN(auto info, load_entity(id));
+    if (info) candidates.push_back({d, std::move(*info)});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.info.mentions != b.info.mentions) return a.info.mentions > b.info.mentions;
+    return a.info.name < b.info.name;
+  });
+  std::unordered_set<std::string> seen;
+  for (auto& c : candidates) {
+    if (out.size() >= k) break;
+    if (seen.insert(c.info.name).second) out.push_back(c.info.name);
+  }
+  return out;
+}
+
+Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInfo&)>& fn) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  // Walks the mentions family in id order and the entity records alongside it.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfMentions)));
+  std::unique_ptr<rocksdb::Iterator> rec(db_->NewIterator(full_scan(), cf(kCfEntities)));
+  std::optional<EntityId> current;
+  int64_t mentions = 0;
+  std::vector<std::pair<int64_t, std::string>> aliases;
+  auto emit = [&]() -> Status {
+    if (current && mentions > 0) {
+      std::string key = entity_key(*current);
+      rec->Seek(key);
+      if (!rec->Valid() || rec->key() != key) {
+        KG_RETURN_IF_ERROR(to_status(rec->status(), "reading entities"));
+        return Status::corruption("database " + dir_ + ": entity " + std::to_string(*current) +
+                                  " has mentions but no record");
+      }
+      EntityInfo info;
+      KG_RETURN_IF_ERROR(read_entity_record(*current, rec->value().ToString(), info));
+      info.mentions = static_cast<uint64_t>(mentions);
+      sort_aliases(aliases, info);
+      fn(info);
+    }
+    current.reset();
+    mentions = 0;
+    aliases.clear();
+    return {};
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    MentionsKey k = parse_mentions_key(it->key().ToStringView());
+    if (k.kind == MentionsKeyKind::kMentions) {
+      KG_RETURN_IF_ERROR(emit());
+      current = k.id;
+      mentions = count_of(it->value());
+    } else if (k.kind == MentionsKeyKind::kAlias && current && k.id == *current) {
+      if (int64_t n = count_of(it->value()); n > 0) aliases.emplace_back(n, std::string(k.alias));
+    }
+  }
+  KG_RETURN_IF_ERROR(emit());
+  return to_status(it->status(), "reading entities");
+}
+
+Result<std::vector<EntityInfo>> RocksGraphStore::entities(std::string_view match, size_t limit) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::vector<EntityInfo> out;
+  std::string folded = fold(match);
+  if (folded.empty()) {
+    KG_RETURN_IF_ERROR(for_each_entity([&](const EntityInfo& e) { out.push_back(e); }));
+  } else {
+    std::unordered_set<EntityId> ids;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfNames)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string_view f;
+      EntityId id;
+      if (parse_name_key(it->key().ToStringView(), &f, &id) &&
+          f.find(folded) != std::string_view::npos && is_live_name(it->value().ToStringView())) {
+        ids.insert(id);
+      }
+    }
+    KG_RETURN_IF_ERROR(to_status(it->status(), "reading names"));
+    for (EntityId id : ids) {
+      KG_ASSIGN_OR_RETURN(auto info, load_entity(id));
+      if (info) out.push_back(std::move(*info));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const EntityInfo& a, const EntityInfo& b) {
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    if (a.name != b.name) return a.name < b.name;
+    return a.id < b.id;
+  });
+  if (limit > 0 && out.size() > limit) out.resize(limit);
+  return out;
+}
+
+Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction dir) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::vector<EdgeInfo> out;
+  std::unordered_map<RelationId, std::string> labels;
+  std::string prefix = id_prefix(id);
+  for (int family : {kCfOutEdges, kCfInEdges}) {
+    if (family == kCfOutEdges && dir == Direction::kIn) continue;
+    if (family == kCfInEdges && dir == Direction::kOut) continue;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(family)));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      EdgeKey e;
+      bool ok = family == kCfOutEdges ? parse_out_edge_key(it->key().ToStringView(), &e)
+                                      : parse_in_edge_key(it->key().ToStringView(), &e);
+      if (!ok) return Status::corruption("database " + dir_ + ": malformed edge key");
+      int64_t n = count_of(it->value());
+      if (n <= 0) continue;
+      // With kBoth a self-loop is listed once, from the out-edge index.
+      if (family == kCfInEdges && dir == Direction::kBoth && e.subject == e.object) continue;
+      KG_ASSIGN_OR_RETURN(std::string label, relation_label(e.relation, labels));
+      out.push_back({e.subject, e.relation, e.object, e.negated, std::move(label),
+                     static_cast<uint64_t>(n)});
+    }
+    KG_RETURN_IF_ERROR(to_status(it->status(), "reading edges"));
+  }
+  return out;
+}
+
+Status RocksGraphStore::for_each_edge(const std::function<void(const EdgeInfo&)>& fn) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::unordered_map<RelationId, std::string> labels;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfOutEdges)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    EdgeKey e;
+    if (!parse_out_edge_key(it->key().ToStringView(), &e)) {
+      return Status::corruption("database " + dir_ + ": malformed edge key");
+    }
+    int64_t n = count_of(it->value());
+    if (n <= 0) continue;
+    KG_ASSIGN_OR_RETURN(std::string label, relation_label(e.relation, labels));
+    fn({e.subject, e.relation, e.object, e.negated, std::move(label), static_cast<uint64_t>(n)});
+  }
+  return to_status(it->status(), "reading edges");
+}
+
+Result<std::vector<Evidence>> RocksGraphStore::evidence(const EdgeInfo& edge, size_t limit) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::vector<Evidence> out;
+  std::string prefix = out_edge_key({edge.subject, edge.relation, edge.object, edge.negated});
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfEvidence)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (limit > 0 && out.size() >= limit) break;
+    EdgeKey e;
+    std::string_view doc;
+    uint32_t fact;
+    pb::Evidence ev;
+    if (!parse_evidence_key(it->key().ToStringView(), &e, &doc, &fact) ||
+        !decode_message(it->value().ToStringView(), &ev)) {
+      return Status::corruption("database " + dir_ + ": evidence record does not decode");
+    }
+    out.push_back(evidence_from_pb(ev, doc));
+  }
+  KG_RETURN_IF_ERROR(to_status(it->status(), "reading evidence"));
+  return out;
+}
+
+}  // namespace kg::store
