@@ -5,22 +5,11 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 #include "cli/command.h"
 #include "cli/commands/commands.h"
 
 namespace {
-
-struct Ran {
-  int code;
-  std::string out, err;
-};
-
-Ran kg_run(std::vector<std::string> args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  int code = kg::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 
 std::string write_temp(const std::string& name, const std::string& content) {
   auto path = std::filesystem::temp_directory_path() / ("kg_cli_test_" + name);

@@ -2,21 +2,12 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 #include "cli/command.h"
 
 using kg::cli::run;
 
 namespace {
-struct Ran {
-  int code;
-  std::string out, err;
-};
-Ran kg_run(std::vector<std::string> args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  int code = run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 }  // namespace
 
 TEST_CASE("kg exits 2 on an unknown subcommand or option", "[cli]") {

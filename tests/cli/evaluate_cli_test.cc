@@ -6,20 +6,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 
 namespace {
-
-struct Ran {
-  int code;
-  std::string out, err;
-};
-
-Ran kg_run(std::vector<std::string> args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  int code = kg::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 
 std::string temp_file(const std::string& name, const std::string& content) {
   auto path = std::filesystem::path(KG_BINARY_DIR) /

@@ -5,23 +5,12 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 #include "doc/triples_jsonl.h"
 
 using kg::cli::run;
 
 namespace {
-
-struct Ran {
-  int code;
-  std::string out, err;
-};
-
-Ran kg_run(std::vector<std::string> args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  int code = run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 
 const std::string kSample = std::string(KG_SOURCE_DIR) + "/tests/data/extract/ukraine-summit.conllu";
 

@@ -5,21 +5,10 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 #include "doc/conllu.h"
 
 namespace {
-
-struct Ran {
-  int code;
-  std::string out, err;
-};
-
-Ran kg_run(std::vector<std::string> args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  int code = kg::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -8,22 +8,11 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "run_kg.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Ran {
-  int code;
-  std::string out, err;
-};
-
-Ran kg_run(std::vector<std::string> args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  int code = kg::cli::run(args, in, out, err);
-  return {code, out.str(), err.str()};
-}
 
 fs::path data_dir() { return fs::path(KG_SOURCE_DIR) / "tests" / "data" / "store"; }
 
