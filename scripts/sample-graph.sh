@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the sample graph in graphs/ukraine-summit/ and renders it: installs what is missing, builds
-# kg, loads the sample into a fresh database under build/, exports DOT and JSON and renders SVG.
+# kg, runs the whole pipeline on the sample article into a fresh database under build/, writes the
+# extracted triples, exports DOT and JSON and renders SVG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -8,7 +9,8 @@ kg=build/bin/kg
 out=graphs/ukraine-summit
 db=build/graphs/ukraine-summit.db
 rm -rf "$db" && mkdir -p "$(dirname "$db")"
-"$kg" ingest --db "$db" "$out/triples.jsonl"
+"$kg" build --db "$db" "$out/article.txt"
+"$kg" extract "$out/article.txt" -o "$out/triples.jsonl"
 "$kg" export --db "$db" --format dot -o "$out/graph.dot"
 "$kg" export --db "$db" --format json -o "$out/graph.json"
 "$kg" render --db "$db" -o "$out/graph.svg"
