@@ -70,6 +70,19 @@ std::string id_prefix(uint64_t id) {
   return k;
 }
 
+std::string entity_canonical_key(std::string_view folded_name, std::string_view type) {
+  std::string key;
+  key.reserve(folded_name.size() + 1 + type.size());
+  key.append(folded_name);
+  key.push_back('\x1f');
+  key.append(type);
+  return key;
+}
+
+std::string_view canonical_key_name(std::string_view entity_key) {
+  return entity_key.substr(0, entity_key.rfind('\x1f'));
+}
+
 std::string entity_key(EntityId id) { return id_prefix(id); }
 
 bool parse_entity_key(std::string_view key, EntityId* id) {

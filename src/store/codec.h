@@ -48,6 +48,12 @@ bool is_meta_counter_key(std::string_view key);
 void append_u64(std::string& out, uint64_t v);
 uint64_t read_u64(const char* p);
 
+// --- canonical keys (stored in pb::Entity.key / pb::Relation.key; ids are hashes of them) ---
+// `folded` is store/fold.h fold() of the name or label.
+std::string entity_canonical_key(std::string_view folded_name, std::string_view type);
+// The folded name part of an entity's canonical key.
+std::string_view canonical_key_name(std::string_view entity_key);
+
 // --- entities CF: id(8) -> pb::Entity ---
 std::string entity_key(EntityId id);
 bool parse_entity_key(std::string_view key, EntityId* id);

@@ -271,10 +271,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
 }
 
 std::string RocksGraphStore::entity_canonical_key(std::string_view name, std::string_view type) {
-  std::string key = fold(name);
-  key.push_back('\x1f');
-  key.append(type.empty() ? kDefaultEntityType : type);
-  return key;
+  return store::entity_canonical_key(fold(name), type.empty() ? kDefaultEntityType : type);
 }
 
 std::string RocksGraphStore::relation_canonical_key(std::string_view label) { return fold(label); }

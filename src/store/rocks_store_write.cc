@@ -167,7 +167,7 @@ Result<EntityId> RocksGraphStore::resolve_entity(std::string_view name, std::str
       e.set_type(std::string(type));
       batch.put(kCfEntities, entity_key(id), encode_message(e));
       // The canonical name is indexed once, for good: lookups skip entities without mentions.
-      batch.put(kCfNames, name_key(std::string_view(key).substr(0, key.rfind('\x1f')), id), "");
+      batch.put(kCfNames, name_key(canonical_key_name(key), id), "");
       batch.new_entities.emplace(id, key);
       return remember(id);
     }

@@ -1,6 +1,7 @@
 // kg ingest / remove / stats / entities, run in-process, with golden files in tests/data/store
 // (KG_UPDATE_GOLDEN=1 rewrites them).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "store/store.h"
 #include "run_kg.h"
 
 namespace fs = std::filesystem;
@@ -127,4 +129,17 @@ TEST_CASE("Store commands fail with one clear line", "[store][cli]") {
   CHECK(file.err.find("none.jsonl: cannot open") != std::string::npos);
   CHECK(kg_run({"ingest", "--db", (dir / "db").string()}).code == 2);
   CHECK(kg_run({"remove", "--db", (dir / "db").string()}).code == 2);
+}
+
+TEST_CASE("kg ingest on a database another writer holds fails with kBusy's line",
+          "[store][cli]") {
+  std::string db = db_of("busy");
+  auto holder = kg::GraphStore::open(db, kg::OpenMode::kReadWrite);
+  REQUIRE(holder.ok());
+  Ran r = kg_run({"ingest", "--db", db, (data_dir() / "news.jsonl").string()});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("kg ingest: database " + db + " is locked: another kg process") == 0);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  // Read-only commands still work next to the writer.
+  CHECK(kg_run({"stats", "--db", db}).code == 0);
 }
