@@ -1,14 +1,16 @@
 // The graph store: documents' facts in RocksDB, values as Protobuf messages (docs/storage-format.md).
 //
 // Contract:
-// - put_document() lands all of a document's facts in one atomic WriteBatch. The same document id
-//   with the same content hash changes nothing; a new content hash replaces the old facts; counts
-//   (edge counts, entity mentions) and indexes always agree exactly with the stored evidence.
+// - put_document() lands all of a document's facts in one atomic write (a WriteBatch; a bulk
+//   put_documents() ingests SST files of several whole documents in one atomic call). The same
+//   document id with the same content hash changes nothing; a new content hash replaces the old
+//   facts; counts (edge counts, entity mentions) and indexes always agree exactly with the stored
+//   evidence.
 // - Entity and relation ids are derived deterministically from their canonical keys, so graphs
 //   built separately merge without coordination.
 // - A GraphStore opened read-only never writes. One writer per database (RocksDB's LOCK); a second
-//   writer gets ErrorCode::kBusy. Methods are thread-safe for concurrent readers; writes must come
-//   from one thread.
+//   writer gets ErrorCode::kBusy. Methods are thread-safe for concurrent readers (also while the
+//   writer writes); writes must come from one thread.
 // - Every failure is a Status: a database of another format version (kVersionMismatch), a corrupt
 //   one (kCorruption), a missing one opened read-only (kNotFound), a lock held (kBusy).
 #pragma once
