@@ -9,6 +9,7 @@
 
 #include "store/bulk_load.h"
 #include "store/rocks_store.h"
+#include "store/small_maps.h"
 
 namespace kg::store {
 
@@ -46,9 +47,29 @@ class RocksGraphStore::Batch {
     }
   }
 
+  // Entity mentions and relation fact counts: summed over a bulk batch (they repeat across its
+  // documents), merge operands right away otherwise.
+  void add_mentions(EntityId id, int64_t n) {
+    if (n == 0) return;
+    if (bulk_) {
+      mentions.add(id, n);
+    } else {
+      merge_count(kCfMentions, mentions_key(id), n);
+    }
+  }
+  void add_relation_facts(RelationId id, int64_t n) {
+    if (n == 0) return;
+    if (bulk_) {
+      relation_facts.add(id, n);
+    } else {
+      merge_count(kCfRelations, relation_count_key(id), n);
+    }
+  }
+
   rocksdb::WriteBatch wb;  // the path of small batches
   BulkBatch sst;           // the bulk path
   int64_t documents = 0, facts = 0;
+  CountMap mentions, relation_facts;  // bulk only
   // Ids claimed by this batch (not yet in the database), so two keys never claim one id.
   std::unordered_map<EntityId, std::string> new_entities;
   std::unordered_map<RelationId, std::string> new_relations;

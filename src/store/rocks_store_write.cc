@@ -93,12 +93,10 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     }
   }
   for (uint32_t e = 0; e < n_entities; ++e) {
-    batch.merge_count(kCfMentions, mentions_key(doc.entities(static_cast<int>(e)).id()),
-                      sign * mentions[e]);
+    batch.add_mentions(doc.entities(static_cast<int>(e)).id(), sign * mentions[e]);
   }
   for (uint32_t r = 0; r < n_relations; ++r) {
-    batch.merge_count(kCfRelations, relation_count_key(doc.relations(static_cast<int>(r)).id()),
-                      sign * relation_facts[r]);
+    batch.add_relation_facts(doc.relations(static_cast<int>(r)).id(), sign * relation_facts[r]);
   }
   // Surface forms other than the canonical name, counted per (entity, surface).
   std::sort(aliases.begin(), aliases.end(), [](const AliasUse& a, const AliasUse& b) {
@@ -327,6 +325,10 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
 }
 
 void RocksGraphStore::finish_batch(Batch& batch) {
+  batch.mentions.for_each(
+      [&](uint64_t id, int64_t n) { batch.merge_count(kCfMentions, mentions_key(id), n); });
+  batch.relation_facts.for_each(
+      [&](uint64_t id, int64_t n) { batch.merge_count(kCfRelations, relation_count_key(id), n); });
   batch.merge_count(kCfMeta, kMetaDocuments, batch.documents);
   batch.merge_count(kCfMeta, kMetaFacts, batch.facts);
 }

@@ -74,4 +74,57 @@ class SmallMap {
   size_t mask_ = 0;
 };
 
+// Sums of int64 deltas by 64-bit id (a bulk batch's mentions and relation counts); grows.
+class CountMap {
+ public:
+  void add(uint64_t key, int64_t n) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (size_t i = mix(key) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (!s.used) {
+        s = Slot{key, n, true};
+        ++size_;
+        return;
+      }
+      if (s.key == key) {
+        s.sum += n;
+        return;
+      }
+    }
+  }
+
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    for (const Slot& s : slots_) {
+      if (s.used) fn(s.key, s.sum);
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int64_t sum = 0;
+    bool used = false;
+  };
+
+  static size_t mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    return static_cast<size_t>(k ^ (k >> 29));
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.used) add(s.key, s.sum);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+
 }  // namespace kg::store
