@@ -125,7 +125,7 @@ TEST_CASE("kg parse fails cleanly on missing inputs and models", "[cli][parse]")
   CHECK(kg_run({"parse", "--input-format", "xml", "-"}).code == 2);
 }
 
-TEST_CASE("kg train parser trains a small model that kg parse can use", "[cli][parse]") {
+TEST_CASE("kg train parser trains a small model that kg parse can use", "[cli][parse][data]") {
   // A few hundred sentences of EWT train, two epochs: seconds.
   std::string train = std::string(KG_BINARY_DIR) + "/parse_cli_train.conllu";
   std::string model = std::string(KG_BINARY_DIR) + "/parse_cli_parser.bin";

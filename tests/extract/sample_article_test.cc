@@ -84,7 +84,7 @@ TEST_CASE("Sample article: conditions, negation and attribution are kept", "[ext
   CHECK(prod->attribution == std::optional<std::string>("Bathsheba Nell Crocker"));
 }
 
-TEST_CASE("Extraction runs on every gold-parsed EWT dev sentence", "[extract]") {
+TEST_CASE("Extraction runs on every gold-parsed EWT dev sentence", "[extract][data]") {
   auto sents = kg::read_conllu_file(std::string(KG_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-dev.conllu");
   REQUIRE(sents.ok());
   auto ex = kg::Extractor::create();

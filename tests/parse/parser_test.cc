@@ -56,7 +56,7 @@ std::string temp_path(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word", "[parse]") {
+TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word", "[parse][data]") {
   auto parser = tiny_parser();
   auto gold = slice(ewt("dev"), 0, 300);
   auto system = parsed(*parser, gold);
@@ -73,7 +73,7 @@ TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-wo
   CHECK(score.las() > 55.0);
 }
 
-TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "[parse]") {
+TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "[parse][data]") {
   auto parser = tiny_parser(150, 2);
   for (const auto& s : parsed(*parser, slice(ewt("dev"), 0, 200))) {
     CHECK(kg::parse::is_single_rooted_tree(heads_of(s)));
@@ -111,7 +111,7 @@ TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "
   CHECK(empty.tokens.empty());
 }
 
-TEST_CASE("A saved and reloaded parser gives identical parses", "[parse]") {
+TEST_CASE("A saved and reloaded parser gives identical parses", "[parse][data]") {
   auto parser = tiny_parser(200, 2);
   std::string path = temp_path("roundtrip.bin");
   REQUIRE(parser->save(path).ok());
@@ -128,7 +128,7 @@ TEST_CASE("A saved and reloaded parser gives identical parses", "[parse]") {
   std::remove(path.c_str());
 }
 
-TEST_CASE("Parser training is deterministic for a given seed", "[parse]") {
+TEST_CASE("Parser training is deterministic for a given seed", "[parse][data]") {
   auto a = tiny_parser(100, 2);
   auto b = tiny_parser(100, 2);
   std::string pa = temp_path("det_a.bin"), pb = temp_path("det_b.bin");
@@ -143,7 +143,7 @@ TEST_CASE("Parser training is deterministic for a given seed", "[parse]") {
   std::remove(pb.c_str());
 }
 
-TEST_CASE("Parser::load refuses other versions, other models and broken files", "[parse]") {
+TEST_CASE("Parser::load refuses other versions, other models and broken files", "[parse][data]") {
   using kg::ErrorCode;
   CHECK(Parser::load(temp_path("missing.bin")).status().code() == ErrorCode::kNotFound);
 
