@@ -23,12 +23,13 @@ struct Op {
   enum Kind { kPut, kAppend, kRemove } kind = kPut;
   DocumentFacts doc;      // for kRemove only doc.id is set
   size_t first_line = 0;  // first input line of the document (for messages)
+  size_t bytes = 0;       // of its input lines
 };
 
 struct Chunk {
   std::vector<std::string> messages;  // problems, reported before the ops are written
   std::vector<Op> ops;
-  size_t triples = 0;
+  size_t triples = 0, bytes = 0;
   size_t bad_lines = 0, skipped_documents = 0, skipped_lines = 0;
   Status error;  // the input stream failed
 };
@@ -158,11 +159,11 @@ class Reader {
         return flow();
       }
     }
-    on_triple(std::move(t), line_no);
+    on_triple(std::move(t), line_no, line.size());
     return flow();
   }
 
-  void on_triple(Triple&& t, size_t line_no) {
+  void on_triple(Triple&& t, size_t line_no, size_t bytes) {
     if (poison_next_) {
       poison_next_ = false;
       if (t.doc != last_doc_ && !poisoned_.count(t.doc)) {
@@ -189,10 +190,13 @@ class Reader {
       pending_.splice(pending_.end(), pending_, it->second);  // most recently touched last
     }
     it->second->doc.triples.push_back(std::move(t));
+    it->second->bytes += bytes;
     ++pending_triples_;
+    pending_bytes_ += bytes;
     // Documents whose last line is more than a window behind are complete.
     while (pending_.size() > 1 &&
-           pending_triples_ - pending_.back().doc.triples.size() > options_.window_triples) {
+           (pending_triples_ - pending_.back().doc.triples.size() > options_.window_triples ||
+            pending_bytes_ - pending_.back().bytes > options_.window_bytes)) {
       evict_oldest();
     }
   }
@@ -222,6 +226,7 @@ class Reader {
     if (auto it = index_.find(doc); it != index_.end()) {
       chunk_.skipped_lines += it->second->doc.triples.size();
       pending_triples_ -= it->second->doc.triples.size();
+      pending_bytes_ -= it->second->bytes;
       pending_.erase(it->second);
       index_.erase(it);
     }
@@ -239,15 +244,20 @@ class Reader {
     pending_.pop_front();
     index_.erase(op.doc.id);
     pending_triples_ -= op.doc.triples.size();
+    pending_bytes_ -= op.bytes;
     emitted_.insert(op.doc.id);
     if (op.kind == Op::kPut) op.doc.content_hash = store::content_hash(op.doc);
     chunk_.triples += op.doc.triples.size();
+    chunk_.bytes += op.bytes;
     chunk_.ops.push_back(std::move(op));
   }
 
   // Ships the chunk when it is big enough; false when the writer gave up.
   bool flow() {
-    if (chunk_.triples < options_.batch_triples && chunk_.messages.size() < 64) return true;
+    if (chunk_.triples < options_.batch_triples && chunk_.bytes < options_.batch_bytes &&
+        chunk_.messages.size() < 64) {
+      return true;
+    }
     return ship();
   }
   bool ship() {
@@ -264,7 +274,7 @@ class Reader {
   Trash& trash_;
   std::list<Op> pending_;  // documents being gathered, least recently touched first
   std::unordered_map<std::string, std::list<Op>::iterator> index_;
-  size_t pending_triples_ = 0;
+  size_t pending_triples_ = 0, pending_bytes_ = 0;
   std::unordered_set<std::string> emitted_, poisoned_;
   std::string last_doc_;
   bool poison_next_ = false;
@@ -297,8 +307,11 @@ class Writer {
         if (group_ids_.count(op.doc.id)) KG_RETURN_IF_ERROR(flush());
         group_ids_.insert(op.doc.id);
         group_triples_ += op.doc.triples.size();
+        group_bytes_ += op.bytes;
         group_.push_back(std::move(op));
-        if (group_triples_ >= options_.batch_triples) KG_RETURN_IF_ERROR(flush());
+        if (group_triples_ >= options_.batch_triples || group_bytes_ >= options_.batch_bytes) {
+          KG_RETURN_IF_ERROR(flush());
+        }
         continue;
       }
       KG_RETURN_IF_ERROR(flush());
@@ -341,7 +354,7 @@ class Writer {
     }
     group_.clear();
     group_ids_.clear();
-    group_triples_ = 0;
+    group_triples_ = group_bytes_ = 0;
     trash_.put(std::move(docs));
     return {};
   }
@@ -382,7 +395,7 @@ class Writer {
   Trash& trash_;
   std::vector<Op> group_;
   std::unordered_set<std::string> group_ids_;
-  size_t group_triples_ = 0;
+  size_t group_triples_ = 0, group_bytes_ = 0;
 };
 
 }  // namespace

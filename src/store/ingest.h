@@ -12,11 +12,15 @@
 namespace kg {
 
 struct IngestOptions {
-  // Triples per WriteBatch: whole documents are grouped until a batch holds at least this many.
+  // Triples per write: whole documents are grouped until a batch holds at least this many, or
+  // this many bytes of input lines.
   size_t batch_triples = 65536;
-  // A document is written once this many triples of other documents followed its last line, so
-  // the lines of one document may be spread over that distance and are still gathered.
+  size_t batch_bytes = size_t{48} << 20;
+  // A document is written once this many triples (or bytes of lines) of other documents followed
+  // its last line, so the lines of one document may be spread over that distance and are still
+  // gathered. Together these bound the memory of an ingest.
   size_t window_triples = 100000;
+  size_t window_bytes = size_t{64} << 20;
 };
 
 struct IngestSummary {
