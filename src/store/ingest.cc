@@ -130,11 +130,14 @@ class Reader {
       }
       data.erase(0, start);
     }
-    if (ok && in_.bad()) chunk_.error = Status::io(name_ + ": read error");
-    if (ok && !data.empty()) ok = on_line(data, ++line_no);
-    if (ok) {
-      while (!pending_.empty()) evict_oldest();
-      ok = ship();
+    if (ok && in_.bad()) {
+      // The documents still gathered may be incomplete: write none of them.
+      chunk_.error = Status::io(name_ + ": read error after line " + std::to_string(line_no));
+      (void)ship();
+    } else if (ok) {
+      if (!data.empty()) ok = on_line(data, ++line_no);
+      while (ok && !pending_.empty()) evict_oldest();
+      if (ok) (void)ship();
     }
     queue_.close();
   }
@@ -168,8 +171,8 @@ class Reader {
       poison_next_ = false;
       if (t.doc != last_doc_ && !poisoned_.count(t.doc)) {
         chunk_.messages.push_back(name_ + ":" + std::to_string(line_no) + ": document " +
-                                  quoted(t.doc) + " skipped: it follows the unreadable line " +
-                                  std::to_string(line_no - 1));
+                                  quoted(t.doc) + " skipped: it follows line " +
+                                  std::to_string(unknown_line_) + ", whose document is unknown");
         poison(t.doc);
       }
     }
@@ -214,9 +217,11 @@ class Reader {
                                 quoted(last_doc_) + " (the line before) and the next line's");
       poison(last_doc_);
       poison_next_ = true;
+      unknown_line_ = line_no;
     } else {
       chunk_.messages.push_back(where + "; its document is unknown: skipping the next line's");
       poison_next_ = true;
+      unknown_line_ = line_no;
     }
   }
 
@@ -278,6 +283,7 @@ class Reader {
   std::unordered_set<std::string> emitted_, poisoned_;
   std::string last_doc_;
   bool poison_next_ = false;
+  size_t unknown_line_ = 0;  // the bad line that set poison_next_
   Chunk chunk_;
 };
 
