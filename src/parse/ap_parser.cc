@@ -82,18 +82,14 @@ void ApParser::parse(Sentence& sentence) const {
         best_score = scratch.scores[c];
       }
     }
+    const int nl = static_cast<int>(labels_.names.size());
     if (best < 0) {
-      // Only reachable with a degenerate label set: fall back to a structural move.
-      if (st.buffer_has_words()) {
-        best = 0;
-      } else if (st.stack_size() == 1) {
-        best = class_of(Move::kLeft, labels_.root, static_cast<int>(labels_.names.size()));
-      } else {
-        best = class_of(Move::kRight, labels_.root == 0 && labels_.names.size() > 1 ? 1 : 0,
-                        static_cast<int>(labels_.names.size()));
-      }
+      // Only reachable when no label may go right (a degenerate model): the structural move
+      // that always exists, with the root label, still ends in a tree.
+      best = st.buffer_has_words() ? 0
+             : st.stack_size() == 1 ? class_of(Move::kLeft, labels_.root, nl)
+                                    : class_of(Move::kRight, labels_.root, nl);
     }
-    int nl = static_cast<int>(labels_.names.size());
     st.apply(move_of(best, nl), label_of(best, nl));
   }
   for (int i = 1; i <= n; ++i) {

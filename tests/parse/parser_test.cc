@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "common/binio.h"
 #include "doc/conllu.h"
@@ -204,4 +205,26 @@ TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
   sys.tokens[1].head = 3;
   sc = kg::score_attachment({gold}, {sys});
   CHECK(sc.head_correct == 2);
+}
+
+TEST_CASE("Concurrent parse calls on one parser give the sequential results", "[parse]") {
+  auto parser = tiny_parser(150, 2);
+  auto input = slice(ewt("dev"), 0, 400);
+  auto expected = parsed(*parser, input);
+  std::vector<std::vector<Sentence>> outputs(4, input);
+  std::vector<std::thread> threads;
+  for (auto& out : outputs) {
+    threads.emplace_back([&parser, &out] {
+      for (auto& s : out) parser->parse(s);
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& out : outputs) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      for (size_t j = 0; j < out[i].tokens.size(); ++j) {
+        REQUIRE(out[i].tokens[j].head == expected[i].tokens[j].head);
+        REQUIRE(out[i].tokens[j].deprel == expected[i].tokens[j].deprel);
+      }
+    }
+  }
 }
