@@ -9,26 +9,6 @@
 namespace kg {
 namespace {
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cols.push_back(line.substr(start));
-      return cols;
-    }
-    cols.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
-bool parse_int(std::string_view s, int& out) {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
 std::string field(std::string_view s) { return s == "_" ? std::string() : std::string(s); }
 
 // Removes SpaceAfter=No from a MISC value; reports whether it was there.
@@ -63,6 +43,26 @@ const std::string& or_blank(const std::string& s) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  for (;;) {
+    size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      cols.push_back(line.substr(start));
+      return cols;
+    }
+    cols.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+bool parse_int(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
 
 Status ConlluReader::fail(const std::string& what) {
   size_t at = line_;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "doc/document.h"
@@ -42,6 +44,12 @@ void assign_offsets_from_forms(Sentence& s);
 
 // Writes one sentence followed by a blank line. Empty fields are written as "_".
 void write_conllu(std::ostream& out, const Sentence& s);
+
+// The tab-separated fields of one CoNLL-U line (also used by the CoNLL 2018 evaluator).
+std::vector<std::string_view> split_tabs(std::string_view line);
+
+// Parses a whole decimal integer field; false on anything else.
+bool parse_int(std::string_view s, int& out);
 
 // Reads a whole file. For training and evaluation tools.
 Result<std::vector<Sentence>> read_conllu_file(const std::string& path, bool require_tree = true);

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "common/utf8.h"
+#include "doc/conllu.h"
 
 namespace kg::eval {
 namespace {
@@ -99,26 +100,6 @@ std::string lowercase(std::string_view s) {
     }
   }
   return out;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      cols.push_back(line.substr(start));
-      return cols;
-    }
-    cols.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
-bool parse_int(std::string_view s, int& out) {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
 }
 
 std::string universal_feats(std::string_view feats) {
