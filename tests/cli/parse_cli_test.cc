@@ -10,11 +10,6 @@
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 std::string data(const std::string& name) {
   return std::string(KG_SOURCE_DIR) + "/tests/data/parse/" + name;
 }

@@ -16,20 +16,7 @@ namespace {
 
 fs::path data_dir() { return fs::path(KG_SOURCE_DIR) / "tests" / "data" / "query"; }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// A fresh directory for one test case (test cases may run in parallel processes).
-fs::path scratch(const std::string& name) {
-  fs::path dir = fs::path(KG_BINARY_DIR) / "query-cli-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return scratch_dir("query-cli-test", name); }
 
 // A database holding tests/data/query/<stem>.jsonl, ingested with `kg ingest`.
 std::string ingested(const std::string& test, const std::string& stem = "summit") {

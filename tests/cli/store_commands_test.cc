@@ -18,20 +18,7 @@ namespace {
 
 fs::path data_dir() { return fs::path(KG_SOURCE_DIR) / "tests" / "data" / "store"; }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// A fresh directory for one test case (test cases may run in parallel processes).
-fs::path scratch(const std::string& name) {
-  fs::path dir = fs::path(KG_BINARY_DIR) / "store-cli-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return scratch_dir("store-cli-test", name); }
 
 void check_golden(const std::string& actual, const fs::path& expected_file) {
   if (std::getenv("KG_UPDATE_GOLDEN")) {
