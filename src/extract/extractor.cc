@@ -13,6 +13,7 @@
 #include "extract/mention.h"
 #include "extract/nary.h"
 #include "extract/proposition.h"
+#include "extract/repair.h"
 #include "extract/resolver.h"
 
 namespace kg {
@@ -57,6 +58,7 @@ bool is_headline_case(const Sentence& s) {
 }
 
 struct SentenceWork {
+  std::unique_ptr<Sentence> repaired;  // the sentence with parse repairs, when any applied
   std::unique_ptr<DepTree> tree;
   std::vector<Proposition> props;
 };
@@ -127,7 +129,9 @@ Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractorOptions& opt
 
 Result<std::vector<NaryExtraction>> Extractor::extract_nary(const Sentence& sentence) const {
   KG_RETURN_IF_ERROR(check_parsed(sentence, "sentence \"" + sentence.text.substr(0, 40) + "\""));
-  DepTree t(sentence);
+  Sentence repaired;
+  const bool fixed = extract::repair_parse(sentence, &repaired);
+  DepTree t(fixed ? repaired : sentence);
   std::vector<Proposition> props = extract::extract_propositions(t);
   std::vector<NaryExtraction> out = extract::render_nary(t, props);
   std::vector<NaryExtraction> kept;
@@ -151,7 +155,9 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
     const Sentence& s = doc.sentences[si];
     KG_RETURN_IF_ERROR(
         check_parsed(s, "document " + doc.id + " sentence " + std::to_string(si + 1)));
-    work[si].tree = std::make_unique<DepTree>(s);
+    auto repaired = std::make_unique<Sentence>();
+    if (extract::repair_parse(s, repaired.get())) work[si].repaired = std::move(repaired);
+    work[si].tree = std::make_unique<DepTree>(work[si].repaired ? *work[si].repaired : s);
     const DepTree& t = *work[si].tree;
     if (is_headline_case(s)) continue;
     work[si].props = extract::extract_propositions(t);

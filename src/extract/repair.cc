@@ -1,0 +1,331 @@
+// Parse repairs before extraction (see repair.h): title + name chains, idiom obliques that carry
+// a to-infinitive, punctuation roots and trailing speech conjuncts.
+#include "extract/repair.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/dep_tree.h"
+#include "extract/lexicon.h"
+
+namespace kg::extract {
+namespace {
+
+// Heads and relations as a mutable table (0-based heads, -1 for roots).
+struct Arcs {
+  std::vector<int> head;
+  std::vector<std::string> rel;
+  std::vector<std::string> lower;
+  const Sentence* s = nullptr;
+
+  explicit Arcs(const Sentence& sent) : s(&sent) {
+    const int n = static_cast<int>(sent.tokens.size());
+    head.resize(n);
+    rel.resize(n);
+    lower.resize(n);
+    for (int i = 0; i < n; ++i) {
+      const Token& t = sent.tokens[i];
+      head[i] = (t.head <= 0 || t.head > n) ? -1 : t.head - 1;
+      rel[i] = t.deprel;
+      lower[i] = to_lower(t.form);
+    }
+  }
+  int size() const { return static_cast<int>(head.size()); }
+  const Token& tok(int i) const { return s->tokens[i]; }
+  std::string_view base(int i) const {
+    std::string_view r = rel[i];
+    return r.substr(0, r.find(':'));
+  }
+  bool capitalized(int i) const {
+    const std::string& f = tok(i).form;
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  }
+  // True when `a` is `d` or one of its ancestors (cycle-safe).
+  bool dominates(int a, int d) const {
+    for (int steps = 0; d >= 0 && steps <= size(); ++steps) {
+      if (d == a) return true;
+      d = head[d];
+    }
+    return false;
+  }
+  std::vector<int> children(int i) const {
+    std::vector<int> c;
+    for (int k = 0; k < size(); ++k) {
+      if (head[k] == i) c.push_back(k);
+    }
+    return c;
+  }
+};
+
+bool is_name_word(const Arcs& a, int i) {
+  return a.tok(i).upos == "PROPN" && a.capitalized(i) && !is_title_word(a.lower[i]) &&
+         !is_honorific(a.lower[i]);
+}
+
+int attachment_rank(std::string_view base) {
+  if (base == "nsubj" || base == "obj" || base == "iobj" || base == "obl" || base == "root" ||
+      base == "csubj") {
+    return 0;
+  }
+  if (base == "conj") return 1;
+  if (base == "appos") return 2;
+  if (base == "nmod") return 3;
+  return 4;
+}
+
+// Rewrites one chain [first, name_end] whose name starts at `name`. Returns true on a change.
+bool rebuild_chain(Arcs& a, int first, int name, int name_end) {
+  auto in_chain = [&](int k) { return k >= first && k <= name_end; };
+  // Already one subtree rooted in the name: nothing to do.
+  int outside = 0, root_in_name = -1;
+  for (int k = first; k <= name_end; ++k) {
+    if (a.head[k] < 0 || !in_chain(a.head[k])) {
+      ++outside;
+      if (k >= name) root_in_name = k;
+    }
+  }
+  if (outside == 1 && root_in_name >= 0) return false;
+
+  // The chain's attachment: its best-attached word whose head lies outside the chain's subtree.
+  int best = -1, best_rank = 99;
+  for (int k = first; k <= name_end; ++k) {
+    const int h = a.head[k];
+    if (h >= 0 && in_chain(h)) continue;
+    bool under_chain = false;
+    for (int c = first; c <= name_end && h >= 0; ++c) {
+      if (a.dominates(c, h)) under_chain = true;
+    }
+    if (under_chain) continue;
+    const int r = h < 0 ? 0 : attachment_rank(a.base(k));
+    if (r < best_rank) {
+      best_rank = r;
+      best = k;
+    }
+  }
+  if (best < 0) return false;
+  const int new_head = a.head[best];
+  const std::string new_rel = new_head < 0 ? "root" : a.rel[best];
+
+  // Verbs whose subject was a word of the chain ("Chief ... alleging") lose it to the chain.
+  std::vector<int> orphan_verbs;
+  for (int k = 0; k < a.size(); ++k) {
+    if (in_chain(k) || a.head[k] < 0 || !in_chain(a.head[k])) continue;
+    if (a.base(k) != "acl" && a.base(k) != "advcl") continue;
+    for (int c = first; c <= name_end; ++c) {
+      if (a.head[c] == k && a.base(c) == "nsubj") orphan_verbs.push_back(k);
+    }
+  }
+  // Outside dependents of chain words move to the name.
+  for (int k = 0; k < a.size(); ++k) {
+    if (in_chain(k) || a.head[k] < 0 || !in_chain(a.head[k])) continue;
+    a.head[k] = name;
+  }
+  // The name: first word heads, the rest are flat.
+  a.head[name] = new_head;
+  a.rel[name] = new_rel;
+  for (int k = name + 1; k <= name_end; ++k) {
+    a.head[k] = name;
+    a.rel[k] = "flat";
+  }
+  // The descriptor: "of X" stays inside ("Secretary of State"), other words whose head is not a
+  // descriptor word become compounds of the name.
+  for (int k = first; k < name; ++k) {
+    if (a.lower[k] == "of" && k + 1 < name && k > first) {
+      a.head[k] = k + 1;
+      a.rel[k] = "case";
+      a.head[k + 1] = k - 1;
+      a.rel[k + 1] = "nmod";
+      continue;
+    }
+    if (k > first && a.lower[k - 1] == "of") continue;  // set above
+    const int h = a.head[k];
+    if (h >= first && h < name && h != k && !a.dominates(k, h)) continue;
+    a.head[k] = name;
+    a.rel[k] = "compound";
+  }
+  for (int v : orphan_verbs) {
+    int g = a.head[name];
+    while (g >= 0 && a.tok(g).upos != "VERB") g = a.head[g];
+    if (g < 0 || a.dominates(v, g)) continue;
+    a.head[v] = g;
+    a.rel[v] = "advcl";
+  }
+  return true;
+}
+
+bool repair_name_chains(Arcs& a) {
+  bool changed = false;
+  const int n = a.size();
+  int i = 0;
+  while (i < n) {
+    if (!is_name_word(a, i)) {
+      ++i;
+      continue;
+    }
+    int end = i;
+    while (end + 1 < n && is_name_word(a, end + 1)) ++end;
+    int name = i;
+    // "Secretary of State Antony Blinken": the word after "of" belongs to the title.
+    if (name > 0 && a.lower[name - 1] == "of" && end - name >= 2) ++name;
+    const int next = end + 1;
+    i = next;
+    if (end - name < 1) continue;  // a single word is not a person's full name
+    // The descriptor, leftwards: capitalized nominal words, "of" between capitalized words, and
+    // lowercase words between a capitalized word and a title right before the name.
+    int first = name;
+    bool title = false;
+    const bool title_before_name = name > 0 && is_title_word(a.lower[name - 1]);
+    for (int k = name - 1; k >= 0; --k) {
+      std::string_view u = a.tok(k).upos;
+      const bool nominal = u == "PROPN" || u == "NOUN" || u == "ADJ";
+      if (nominal && a.capitalized(k)) {
+        first = k;
+        if (is_title_word(a.lower[k])) title = true;
+        continue;
+      }
+      if (a.lower[k] == "of" && k > 0 && a.capitalized(k - 1) && a.capitalized(k + 1)) continue;
+      if (nominal && title_before_name && name - k <= 4) continue;  // "UN human rights Chief"
+      break;
+    }
+    if (!title || first == name) continue;
+    if (rebuild_chain(a, first, name, end)) changed = true;
+  }
+  return changed;
+}
+
+// "agreed in principle to hold": the infinitive hangs on the idiom; it belongs to the verb.
+bool repair_idiom_infinitives(Arcs& a) {
+  bool changed = false;
+  for (int v = 0; v < a.size(); ++v) {
+    if (a.base(v) != "acl" || a.tok(v).upos != "VERB" || a.head[v] < 0) continue;
+    bool to = false;
+    for (int c : a.children(v)) {
+      if (a.base(c) == "mark" && a.lower[c] == "to") to = true;
+    }
+    if (!to) continue;
+    const int n = a.head[v];
+    const int g = a.head[n];
+    if (g < 0 || a.tok(g).upos != "VERB") continue;
+    // Only idioms that qualify an agreement ("in principle", "in theory"), not "in order to".
+    const std::string noun = to_lower(a.tok(n).lemma);
+    if (noun != "principle" && noun != "theory") continue;
+    bool idiom = false;
+    for (int c : a.children(n)) {
+      if (a.base(c) == "case" && is_idiom_pp(a.lower[c], noun)) idiom = true;
+    }
+    if (!idiom) continue;
+    a.head[v] = g;
+    a.rel[v] = "xcomp";
+    changed = true;
+  }
+  return changed;
+}
+
+bool is_control_verb(std::string_view lemma) {
+  static const char* const kVerbs[] = {
+      "agree", "decide", "plan", "want", "try", "refuse", "promise", "hope", "seek", "aim",
+      "attempt", "offer", "threaten", "vow", "pledge", "intend", "fail", "manage", "prepare",
+      "wish", "undertake", "vote", "move", "rush", "struggle", "tend", "volunteer", "decline"};
+  for (const char* v : kVerbs) {
+    if (lemma == v) return true;
+  }
+  return false;
+}
+
+// "has agreed \"in principle\" to hold": a subjectless to-infinitive adverbial of a control verb
+// is its complement (the parser often makes it an adverbial of purpose).
+bool repair_control_infinitives(Arcs& a) {
+  bool changed = false;
+  for (int v = 0; v < a.size(); ++v) {
+    const int g = a.head[v];
+    if (g < 0 || g > v || a.base(v) != "advcl" || a.tok(v).upos != "VERB") continue;
+    if (a.tok(g).upos != "VERB" || !is_control_verb(to_lower(a.tok(g).lemma))) continue;
+    bool to = false, subject = false;
+    for (int c : a.children(v)) {
+      if (a.base(c) == "mark" && a.lower[c] == "to") to = true;
+      if (a.base(c) == "nsubj" || a.base(c) == "csubj") subject = true;
+    }
+    bool object = false, xcomp = false;
+    for (int c : a.children(g)) {
+      if (a.base(c) == "obj") object = true;
+      if (a.base(c) == "xcomp") xcomp = true;
+    }
+    if (!to || subject || object || xcomp) continue;
+    a.rel[v] = "xcomp";
+    changed = true;
+  }
+  return changed;
+}
+
+bool is_closing_quote(std::string_view f) { return f == "\u201d" || f == "\"" || f == "''"; }
+
+// A punctuation root gives its role to its first verb child; "..., she added" after a closing
+// quote is a parataxis speech clause, not a coordinated event.
+bool repair_quotation(Arcs& a) {
+  bool changed = false;
+  std::vector<int> roots;
+  for (int k = 0; k < a.size(); ++k) {
+    if (a.head[k] < 0) roots.push_back(k);
+  }
+  if (roots.size() == 1 && a.tok(roots[0]).upos == "PUNCT") {
+    const int r = roots[0];
+    int verb = -1;
+    for (int c : a.children(r)) {
+      if (a.tok(c).upos == "VERB") {
+        verb = c;
+        break;
+      }
+    }
+    if (verb >= 0) {
+      for (int c : a.children(r)) {
+        if (c != verb) a.head[c] = verb;
+      }
+      a.head[verb] = -1;
+      a.rel[verb] = "root";
+      a.head[r] = verb;
+      a.rel[r] = "punct";
+      changed = true;
+    }
+  }
+  for (int c = 0; c < a.size(); ++c) {
+    const int v = a.head[c];
+    if (v < 0 || v > c || a.base(c) != "conj" || a.tok(c).upos != "VERB") continue;
+    if (!is_speech_verb(to_lower(a.tok(c).lemma))) continue;
+    bool subject = false, complement = false;
+    for (int k : a.children(c)) {
+      std::string_view b = a.base(k);
+      if (b == "nsubj") subject = true;
+      if (b == "obj" || b == "ccomp" || b == "xcomp") complement = true;
+    }
+    if (!subject || complement) continue;
+    bool quote = false;
+    for (int k = v + 1; k < c; ++k) {
+      if (is_closing_quote(a.tok(k).form)) quote = true;
+    }
+    if (!quote) continue;
+    a.rel[c] = "parataxis";
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace
+
+bool repair_parse(const Sentence& in, Sentence* out) {
+  if (in.tokens.empty()) return false;
+  Arcs a(in);
+  bool changed = repair_quotation(a);
+  changed = repair_name_chains(a) || changed;
+  changed = repair_idiom_infinitives(a) || changed;
+  changed = repair_control_infinitives(a) || changed;
+  if (!changed) return false;
+  *out = in;
+  for (int i = 0; i < a.size(); ++i) {
+    out->tokens[i].head = a.head[i] + 1;
+    out->tokens[i].deprel = a.rel[i];
+  }
+  return true;
+}
+
+}  // namespace kg::extract

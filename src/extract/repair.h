@@ -1,0 +1,24 @@
+// Parse repairs before extraction: local rewrites of dependency trees that the statistical parser
+// often gets wrong in news text and that cost the graph its key facts (title + name chains split
+// across clauses, "agreed in principle to hold", a quotation whose root is the opening quote).
+#pragma once
+
+#include "doc/document.h"
+
+namespace kg::extract {
+
+// Writes a repaired copy of `in` to `*out` and returns true when any repair applies; returns
+// false (and leaves `*out` untouched) when the parse is kept as it is. Thread-compatible.
+//
+// Repairs:
+// - Title + name chains ("White House Press Secretary Jen Psaki", "UN human rights Chief Michelle
+//   Bachelet", "US Secretary of State Antony Blinken"): a run of proper names preceded by
+//   descriptor words holding a title becomes one nominal headed by the name's first word, with
+//   the descriptor as its compounds; the chain takes the place of its best-attached word.
+// - A to-infinitive hanging on an idiom oblique ("agreed in principle to hold") becomes an
+//   xcomp of the verb.
+// - A sentence whose root is punctuation (an opening quote) is rooted at its first verb, and a
+//   trailing "..., she added" conjunct after a closing quote becomes a parataxis.
+bool repair_parse(const Sentence& in, Sentence* out);
+
+}  // namespace kg::extract

@@ -1,0 +1,125 @@
+// Parse repairs on the misparses the shipped parser produced for the sample article, written out
+// by hand so that these tests do not depend on the model.
+#include <catch2/catch.hpp>
+
+#include "extract/repair.h"
+#include "parse_helper.h"
+
+using kg::test::dump;
+using kg::test::extract_all;
+using kg::test::find_fact;
+using kg::test::make_doc;
+using kg::test::parse_compact;
+
+TEST_CASE("A letter to a title + name chain goes to the person, not to the first word",
+          "[extract]") {
+  // The parser made "UN" the object of "to" and "Chief Michelle Bachelet" the subject of
+  // "alleging".
+  const char* kLetter = R"(Crocker Crocker PROPN NNP 2 nsubj
+sent send VERB VBD 0 root
+a a DET DT 4 det
+letter letter NOUN NN 2 obj
+to to ADP IN 6 case
+UN UN PROPN NNP 4 nmod
+human human ADJ JJ 8 amod
+rights right NOUN NNS 4 nmod
+Chief Chief PROPN NNP 12 nsubj
+Michelle Michelle PROPN NNP 9 flat
+Bachelet Bachelet PROPN NNP 9 flat
+alleging allege VERB VBG 8 acl
+abuses abuse NOUN NNS 12 obj
+. . PUNCT . 2 punct)";
+  auto ts = extract_all(make_doc({kLetter}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Crocker", "send letter to", "Michelle Bachelet") != nullptr);
+  CHECK(find_fact(ts, "Crocker", "send letter to", "UN") == nullptr);
+  CHECK(find_fact(ts, "Michelle Bachelet", "be", "UN human rights Chief") != nullptr);
+}
+
+TEST_CASE("A title + name chain split over two subjects becomes one speaker", "[extract]") {
+  const char* kPsaki = R"(Russia Russia PROPN NNP 2 nsubj
+agreed agree VERB VBD 0 root
+, , PUNCT , 10 punct
+White White ADJ JJ 5 amod
+House House PROPN NNP 10 nsubj
+Press Press PROPN NNP 10 nsubj
+Secretary Secretary PROPN NNP 6 flat
+Jen Jen PROPN NNP 9 compound
+Psaki Psaki PROPN NNP 6 flat
+said say VERB VBD 2 parataxis
+. . PUNCT . 2 punct)";
+  kg::Sentence s = parse_compact(kPsaki);
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(s, &fixed));
+  CHECK(fixed.tokens[7].head == 10);  // Jen heads the chain, subject of "said"
+  CHECK(fixed.tokens[7].deprel == "nsubj");
+  CHECK(fixed.tokens[8].head == 8);
+  CHECK(fixed.tokens[8].deprel == "flat");
+  for (int i : {3, 4, 5, 6}) {
+    INFO(i);
+    CHECK(fixed.tokens[i].head != 10);  // the title words hang inside the chain
+  }
+  auto ts = extract_all(make_doc({kPsaki}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Jen Psaki", "be", "White House Press Secretary") != nullptr);
+}
+
+TEST_CASE("A well-formed title + name chain is left as parsed", "[extract]") {
+  const char* kBiden = R"(US US PROPN NNP 2 compound
+President President PROPN NNP 3 nmod:desc
+Joe Joe PROPN NNP 5 nsubj
+Biden Biden PROPN NNP 3 flat
+spoke speak VERB VBD 0 root
+. . PUNCT . 5 punct)";
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kBiden), &fixed));
+}
+
+TEST_CASE("To-infinitive after an idiom oblique joins the agreeing verb", "[extract]") {
+  // "Biden has agreed in principle to hold a summit": the parser hung "hold" on "principle".
+  const char* kAgree = R"(Biden Biden PROPN NNP 3 nsubj
+has have AUX VBZ 3 aux
+agreed agree VERB VBN 0 root
+in in ADP IN 5 case
+principle principle NOUN NN 3 obl
+to to PART TO 7 mark
+hold hold VERB VB 5 acl
+a a DET DT 9 det
+summit summit NOUN NN 7 obj
+. . PUNCT . 3 punct)";
+  auto ts = extract_all(make_doc({kAgree}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Biden", "agree to hold", "summit");
+  REQUIRE(t != nullptr);
+  CHECK(t->modality == std::optional<std::string>("in principle"));
+}
+
+TEST_CASE("A subjectless to-infinitive adverbial of agree is its complement", "[extract]") {
+  const char* kAgree = R"(Biden Biden PROPN NNP 2 nsubj
+agreed agree VERB VBD 0 root
+to to PART TO 4 mark
+hold hold VERB VB 2 advcl
+talks talk NOUN NNS 4 obj
+. . PUNCT . 2 punct)";
+  auto ts = extract_all(make_doc({kAgree}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Biden", "agree to hold", "talk") != nullptr);
+}
+
+TEST_CASE("A quotation rooted at its opening quote keeps its speaker", "[extract]") {
+  const char* kQuote = R"(" " PUNCT `` 0 root
+Biden Biden PROPN NNP 3 nsubj
+accepted accept VERB VBD 1 conj
+a a DET DT 5 det
+meeting meeting NOUN NN 3 obj
+, , PUNCT , 3 punct
+" " PUNCT '' 3 punct
+Psaki Psaki PROPN NNP 9 nsubj
+added add VERB VBD 3 conj
+. . PUNCT . 3 punct)";
+  auto ts = extract_all(make_doc({kQuote}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Biden", "accept", "meeting");
+  REQUIRE(t != nullptr);
+  CHECK(t->attribution == std::optional<std::string>("Psaki"));
+}
