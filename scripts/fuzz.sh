@@ -22,7 +22,9 @@ fi
 bash scripts/install-deps.sh
 CXX=clang++ cmake -S . -B "$dir" -DKG_FUZZ=ON -DKG_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
-cmake --build "$dir" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+build=("${targets[@]/#/fuzz_}")
+[[ " ${targets[*]} " == *" model_load "* ]] && build+=(make_model_seeds)
+cmake --build "$dir" -j"$(nproc)" --target "${build[@]}"
 
 shared=${KG_SHARED_DATA:-../shared/data}
 seed_dir=$dir/seeds
@@ -61,6 +63,15 @@ make_seeds() {
         { printf "\\x0$i"; head -c 60000 "models/$m"; } | add
         i=$((i + 1))
       done
+      # Tiny complete models (the shipped ones are larger than -max_len).
+      mkdir -p "$seed_dir/tiny-models"
+      "$dir/bin/make_model_seeds" tests/data/extract/ukraine-summit.conllu "$seed_dir/tiny-models"
+      i=1
+      for m in tagger.bin parser.bin ner.bin; do
+        { printf "\\x0$i"; cat "$seed_dir/tiny-models/$m"; } | add
+        i=$((i + 1))
+      done
+      { printf '\x00'; cat models/tokenizer.kgm; } | add
       ;;
     codec)
       printf '\x00\x00\x00\x00\x00\x00\x00\x07' | add

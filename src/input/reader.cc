@@ -270,6 +270,9 @@ struct DocumentReader::Impl {
       } catch (const nlohmann::json::parse_error& e) {
         report(where, "not valid JSON (at byte " + std::to_string(e.byte) + ")", true);
         continue;
+      } catch (const nlohmann::json::exception&) {  // out_of_range: a number like 1e999
+        report(where, "not valid JSON (a number out of range)", true);
+        continue;
       }
       if (!j.is_object()) {
         report(where, "not a JSON object", true);
