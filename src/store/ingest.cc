@@ -161,6 +161,12 @@ class Reader {
         on_bad_line(line, line_no, std::string("field \"") + field + "\" is blank");
         return flow();
       }
+      if (value->size() > kMaxNameBytes) {
+        on_bad_line(line, line_no,
+                    std::string("field \"") + field + "\" is " + std::to_string(value->size()) +
+                        " bytes, over the limit of " + std::to_string(kMaxNameBytes));
+        return flow();
+      }
     }
     on_triple(std::move(t), line_no, line.size());
     return flow();

@@ -2,7 +2,11 @@
 #include "store/rocks_store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include <rocksdb/cache.h>
@@ -14,6 +18,7 @@
 #include "store/batch.h"
 #include "store/counters.h"
 #include "store/fold.h"
+#include "store/holder.h"
 
 namespace kg {
 
@@ -46,6 +51,34 @@ class NullLogger : public rocksdb::Logger {
  public:
   using rocksdb::Logger::Logv;
   void Logv(const char*, va_list) override {}
+};
+
+// RocksDB's info LOG through stdio, dropping what cannot be written: RocksDB's own logger aborts
+// on the write after a failed one (Debian's librocksdb keeps its assertions), so a full disk
+// would end the process instead of failing the write with a clear message. Appends (a refused
+// second writer must not truncate the holder's log); a log over 8 MB is moved to LOG.old first.
+class TolerantLogger : public rocksdb::Logger {
+ public:
+  explicit TolerantLogger(const std::string& path) {
+    std::error_code ec;
+    if (fs::file_size(path, ec) > (8u << 20) && !ec) fs::rename(path, path + ".old", ec);
+    f_ = std::fopen(path.c_str(), "a");
+  }
+  ~TolerantLogger() override {
+    if (f_ != nullptr) std::fclose(f_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (f_ == nullptr) return;
+    std::lock_guard lock(mu_);
+    std::vfprintf(f_, format, ap);
+    std::fputc('\n', f_);
+    std::fflush(f_);
+  }
+
+ private:
+  std::mutex mu_;
+  std::FILE* f_ = nullptr;
 };
 
 rocksdb::CompressionType pick_compression() {
@@ -122,6 +155,7 @@ RocksGraphStore::~RocksGraphStore() {
   for (auto* h : handles_) {
     if (h != nullptr) (void)db_->DestroyColumnFamilyHandle(h);
   }
+  if (mode_ == OpenMode::kReadWrite) remove_holder(dir_);  // while the LOCK is still ours
   (void)db_->Close();
 }
 
@@ -129,8 +163,10 @@ Status RocksGraphStore::to_status(const rocksdb::Status& s, std::string_view wha
   if (s.ok()) return {};
   std::string where = "database " + dir_ + ": " + std::string(what) + ": ";
   if (is_lock_error(s)) {
-    return Status::busy("database " + dir_ +
-                        " is locked: another kg process is writing to it (" + s.ToString() + ")");
+    const std::string holder = describe_holder(dir_);
+    return Status::busy("database " + dir_ + " is in use by " +
+                        (holder.empty() ? "another kg process" : holder) +
+                        ": only one kg process may write to it at a time");
   }
   if (s.IsCorruption()) return Status::corruption(where + "corrupt: " + s.ToString());
   if (s.IsNotFound()) return Status::not_found(where + s.ToString());
@@ -165,6 +201,20 @@ Status RocksGraphStore::require_writable() const {
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string& dir,
                                                                OpenMode mode,
                                                                StoreOptions options) {
+  // A reader next to a live writer can catch a file that the writer's flush or compaction has
+  // just replaced (listed in the MANIFEST it read, deleted before it opened it): read again.
+  for (int attempt = 1;; ++attempt) {
+    auto store = open_once(dir, mode, options);
+    if (store.ok() || mode == OpenMode::kReadWrite || attempt == 10) return store;
+    const ErrorCode code = store.status().code();
+    if (code != ErrorCode::kIo && code != ErrorCode::kCorruption) return store;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+  }
+}
+
+Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::string& dir,
+                                                                    OpenMode mode,
+                                                                    StoreOptions options) {
   std::unique_ptr<RocksGraphStore> store(new RocksGraphStore(dir, mode, std::move(options)));
   std::error_code ec;
   const bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
@@ -188,7 +238,13 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   db_opts.max_manifest_file_size = 64 << 20;
   db_opts.paranoid_checks = true;
   db_opts.allow_concurrent_memtable_write = false;  // required by the vector memtables
-  if (mode == OpenMode::kReadOnly) db_opts.info_log = std::make_shared<NullLogger>();
+  if (mode == OpenMode::kReadOnly) {
+    db_opts.info_log = std::make_shared<NullLogger>();
+  } else {
+    fs::create_directories(dir, ec);
+    db_opts.info_log = std::make_shared<TolerantLogger>((fs::path(dir) / "LOG").string());
+  }
+  if (store->options_.env) db_opts.env = store->options_.env.get();
 
   if (exists) {
     std::vector<std::string> names;
@@ -238,6 +294,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   store->db_.reset(raw);
   for (int cf = 0; cf < kCfCount; ++cf) store->handles_[cf] = handles[cf];
   if (mode == OpenMode::kReadWrite) {
+    write_holder(dir);  // after the LOCK: a refused second writer names this process
     // Files of a bulk write that a crash interrupted were never ingested.
     for (const auto& f : fs::directory_iterator(dir, ec)) {
       if (BulkBatch::is_bulk_file_name(f.path().filename().string())) fs::remove(f.path(), ec);

@@ -36,6 +36,9 @@ struct StoreOptions {
   // put_documents() with at least this many triples writes SST files and ingests them (no
   // memtable, no write-ahead log); smaller ones go through a WriteBatch. Both are atomic.
   size_t bulk_min_triples = 8192;
+  // The RocksDB environment (file system) to use instead of the default one, kept alive by the
+  // store. Tests inject one that fails writes (tests/reliability).
+  std::shared_ptr<rocksdb::Env> env;
 };
 
 // Thread safety: writes (put_*, remove_document, sync) come from one thread; reads may run on
@@ -100,6 +103,8 @@ class RocksGraphStore final : public GraphStore {
   class Batch;  // one WriteBatch being built (rocks_store_write.cc)
 
   RocksGraphStore(std::string dir, OpenMode mode, StoreOptions options);
+  static Result<std::unique_ptr<RocksGraphStore>> open_once(const std::string& dir, OpenMode mode,
+                                                            StoreOptions options);
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);

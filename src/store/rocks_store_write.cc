@@ -238,6 +238,14 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
     if (!known_type(t.subject_type) || !known_type(t.object_type)) {
       return Status::invalid(fact() + "unknown entity type");
     }
+    for (auto [field, value] : {std::pair{"subject", &t.subject}, {"object", &t.object},
+                                {"relation", &t.relation}, {"subject_text", &t.subject_text},
+                                {"object_text", &t.object_text}}) {
+      if (value->size() > kMaxNameBytes) {
+        return Status::invalid(fact() + field + " is " + std::to_string(value->size()) +
+                               " bytes, over the limit of " + std::to_string(kMaxNameBytes));
+      }
+    }
   }
   const std::string hash = doc.content_hash.empty() ? content_hash(doc) : doc.content_hash;
   KG_ASSIGN_OR_RETURN(auto old, read_document(doc.id));

@@ -79,6 +79,11 @@ struct DocumentFacts {
   std::vector<Triple> triples;  // every triple's doc equals id
 };
 
+// The longest entity name, surface form (subject_text, object_text) or relation label a store
+// accepts, in bytes: put_document refuses a document with a longer one (kInvalidInput naming the
+// document, the triple and the field). docs/reliability.md lists every limit.
+inline constexpr size_t kMaxNameBytes = 200;
+
 enum class PutOutcome { kAdded, kUnchanged, kReplaced };
 enum class OpenMode { kReadWrite, kReadOnly };
 enum class Direction { kOut, kIn, kBoth };

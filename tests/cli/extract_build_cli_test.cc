@@ -126,7 +126,8 @@ TEST_CASE("kg build stores facts, is idempotent and reports skipped inputs", "[c
 
   Ran again = kg_run({"build", "--models", models, "--db", db, in.string()});
   REQUIRE(again.code == 0);
-  CHECK(again.out.find("documents: 1 (0 added, 0 replaced, 1 unchanged)") != std::string::npos);
+  CHECK(again.out.find("documents: 1 (0 added, 0 replaced, 1 skipped: already stored unchanged)") !=
+        std::string::npos);
 
   {
     std::ofstream bad(in / "bad.txt", std::ios::binary);

@@ -2,6 +2,7 @@
 // memory (a bounded queue of documents, worker threads, one writer thread) and stores them.
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <iomanip>
 #include <mutex>
@@ -72,6 +73,7 @@ struct WorkResult {
   DocumentFacts facts;
   size_t sentences = 0;
   bool unchanged = false;  // already stored with this content hash: nothing to write
+  size_t over_limit = 0;   // facts dropped for a name over kMaxNameBytes
   std::string skipped;     // a reason when the document could not be processed
   std::string source;
 };
@@ -82,6 +84,22 @@ std::string content_hash(const Document& d) {
   std::ostringstream s;
   s << std::hex << std::setw(16) << std::setfill('0') << hash64(key);
   return s.str();
+}
+
+// A fact naming an entity or relation longer than the store accepts (a run-away noun phrase).
+bool over_name_limit(const Triple& t) {
+  for (const std::string* s :
+       {&t.subject, &t.object, &t.relation, &t.subject_text, &t.object_text}) {
+    if (s->size() > kMaxNameBytes) return true;
+  }
+  return false;
+}
+
+// Test hook for the crash-safety tests (tests/reliability): KG_TEST_KILL_AFTER_DOCS=N makes the
+// writer abort() right after committing its Nth document. 0 (unset) never.
+size_t kill_after_docs() {
+  const char* v = std::getenv("KG_TEST_KILL_AFTER_DOCS");
+  return v == nullptr ? 0 : std::strtoull(v, nullptr, 10);
 }
 
 }  // namespace
@@ -146,6 +164,7 @@ Action configure_build(CLI::App& app) {
             auto ts = ex->extract(*doc);
             if (ts.ok()) {
               r.facts.triples = std::move(ts).value();
+              r.over_limit = std::erase_if(r.facts.triples, over_name_limit);
             } else {
               r.skipped = ts.status().message();
             }
@@ -158,11 +177,14 @@ Action configure_build(CLI::App& app) {
     // The writer: the only thread that writes to the store.
     struct Totals {
       size_t documents = 0, added = 0, replaced = 0, unchanged = 0, sentences = 0, facts = 0;
+      size_t over_limit = 0;
       std::vector<std::string> skipped;
       Status error;
     } totals;
     std::thread writer([&] {
       Progress progress("build", 0, "docs");
+      const size_t abort_after = kill_after_docs();
+      size_t committed = 0;
       while (std::optional<WorkResult> r = results.pop()) {
         if (!r->skipped.empty()) {
           totals.skipped.push_back(r->source + ": " + r->skipped);
@@ -174,7 +196,7 @@ Action configure_build(CLI::App& app) {
         } else {
           auto put = store->put_document(r->facts);
           if (!put.ok()) {
-            totals.error = put.status().with_context(o->db);
+            totals.error = put.status();  // names the database
             docs.close();
             results.close();
             return;
@@ -182,8 +204,10 @@ Action configure_build(CLI::App& app) {
           if (*put == PutOutcome::kAdded) ++totals.added;
           if (*put == PutOutcome::kReplaced) ++totals.replaced;
           if (*put == PutOutcome::kUnchanged) ++totals.unchanged;
+          if (*put != PutOutcome::kUnchanged && ++committed == abort_after) std::abort();
           totals.sentences += r->sentences;
           totals.facts += r->facts.triples.size();
+          totals.over_limit += r->over_limit;
         }
         progress.update(totals.documents, std::to_string(totals.facts) + " facts");
       }
@@ -209,11 +233,16 @@ Action configure_build(CLI::App& app) {
     for (const std::string& s : totals.skipped) skipped.push_back(s + "; skipped");
     KG_ASSIGN_OR_RETURN(StoreStats stats, store->stats());
     io.out << "documents: " << totals.documents << " (" << totals.added << " added, "
-           << totals.replaced << " replaced, " << totals.unchanged << " unchanged)\n"
+           << totals.replaced << " replaced, " << totals.unchanged
+           << " skipped: already stored unchanged)\n"
            << "sentences: " << totals.sentences << "\n"
-           << "facts: " << totals.facts << "\n"
-           << "entities: " << stats.entities << " in the database (" << stats.edges
-           << " edges, " << stats.facts << " facts)\n"
+           << "facts: " << totals.facts << "\n";
+    if (totals.over_limit > 0) {
+      io.out << "facts dropped: " << totals.over_limit << " (an entity or relation name over "
+             << kMaxNameBytes << " bytes)\n";
+    }
+    io.out << "entities: " << stats.entities << " in the database (" << stats.edges << " edges, "
+           << stats.facts << " facts)\n"
            << "skipped inputs: " << skipped.size() << "\n";
     for (const std::string& s : skipped) io.out << "  " << s << "\n";
     io.out << std::fixed << std::setprecision(1) << "time: " << secs << " s ("
