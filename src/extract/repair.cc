@@ -222,6 +222,36 @@ bool repair_idiom_infinitives(Arcs& a) {
   return changed;
 }
 
+// "accepted in principle a meeting": the parser read "in principle a meeting" as one oblique
+// with "principle" as a modifier; the idiom is an oblique of its own and the noun the object.
+bool repair_merged_idiom(Arcs& a) {
+  bool changed = false;
+  for (int n = 0; n < a.size(); ++n) {
+    const int g = a.head[n];
+    if (g < 0 || a.base(n) != "obl" || a.tok(g).upos != "VERB") continue;
+    int in = -1, idiom = -1;
+    for (int c : a.children(n)) {
+      if (a.base(c) == "case" && a.lower[c] == "in" && c < n) in = c;
+    }
+    if (in < 0 || in + 1 >= n || a.head[in + 1] != n) continue;
+    const std::string lemma = to_lower(a.tok(in + 1).lemma);
+    if (lemma != "principle" && lemma != "theory") continue;
+    idiom = in + 1;
+    bool object = false;
+    for (int c : a.children(g)) {
+      if (a.base(c) == "obj") object = true;
+    }
+    if (object) continue;
+    a.head[in] = idiom;
+    a.rel[in] = "case";
+    a.head[idiom] = g;
+    a.rel[idiom] = "obl";
+    a.rel[n] = "obj";
+    changed = true;
+  }
+  return changed;
+}
+
 bool is_control_verb(std::string_view lemma) {
   static const char* const kVerbs[] = {
       "agree", "decide", "plan", "want", "try", "refuse", "promise", "hope", "seek", "aim",
@@ -319,6 +349,7 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   changed = repair_name_chains(a) || changed;
   changed = repair_idiom_infinitives(a) || changed;
   changed = repair_control_infinitives(a) || changed;
+  changed = repair_merged_idiom(a) || changed;
   if (!changed) return false;
   *out = in;
   for (int i = 0; i < a.size(); ++i) {

@@ -123,3 +123,22 @@ added add VERB VBD 3 conj
   REQUIRE(t != nullptr);
   CHECK(t->attribution == std::optional<std::string>("Psaki"));
 }
+
+TEST_CASE("An idiom merged into an oblique is split off and the noun becomes the object",
+          "[extract]") {
+  // "Biden accepted in principle a meeting with Putin": "in" and "principle" hung on "meeting".
+  const char* kAccept = R"(Biden Biden PROPN NNP 2 nsubj
+accepted accept VERB VBD 0 root
+in in ADP IN 6 case
+principle principle ADJ JJ 6 amod
+a a DET DT 6 det
+meeting meeting NOUN NN 2 obl
+with with ADP IN 8 case
+Putin Putin PROPN NNP 6 nmod
+. . PUNCT . 2 punct)";
+  auto ts = extract_all(make_doc({kAccept}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Biden", "accept", "meeting") != nullptr);
+  CHECK(find_fact(ts, "Biden", "accept meeting with", "Putin") != nullptr);
+  CHECK(find_fact(ts, "Biden", "accept in", "meeting") == nullptr);
+}
