@@ -25,6 +25,17 @@ uint64_t tag_key(std::string_view upos, std::string_view xpos) {
 
 uint64_t upos_key(std::string_view upos) { return mix(hash64(upos, 31), 33); }
 
+// The inflection of a regular -ed / -ing verb form (lowercase), or 0 when it is not one.
+size_t inflection_length(std::string_view lower, std::string_view upos, std::string_view xpos) {
+  if (upos != "VERB") return 0;
+  auto ends = [&](std::string_view e) {
+    return lower.size() > e.size() + 1 && lower.substr(lower.size() - e.size()) == e;
+  };
+  if ((xpos == "VBD" || xpos == "VBN") && ends("ed")) return 2;
+  if (xpos == "VBG" && ends("ing")) return 3;
+  return 0;
+}
+
 bool is_boundary(std::string_view s, size_t len) {
   size_t cut = s.size() - len;
   return cut == s.size() || (static_cast<unsigned char>(s[cut]) & 0xC0) != 0x80;
@@ -38,6 +49,10 @@ uint64_t Lemmatizer::exact_key(std::string_view form, uint64_t tag) {
 
 uint64_t Lemmatizer::suffix_key(uint64_t tag, std::string_view lower, size_t len) {
   return mix(tag, hash64(lower.substr(lower.size() - len), 34));
+}
+
+uint64_t Lemmatizer::stem_key(std::string_view stem, size_t len) {
+  return mix(hash64(stem.substr(stem.size() - len), 36), 37);
 }
 
 namespace {
@@ -88,7 +103,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
   Lemmatizer lem;
   std::vector<std::pair<std::string, const std::string*>> best_lemma;  // joined key, lemma
   std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
-  std::unordered_map<uint64_t, std::map<uint32_t, int>> votes;
+  std::unordered_map<uint64_t, std::map<uint32_t, int>> votes, stem_votes;
   for (const auto& [key, lemmas] : seen) {
     std::string_view k(key);
     size_t t1 = k.find('\t'), t2 = k.find('\t', t1 + 1);
@@ -111,12 +126,43 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
       ++votes[suffix_key(tag_key(upos, xpos), lower, len)][it->second];
       ++votes[suffix_key(upos_key(upos), lower, len)][it->second];
     }
+    // Regular -ed / -ing forms also vote, by the ending of their stem, for the edit from the
+    // stem to the lemma ("interven|ing" -> +e), shared by both inflections: an unseen
+    // "convened" then finds "interven" -> "intervene" rather than "opened" -> "open".
+    if (size_t infl = inflection_length(lower, upos, xpos)) {
+      std::string_view stem = std::string_view(lower).substr(0, lower.size() - infl);
+      std::string lemma_lower = lowercase(*lemma);
+      size_t p = 0;
+      while (p < stem.size() && p < lemma_lower.size() && stem[p] == lemma_lower[p]) ++p;
+      // Only the regular edits: undoubling, y for i, a restored e (at most one byte each way).
+      if (stem.size() - p <= 1 && lemma_lower.size() - p <= 1) {
+        Rule sr{kLower, static_cast<uint8_t>(stem.size() - p), lemma_lower.substr(p)};
+        auto [sit, sadded] =
+            rule_ids.emplace(std::make_tuple(sr.casing, sr.strip, sr.append), lem.rules_.size());
+        if (sadded) lem.rules_.push_back(sr);
+        for (size_t len = 1; len <= std::min(kMaxSuffix, stem.size()); ++len) {
+          if (is_boundary(stem, len)) ++stem_votes[stem_key(stem, len)][sit->second];
+        }
+      }
+    }
   }
   for (const auto& [key, counts] : votes) {
     uint32_t best_rule = 0;
     int best = -1;
     for (const auto& [rule, n] : counts)
       if (n > best) best = n, best_rule = rule;
+    lem.by_suffix_.emplace(key, best_rule);
+  }
+  // On a tie between stem edits the one that appends more wins: the written form hides a
+  // dropped final e ("conven|ed": "even|ed" -> even and "interven|ing" -> intervene tie).
+  for (const auto& [key, counts] : stem_votes) {
+    uint32_t best_rule = 0;
+    int best = -1;
+    for (const auto& [rule, n] : counts) {
+      if (n > best ||
+          (n == best && lem.rules_[rule].append.size() > lem.rules_[best_rule].append.size()))
+        best = n, best_rule = rule;
+    }
     lem.by_suffix_.emplace(key, best_rule);
   }
   // Exceptions the rules already get right are not needed.
@@ -158,6 +204,28 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
     }
   }
   std::string out;
+  // A regular -ed / -ing form whose stem ending is known for longer than the form's ending
+  // (counted within the stem) takes the stem's edit.
+  if (size_t infl = inflection_length(lower, upos, xpos);
+      infl && lower[lower.size() - infl - 1] != 'e') {
+    std::string_view stem = std::string_view(lower).substr(0, lower.size() - infl);
+    size_t form_len = 0;
+    for (size_t len = std::min(kMaxSuffix, lower.size()); len > 0; --len) {
+      if (is_boundary(lower, len) && by_suffix_.count(suffix_key(tag, lower, len))) {
+        form_len = len;
+        break;
+      }
+    }
+    for (size_t len = std::min(kMaxSuffix, stem.size()); len > 0 && len + infl > form_len; --len) {
+      if (!is_boundary(stem, len)) continue;
+      auto it = by_suffix_.find(stem_key(stem, len));
+      if (it == by_suffix_.end()) continue;
+      Rule r = rules_[it->second];
+      r.strip = static_cast<uint8_t>(std::min<size_t>(255, r.strip + infl));
+      if (apply(r, form, out)) return out;
+      break;
+    }
+  }
   for (uint64_t key : {tag, upos_key(upos)}) {
     for (size_t len = std::min(kMaxSuffix, lower.size()) + 1; len-- > 0;) {
       if (!is_boundary(lower, len)) continue;

@@ -33,7 +33,7 @@ class Lemmatizer {
   enum Casing : uint8_t { kLower = 0, kKeep = 1, kTitle = 2 };  // title: lowercase, first upper
   struct Rule {
     uint8_t casing = kLower;  // how the form is cased before the suffix edit
-    uint8_t strip = 0;  // bytes removed from the end
+    uint8_t strip = 0;        // bytes removed from the end
     std::string append;
   };
   static constexpr size_t kMaxSuffix = 6;
@@ -42,12 +42,14 @@ class Lemmatizer {
   static bool apply(const Rule& rule, std::string_view form, std::string& out);
   static Rule rule_for(std::string_view form, std::string_view lemma);
   static uint64_t suffix_key(uint64_t tag, std::string_view lower, size_t len);
+  // Key of the last `len` bytes of the stem of a regular -ed / -ing verb form.
+  static uint64_t stem_key(std::string_view stem, size_t len);
 
   static uint64_t exact_key(std::string_view form, uint64_t tag);
 
-  std::unordered_map<uint64_t, std::string> exact_;    // (form, tag) -> lemma
+  std::unordered_map<uint64_t, std::string> exact_;  // (form, tag) -> lemma
   std::vector<Rule> rules_;
-  std::unordered_map<uint64_t, uint32_t> by_suffix_;    // (tag, ending) -> rule
+  std::unordered_map<uint64_t, uint32_t> by_suffix_;  // (tag, ending) -> rule
 };
 
 }  // namespace kg::tag

@@ -40,6 +40,16 @@ TEST_CASE("Lemmatizer applies suffix rules to regular and unseen forms", "[tag][
   CHECK(lem.lemmatize("quibbles", "NOUN", "NNS") == "quibble");
 }
 
+TEST_CASE("Lemmatizer restores the e of unseen -ed and -ing verbs from their stem", "[tag][data]") {
+  const Lemmatizer& lem = ewt_lemmatizer();
+  // Neither form is in EWT train; "intervening" -> "intervene" is.
+  CHECK(lem.lemmatize("convened", "VERB", "VBD") == "convene");
+  CHECK(lem.lemmatize("intervened", "VERB", "VBN") == "intervene");
+  CHECK(lem.lemmatize("reopened", "VERB", "VBN") == "reopen");
+  CHECK(lem.lemmatize("stopped", "VERB", "VBD") == "stop");
+  CHECK(lem.lemmatize("used", "VERB", "VBN") == "use");
+}
+
 TEST_CASE("Lemmatizer lowercases common words but keeps the case of proper nouns", "[tag][data]") {
   const Lemmatizer& lem = ewt_lemmatizer();
   CHECK(lem.lemmatize("The", "DET", "DT") == "the");
