@@ -1,6 +1,7 @@
 // The KG_WRITER holder file: written after the writer takes RocksDB's LOCK, read to name it.
 #include "store/holder.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -88,6 +89,17 @@ std::string describe_holder(const std::string& dir) {
   if (!h.since.empty()) s << ", since " << h.since;
   s << ")";
   return s.str();
+}
+
+bool writer_active(const std::string& dir) {
+  const int fd = ::open((fs::path(dir) / "LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock lock {};
+  lock.l_type = F_WRLCK;  // RocksDB's writer holds a write lock on the whole file
+  lock.l_whence = SEEK_SET;
+  const bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
 }
 
 }  // namespace kg::store

@@ -21,6 +21,10 @@ void remove_holder(const std::string& dir);
 // ignored, they never block anything).
 std::string describe_holder(const std::string& dir);
 
+// True when another process holds the database's RocksDB LOCK (a writer is at work), without
+// taking it. A reader uses it to tell a database still being created from a foreign one.
+bool writer_active(const std::string& dir);
+
 // What this process is, as recorded: "kg build" for the kg tool (program and subcommand), else
 // the program's file name.
 std::string this_command();

@@ -202,12 +202,15 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
                                                                OpenMode mode,
                                                                StoreOptions options) {
   // A reader next to a live writer can catch a file that the writer's flush or compaction has
-  // just replaced (listed in the MANIFEST it read, deleted before it opened it): read again.
+  // just replaced (listed in the MANIFEST it read, deleted before it opened it), or a database
+  // being created (its column families and format record not all there yet): read again.
   for (int attempt = 1;; ++attempt) {
     auto store = open_once(dir, mode, options);
     if (store.ok() || mode == OpenMode::kReadWrite || attempt == 10) return store;
     const ErrorCode code = store.status().code();
-    if (code != ErrorCode::kIo && code != ErrorCode::kCorruption) return store;
+    const bool transient = code == ErrorCode::kIo || code == ErrorCode::kCorruption ||
+                           code == ErrorCode::kVersionMismatch;
+    if (!transient || !writer_active(dir)) return store;  // without a writer nothing changes
     std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
   }
 }
