@@ -85,7 +85,7 @@ TEST_CASE("kg ingest skips a line naming an entity over the limit, with its file
 
 TEST_CASE(
     "kg build cuts a run-on sentence, keeps names within the limit, and skips a document "
-    "over 10 MB naming its line",
+    "over 10 MB or a line over 20 MB naming its line",
     "[reliability]") {
   const fs::path dir = scratch("limits_build");
   std::string run_on, long_name;
@@ -99,7 +99,8 @@ TEST_CASE(
         << R"({"id": "huge", "text": ")" << std::string((10 << 20) + 10, 'a') << "\"}\n"
         << R"({"id": "name", "text": "Maria Lopez met John )" << long_name << " in Paris. "
         << long_name << R"( praised Acme Corp. Maria Lopez met John Carter in Paris."})"
-        << "\n";
+        << "\n"
+        << R"({"id": "line", "text": ")" << std::string(21 << 20, 'c') << "\"}\n";
   }
   const std::string db = (dir / "db").string();
   Ran r = run_kg_child({"build", "--db", db, (dir / "docs.jsonl").string()}, dir);
@@ -108,6 +109,7 @@ TEST_CASE(
   CHECK(r.out.find("documents: 2 (2 added") != std::string::npos);
   CHECK(r.out.find("docs.jsonl:2: document is 10.0 MB, over the limit of 10.0 MB") !=
         std::string::npos);
+  CHECK(r.out.find("docs.jsonl:4: line is over the limit of 20.0 MB") != std::string::npos);
   CHECK(r.out.find("facts dropped: 2 (an entity or relation name over 200 bytes)") !=
         std::string::npos);
 

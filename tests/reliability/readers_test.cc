@@ -33,12 +33,13 @@ TEST_CASE(
     REQUIRE(write_all(writer.stdin_fd, lines));
     fed += chunk;
     // Read while the writer works through the chunk, until it has stored all of it. Before the
-    // first document the database may not exist yet.
+    // writer has loaded its models the database does not exist yet; from then on every read must
+    // work, also while the writer is still creating it (readers retry while it holds the LOCK).
     for (;;) {
       REQUIRE(running(writer.pid));
       InProcess st = kg_here({"stats", "--db", db, "--check", "--json"});
-      if (st.code != 0 && fed == chunk && !fs::exists(fs::path(db) / "KG_WRITER")) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      if (st.code != 0 && st.err == "kg stats: no kg database at " + db + "\n") {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
         continue;
       }
       INFO(st.err);
