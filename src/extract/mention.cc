@@ -348,6 +348,13 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
   m.plural = t.tok(head).xpos == "NNS";
   if (has_proper && is_org_cue(lower_ascii(low))) {
     m.type = "ORG";
+    // An organisation keeps its head as written ("Russian forces", not "Russian force").
+    const std::string lemma(t.lemma(head));
+    if (name.size() >= lemma.size() && name.compare(name.size() - lemma.size(), lemma.size(),
+                                                    lemma) == 0) {
+      name.replace(name.size() - lemma.size(), lemma.size(), t.tok(head).form);
+      m.name = name;
+    }
   } else {
     m.type = "CONCEPT";
   }

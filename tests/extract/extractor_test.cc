@@ -302,3 +302,16 @@ in in ADP IN 6 case
   CHECK((*b)[0].relation == "returned to");
   CHECK((*b)[0].args == std::vector<std::string>{"He", "Cleveland", "in 1941"});
 }
+
+TEST_CASE("An organisation named by a common noun keeps its plural head", "[extract]") {
+  auto ts = extract_all(make_doc({R"(The the DET DT 3 det
+Russian Russian ADJ JJ 3 amod
+forces force NOUN NNS 4 nsubj
+created create VERB VBD 0 root
+lists list NOUN NNS 4 obj
+. . PUNCT . 4 punct)"}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Russian forces", "create", "list");
+  REQUIRE(t != nullptr);
+  CHECK(t->subject_type == "ORG");
+}
