@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string>
 #include <tuple>
 
 #include "extract/confidence.h"
@@ -41,8 +42,15 @@ Status check_parsed(const Sentence& s, const std::string& where) {
 }
 
 // Headlines in title case ("Biden Agrees To Summit With Putin") parse poorly and would invent
-// names such as "Biden Agrees"; their facts are left out of the graph.
+// names such as "Biden Agrees"; their facts are left out of the graph. A sentence is a headline
+// when its words after the first are mostly capitalized and none of its lowercase words is a
+// content word: "US President Joe Biden met Russian President Vladimir Putin in Geneva" is not
+// one ("met"), "Biden Agrees to Summit with Putin" is.
 bool is_headline_case(const Sentence& s) {
+  static const std::set<std::string> kFunctionWords = {
+      "a",   "an",   "the",  "and",  "or",   "but", "nor", "of",  "to",   "in",  "on",
+      "at",  "for",  "with", "by",   "from", "as",  "vs",  "via", "into", "up",  "over",
+      "off", "out",  "per",  "than", "amid", "after", "before", "about", "against"};
   int words = 0, capitalized = 0;
   bool first = true;
   for (const Token& t : s.tokens) {
@@ -52,9 +60,15 @@ bool is_headline_case(const Sentence& s) {
       continue;
     }
     ++words;
-    if (std::isupper(static_cast<unsigned char>(t.form[0]))) ++capitalized;
+    if (std::isupper(static_cast<unsigned char>(t.form[0]))) {
+      ++capitalized;
+      continue;
+    }
+    std::string low = t.form;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kFunctionWords.count(low) == 0) return false;  // a lowercase content word
   }
-  return words >= 5 && capitalized * 10 >= words * 8;
+  return words >= 4 && capitalized * 10 >= words * 6;
 }
 
 struct SentenceWork {

@@ -14,8 +14,10 @@
 // - An Extractor is immutable after create(); all methods are thread-safe.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,7 +50,7 @@ struct NaryExtraction {
 class Extractor {
  public:
   // Changes whenever extraction output changes, so that stored documents are re-extracted.
-  static constexpr const char* kVersion = "kg-extract 1";
+  static constexpr const char* kVersion = "kg-extract 2";
 
   static Result<std::unique_ptr<Extractor>> create(const ExtractorOptions& options = {});
 
@@ -60,6 +62,20 @@ class Extractor {
  private:
   explicit Extractor(const ExtractorOptions& options) : options_(options) {}
   ExtractorOptions options_;
+};
+
+// Links a person named by one word ("Putin") to the full name ("Vladimir Putin") seen in other
+// documents of the same run, when exactly one full name ends with that word; extract() already
+// does this within a document. Feed documents in order: link() first records the full names of
+// the document's own facts, then renames single-word PERSON subjects, objects and speakers.
+// Not thread-safe (one instance per writer thread).
+class NameLinker {
+ public:
+  // Returns how many names were changed.
+  size_t link(std::vector<Triple>& triples);
+
+ private:
+  std::map<std::string, std::set<std::string>> full_names_;  // lowercased last word -> names
 };
 
 }  // namespace kg

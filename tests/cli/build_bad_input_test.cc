@@ -74,3 +74,29 @@ TEST_CASE("kg build reports every bad input with its file and line and builds th
   CHECK(again.out.find("skipped inputs: 5") != std::string::npos);
   CHECK(again.out.find("0 added, 0 replaced") != std::string::npos);
 }
+
+TEST_CASE("kg build links a surname to the one full name seen in an earlier document", "[cli]") {
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  auto dir = scratch_dir("cli_bad_input", "linking");
+  write(dir / "a.jsonl",
+        "{\"id\": \"a\", \"text\": \"US President Joe Biden met Russian President Vladimir Putin "
+        "in Geneva.\"}\n"
+        "{\"id\": \"b\", \"text\": \"Biden told reporters that Putin wants a deal.\"}\n");
+  const std::string db = (dir / "db").string();
+  Ran r = kg_run({"build", "--models", models, "--threads", "1", "--db", db,
+                  (dir / "a.jsonl").string()});
+  INFO(r.out << r.err);
+  REQUIRE(r.code == 0);
+  Ran ents = kg_run({"entities", "--db", db, "--json"});
+  REQUIRE(ents.code == 0);
+  const nlohmann::json entities = nlohmann::json::parse(ents.out);
+  int putins = 0;
+  for (const auto& e : entities["entities"]) {
+    const std::string name = e["name"];
+    if (name.find("Putin") != std::string::npos) {
+      ++putins;
+      CHECK(name == "Vladimir Putin");
+    }
+  }
+  CHECK(putins == 1);
+}

@@ -315,3 +315,28 @@ lists list NOUN NNS 4 obj
   REQUIRE(t != nullptr);
   CHECK(t->subject_type == "ORG");
 }
+
+TEST_CASE("A lead sentence full of names is not mistaken for a title-case headline", "[extract]") {
+  auto ts = extract_all(make_doc({R"(US US PROPN NNP 2 compound
+President President PROPN NNP 3 nmod:desc
+Joe Joe PROPN NNP 5 nsubj
+Biden Biden PROPN NNP 3 flat
+met meet VERB VBD 0 root
+Russian Russian ADJ JJ 7 amod
+President President PROPN NNP 8 nmod:desc
+Vladimir Vladimir PROPN NNP 5 obj
+Putin Putin PROPN NNP 8 flat
+in in ADP IN 11 case
+Geneva Geneva PROPN NNP 5 obl
+. . PUNCT . 5 punct)"}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Joe Biden", "meet", "Vladimir Putin") != nullptr);
+  // A real headline still yields nothing.
+  auto head = extract_all(make_doc({R"(Biden Biden PROPN NNP 2 nsubj
+Agrees Agree VERB VBZ 0 root
+to to ADP IN 4 case
+Summit Summit PROPN NNP 2 obl
+with with ADP IN 6 case
+Putin Putin PROPN NNP 4 nmod)"}));
+  CHECK(head.empty());
+}

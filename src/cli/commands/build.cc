@@ -183,6 +183,7 @@ Action configure_build(CLI::App& app) {
     } totals;
     std::thread writer([&] {
       Progress progress("build", 0, "docs");
+      NameLinker linker;  // "Putin" -> "Vladimir Putin" across the documents of this run
       const size_t abort_after = kill_after_docs();
       size_t committed = 0;
       while (std::optional<WorkResult> r = results.pop()) {
@@ -194,6 +195,7 @@ Action configure_build(CLI::App& app) {
         if (r->unchanged) {
           ++totals.unchanged;
         } else {
+          linker.link(r->facts.triples);
           auto put = store->put_document(r->facts);
           if (!put.ok()) {
             totals.error = put.status();  // names the database
