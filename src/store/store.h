@@ -9,8 +9,9 @@
 // - Entity and relation ids are derived deterministically from their canonical keys, so graphs
 //   built separately merge without coordination.
 // - A GraphStore opened read-only never writes. One writer per database (RocksDB's LOCK); a second
-//   writer gets ErrorCode::kBusy. Methods are thread-safe for concurrent readers (also while the
-//   writer writes); writes must come from one thread.
+//   writer gets ErrorCode::kBusy naming the holder (its KG_WRITER file: command, pid, start time).
+//   A read-only open sees the documents committed when it opens. Methods are thread-safe for
+//   concurrent readers (also while the writer writes); writes must come from one thread.
 // - Every failure is a Status: a database of another format version (kVersionMismatch), a corrupt
 //   one (kCorruption), a missing one opened read-only (kNotFound), a lock held (kBusy).
 #pragma once
