@@ -24,14 +24,15 @@ bool single_word(const std::string& name) {
 
 }  // namespace
 
+void NameLinker::observe(const std::string& name, const std::string& type) {
+  if (type != "PERSON") return;
+  const std::string last = last_word(name);
+  if (last.size() < 2) return;
+  std::set<std::string>& names = full_names_[lower(last)];
+  if (names.size() < 2) names.insert(name);  // two are enough to know it is ambiguous
+}
+
 size_t NameLinker::link(std::vector<Triple>& triples) {
-  auto observe = [&](const std::string& name, const std::string& type) {
-    if (type != "PERSON") return;
-    const std::string last = last_word(name);
-    if (last.size() < 2) return;
-    std::set<std::string>& names = full_names_[lower(last)];
-    if (names.size() < 2) names.insert(name);  // two are enough to know it is ambiguous
-  };
   for (const Triple& t : triples) {
     observe(t.subject, t.subject_type);
     observe(t.object, t.object_type);

@@ -100,3 +100,18 @@ TEST_CASE("kg build links a surname to the one full name seen in an earlier docu
   }
   CHECK(putins == 1);
 }
+
+TEST_CASE("kg build links a surname to a full name stored by an earlier run", "[cli]") {
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  auto dir = scratch_dir("cli_bad_input", "linking-runs");
+  write(dir / "a.txt", "US President Joe Biden met Russian President Vladimir Putin in Geneva.\n");
+  write(dir / "b.txt", "Biden told reporters that Putin wants a deal.\n");
+  const std::string db = (dir / "db").string();
+  REQUIRE(kg_run({"build", "--models", models, "--db", db, (dir / "a.txt").string()}).code == 0);
+  REQUIRE(kg_run({"build", "--models", models, "--db", db, (dir / "b.txt").string()}).code == 0);
+  Ran ents = kg_run({"entities", "--db", db, "--match", "putin", "--json"});
+  REQUIRE(ents.code == 0);
+  const nlohmann::json entities = nlohmann::json::parse(ents.out);
+  REQUIRE(entities["entities"].size() == 1);
+  CHECK(entities["entities"][0]["name"] == "Vladimir Putin");
+}

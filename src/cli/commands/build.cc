@@ -138,6 +138,10 @@ Action configure_build(CLI::App& app) {
     KG_ASSIGN_OR_RETURN(DocumentReader reader, DocumentReader::open(o->inputs, in_opts, &io.in));
     KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store,
                         GraphStore::open(o->db, OpenMode::kReadWrite));
+    // "Putin" -> "Vladimir Putin" across documents: full names already stored, then new ones.
+    NameLinker linker;
+    KG_RETURN_IF_ERROR(
+        store->for_each_entity([&](const EntityInfo& e) { linker.observe(e.name, e.type); }));
 
     const int threads =
         o->threads > 0 ? o->threads : std::max(1u, std::thread::hardware_concurrency());
@@ -183,7 +187,6 @@ Action configure_build(CLI::App& app) {
     } totals;
     std::thread writer([&] {
       Progress progress("build", 0, "docs");
-      NameLinker linker;  // "Putin" -> "Vladimir Putin" across the documents of this run
       const size_t abort_after = kill_after_docs();
       size_t committed = 0;
       while (std::optional<WorkResult> r = results.pop()) {
