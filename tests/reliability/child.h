@@ -162,7 +162,8 @@ inline std::string doc_id(size_t i) {
 
 // `n` short news-like documents as JSONL lines (ids doc0000, doc0001, ...), the same for a seed.
 // Entity names keep one spelling, so that the display name of an entity never depends on which
-// document is stored first.
+// document is stored first; people are also named by their surname alone, so that the facts of a
+// document depend on the full names stored before it (kg build's name linking).
 inline std::vector<std::string> news_corpus(size_t n, uint32_t seed) {
   static const char* people[] = {"Maria Lopez",   "John Carter", "Aiko Tanaka", "Peter Novak",
                                  "Fatima Hassan", "Chen Wei",    "Sofia Rossi", "David Miller",
@@ -184,7 +185,12 @@ inline std::vector<std::string> news_corpus(size_t n, uint32_t seed) {
     const int sentences = 2 + static_cast<int>(rng() % 4);
     for (int k = 0; k < sentences; ++k) {
       std::string s;
-      switch (rng() % 5) {
+      // A surname alone: kg build links it to the one full name seen before (NameLinker).
+      auto surname = [&] {
+        const std::string p = pick(people);
+        return p.substr(p.rfind(' ') + 1);
+      };
+      switch (rng() % 7) {
         case 0:
           s = pick(people) + " " + pick(verbs) + " " + pick(people) + " in " + pick(places) +
               " on " + pick(days) + ".";
@@ -198,6 +204,12 @@ inline std::vector<std::string> news_corpus(size_t n, uint32_t seed) {
           break;
         case 3:
           s = pick(people) + " " + pick(verbs) + " " + pick(orgs) + " after the talks.";
+          break;
+        case 4:
+          s = surname() + " criticized " + pick(orgs) + " on " + pick(days) + ".";
+          break;
+        case 5:
+          s = pick(orgs) + " praised " + surname() + " after the talks.";
           break;
         default:
           s = pick(people) + ", who leads " + pick(orgs) + ", arrived in " + pick(places) + " on " +

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <deque>
 #include <iomanip>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -68,8 +69,15 @@ class BoundedQueue {
   bool closed_ = false;
 };
 
+// A document and its place in the input: the writer stores documents in input order.
+struct Sequenced {
+  size_t seq = 0;
+  Document doc;
+};
+
 // What a worker hands to the writer.
 struct WorkResult {
+  size_t seq = 0;
   DocumentFacts facts;
   size_t sentences = 0;
   bool unchanged = false;  // already stored with this content hash: nothing to write
@@ -145,14 +153,22 @@ Action configure_build(CLI::App& app) {
 
     const int threads =
         o->threads > 0 ? o->threads : std::max(1u, std::thread::hardware_concurrency());
-    BoundedQueue<Document> docs(static_cast<size_t>(threads) * 2);
+    BoundedQueue<Sequenced> docs(static_cast<size_t>(threads) * 2);
     BoundedQueue<WorkResult> results(static_cast<size_t>(threads) * 2);
+    // The writer stores documents in input order, whichever worker finishes first, so that a
+    // build is the same with any number of threads and the documents stored when a build is
+    // interrupted are a prefix of its input: what the name linker has seen when a resumed build
+    // starts (the stored full names) is what a clean build had seen at that document. One token
+    // per document between the reader and the writer bounds how many wait to be stored.
+    BoundedQueue<char> window(static_cast<size_t>(threads) * 4);
 
     std::vector<std::thread> workers;
     for (int w = 0; w < threads; ++w) {
       workers.emplace_back([&] {
-        while (std::optional<Document> doc = docs.pop()) {
+        while (std::optional<Sequenced> next = docs.pop()) {
+          Document* doc = &next->doc;
           WorkResult r;
+          r.seq = next->seq;
           r.source = doc->source.empty() ? doc->id : doc->source;
           r.facts.id = doc->id;
           r.facts.title = doc->title;
@@ -189,7 +205,24 @@ Action configure_build(CLI::App& app) {
       Progress progress("build", 0, "docs");
       const size_t abort_after = kill_after_docs();
       size_t committed = 0;
-      while (std::optional<WorkResult> r = results.pop()) {
+      std::map<size_t, WorkResult> waiting;  // finished before an earlier document
+      size_t next_seq = 0;
+      auto next_in_order = [&]() -> std::optional<WorkResult> {
+        for (;;) {
+          if (auto it = waiting.find(next_seq); it != waiting.end()) {
+            WorkResult r = std::move(it->second);
+            waiting.erase(it);
+            ++next_seq;
+            (void)window.pop();
+            return r;
+          }
+          std::optional<WorkResult> r = results.pop();
+          if (!r) return std::nullopt;
+          const size_t seq = r->seq;
+          waiting.emplace(seq, std::move(*r));
+        }
+      };
+      while (std::optional<WorkResult> r = next_in_order()) {
         if (!r->skipped.empty()) {
           totals.skipped.push_back(r->source + ": " + r->skipped);
           continue;
@@ -204,6 +237,7 @@ Action configure_build(CLI::App& app) {
             totals.error = put.status();  // names the database
             docs.close();
             results.close();
+            window.close();
             return;
           }
           if (*put == PutOutcome::kAdded) ++totals.added;
@@ -220,8 +254,9 @@ Action configure_build(CLI::App& app) {
     });
 
     const auto start = std::chrono::steady_clock::now();
+    size_t seq = 0;
     while (std::optional<Document> doc = reader.next()) {
-      if (!docs.push(std::move(*doc))) break;
+      if (!window.push(0) || !docs.push({seq++, std::move(*doc)})) break;
     }
     docs.close();
     for (std::thread& w : workers) w.join();
