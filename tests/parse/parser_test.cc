@@ -207,7 +207,7 @@ TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
   CHECK(sc.head_correct == 2);
 }
 
-TEST_CASE("Concurrent parse calls on one parser give the sequential results", "[parse]") {
+TEST_CASE("Concurrent parse calls on one parser give the sequential results", "[parse][data]") {
   auto parser = tiny_parser(150, 2);
   auto input = slice(ewt("dev"), 0, 400);
   auto expected = parsed(*parser, input);
