@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   auto tagger = kg::Tagger::train(train, {}, tag_options);
   kg::ParserTrainOptions parse_options;
   parse_options.epochs = 2;
+  parse_options.max_weights = 10000;
   auto parser = kg::Parser::train(train, parse_options);
   kg::EntityTrainOptions ner_options;
   ner_options.max_epochs = 2;
