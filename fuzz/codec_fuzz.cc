@@ -37,7 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)st::is_live_name(key);
   (void)st::is_meta_counter_key(key);
   if (auto n = st::decode_count(key)) KG_FUZZ_CHECK(st::encode_count(*n) == key);
-  if (size >= 8) KG_FUZZ_CHECK(st::read_u64(key.data()) == st::read_u64(st::id_prefix(st::read_u64(key.data())).data()));
+  if (size >= 8)
+    KG_FUZZ_CHECK(st::read_u64(key.data()) ==
+                  st::read_u64(st::id_prefix(st::read_u64(key.data())).data()));
 
   kg::pb::Evidence evidence;
   if (st::decode_message(key, &evidence)) (void)st::evidence_from_pb(evidence, "doc");

@@ -36,8 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     KG_FUZZ_CHECK(reread.ok() && reread->has_value());
     KG_FUZZ_CHECK((**reread).tokens.size() == s.tokens.size());
     for (size_t i = 0; i < s.tokens.size(); ++i) {
-      KG_FUZZ_CHECK((**reread).tokens[i].form == s.tokens[i].form ||
-                    s.tokens[i].form.empty());
+      KG_FUZZ_CHECK((**reread).tokens[i].form == s.tokens[i].form || s.tokens[i].form.empty());
     }
   }
   return 0;

@@ -12,12 +12,12 @@
 
 // Aborts with the failed condition when `cond` is false. Used for the properties a target checks
 // beyond "no crash, no sanitizer report".
-#define KG_FUZZ_CHECK(cond)                                                        \
-  do {                                                                             \
-    if (!(cond)) {                                                                 \
+#define KG_FUZZ_CHECK(cond)                                                              \
+  do {                                                                                   \
+    if (!(cond)) {                                                                       \
       std::fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                \
-    }                                                                              \
+      std::abort();                                                                      \
+    }                                                                                    \
   } while (0)
 
 namespace kg::fuzz {

@@ -42,9 +42,12 @@ int main(int argc, char** argv) {
   ner_options.max_epochs = 2;
   auto ner = kg::EntityTagger::train(train, train, ner_options);
   kg::Status st;
-  if (!tagger.ok()) st = tagger.status();
-  else if (!parser.ok()) st = parser.status();
-  else if (!ner.ok()) st = ner.status();
+  if (!tagger.ok())
+    st = tagger.status();
+  else if (!parser.ok())
+    st = parser.status();
+  else if (!ner.ok())
+    st = ner.status();
   if (st.ok()) st = (*tagger)->save(out + "/tagger.bin");
   if (st.ok()) st = (*parser)->save(out + "/parser.bin");
   if (st.ok()) st = ner->tagger->save(out + "/ner.bin");

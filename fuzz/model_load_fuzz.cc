@@ -18,8 +18,8 @@ namespace {
 const std::string& temp_path() {
   static const std::string path = [] {
     const char* dir = std::getenv("TMPDIR");
-    return std::string(dir && *dir ? dir : "/tmp") + "/kg-fuzz-model-" +
-           std::to_string(getpid()) + ".bin";
+    return std::string(dir && *dir ? dir : "/tmp") + "/kg-fuzz-model-" + std::to_string(getpid()) +
+           ".bin";
   }();
   return path;
 }

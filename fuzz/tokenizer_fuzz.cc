@@ -33,8 +33,7 @@ void check_sentence(const kg::Sentence& s, size_t text_size) {
     prev = t.start;
   }
   for (const kg::MultiwordToken& m : s.multiwords) {
-    KG_FUZZ_CHECK(m.first >= 1 && m.first <= m.last &&
-                  m.last <= static_cast<int>(s.tokens.size()));
+    KG_FUZZ_CHECK(m.first >= 1 && m.first <= m.last && m.last <= static_cast<int>(s.tokens.size()));
   }
 }
 

@@ -23,15 +23,17 @@ bool same(const kg::Triple& a, const kg::Triple& b) {
          a.object_type == b.object_type && a.sentence == b.sentence && a.text == b.text &&
          a.span == b.span && a.negated == b.negated && a.modality == b.modality &&
          a.attribution == b.attribution &&
-         (a.confidence == b.confidence || (a.confidence != a.confidence && b.confidence != b.confidence));
+         (a.confidence == b.confidence ||
+          (a.confidence != a.confidence && b.confidence != b.confidence));
 }
 
 void check_line(std::string_view line) {
   auto parsed = kg::parse_triple_json(line);
   kg::Triple fast;
   if (kg::store::fast_parse_triple(line, fast)) {
-    if (!parsed.ok()) std::fprintf(stderr, "fast parser accepts, slow refuses: %s\n",
-                                   parsed.status().message().c_str());
+    if (!parsed.ok())
+      std::fprintf(stderr, "fast parser accepts, slow refuses: %s\n",
+                   parsed.status().message().c_str());
     KG_FUZZ_CHECK(parsed.ok());
     KG_FUZZ_CHECK(same(fast, *parsed));
   }
@@ -40,8 +42,8 @@ void check_line(std::string_view line) {
   if (!parsed.ok()) return;
   std::string json = kg::triple_to_json(*parsed);
   auto again = kg::parse_triple_json(json);
-  if (!again.ok()) std::fprintf(stderr, "rereading %s: %s\n", json.c_str(),
-                                again.status().message().c_str());
+  if (!again.ok())
+    std::fprintf(stderr, "rereading %s: %s\n", json.c_str(), again.status().message().c_str());
   KG_FUZZ_CHECK(again.ok());
   KG_FUZZ_CHECK(same(*again, *parsed));
   KG_FUZZ_CHECK(kg::triple_to_json(*again) == json);

@@ -1,8 +1,7 @@
 // Replays every saved fuzzer input of tests/data/fuzz-regressions/<target>/ (inputs that once
 // crashed, hung or failed a check) through the fuzz target; a regression aborts the test.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -67,8 +66,9 @@ TEST_CASE("Fuzz regressions of the document reader run cleanly", "[fuzz]") {
 }
 
 TEST_CASE("Fuzz regressions of the triples readers run cleanly", "[fuzz]") {
-  replay("triples", kg_fuzz_triples,
-         {"", "{\"doc\":\"d\",\"subject\":\"a\",\"relation\":\"r\",\"object\":\"b\"}\n{\"doc\":1}"});
+  replay(
+      "triples", kg_fuzz_triples,
+      {"", "{\"doc\":\"d\",\"subject\":\"a\",\"relation\":\"r\",\"object\":\"b\"}\n{\"doc\":1}"});
 }
 
 TEST_CASE("Fuzz regressions of the model loaders run cleanly", "[fuzz]") {
