@@ -2,7 +2,9 @@
 // writes them in WriteBatches of several whole documents.
 #include "store/ingest.h"
 
+#include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <list>
 #include <mutex>
@@ -293,6 +295,17 @@ class Reader {
   Chunk chunk_;
 };
 
+// Test hook for the crash-safety tests (tests/reliability, docs/reliability.md):
+// KG_TEST_COMMIT_DELAY_US=N makes the writer sleep N microseconds per document after each batch
+// it writes, so the writing phase lasts a known minimum time. 0 (unset) never.
+int64_t commit_delay_us() {
+  static const int64_t us = [] {
+    const char* v = std::getenv("KG_TEST_COMMIT_DELAY_US");
+    return v == nullptr ? int64_t{0} : static_cast<int64_t>(std::strtoll(v, nullptr, 10));
+  }();
+  return us;
+}
+
 // Runs on the calling thread: writes the documents of the chunks.
 class Writer {
  public:
@@ -367,6 +380,10 @@ class Writer {
     group_.clear();
     group_ids_.clear();
     group_triples_ = group_bytes_ = 0;
+    if (commit_delay_us() > 0) {
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(commit_delay_us() * static_cast<int64_t>(docs.size())));
+    }
     trash_.put(std::move(docs));
     return {};
   }

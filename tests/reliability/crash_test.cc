@@ -11,6 +11,11 @@ namespace kg::test {
 namespace {
 
 constexpr size_t kDocs = 400;
+// The writer sleeps this long after each commit (test hook KG_TEST_COMMIT_DELAY_US), so writing
+// the whole corpus takes at least kDocs * 2 ms = 0.8 s however fast or loaded the machine is, and
+// random kills within that time land while the database is partly built.
+constexpr int64_t kCommitDelayUs = 2000;
+const std::string kDelayEnv = "KG_TEST_COMMIT_DELAY_US=" + std::to_string(kCommitDelayUs);
 
 // Waits until the writer `pid` has the database open (its holder file names it), or has ended.
 bool wait_for_writer(const fs::path& db, pid_t pid) {
@@ -44,6 +49,7 @@ TEST_CASE(
   const fs::path clean_db = dir / "clean";
   ChildOptions to_file;
   to_file.out = dir / "clean.out";
+  to_file.env = {kDelayEnv};
   Child clean = spawn_kg(build_args(clean_db, input), to_file);
   REQUIRE(wait_for_writer(clean_db, clean.pid));
   const auto t0 = std::chrono::steady_clock::now();
@@ -62,7 +68,8 @@ TEST_CASE(
   const fs::path db = dir / "db";
   std::mt19937 rng(5);
   const auto max_delay_us = std::max<int64_t>(
-      1000, std::chrono::duration_cast<std::chrono::microseconds>(writing).count());
+      static_cast<int64_t>(kDocs) * kCommitDelayUs,
+      std::chrono::duration_cast<std::chrono::microseconds>(writing).count());
   size_t sigkills = 0, partial = 0, aborts = 0, completed = 0, attempts = 0;
   // Adapts the kill window to the machine's load: wider after a kill that stored nothing new,
   // narrower after a build that ended first.
@@ -84,7 +91,9 @@ TEST_CASE(
       REQUIRE(e.signaled);
       REQUIRE(e.signal == SIGABRT);
     } else {
-      Child c = spawn_kg(build_args(db, input));
+      ChildOptions o;
+      o.env = {kDelayEnv};
+      Child c = spawn_kg(build_args(db, input), o);
       const bool opened = !finish && wait_for_writer(db, c.pid);
       if (opened) {
         // Stored documents are skipped quickly: aim at the time the rest takes.
@@ -108,14 +117,14 @@ TEST_CASE(
     } else if (e.signaled && e.signal == SIGKILL) {
       ++sigkills;
       if (check.documents > 0 && check.documents < kDocs) ++partial;
-      if (check.documents == stored) scale *= 1.3;
+      if (check.documents == stored) scale = std::min(scale * 1.3, 8.0);
     } else {
       // The build ended before the kill: it must be the clean graph. Start a new round.
       REQUIRE(e.code == 0);
       REQUIRE(check.documents == kDocs);
       CHECK(export_lines(db.string(), "json") == clean_json);
       ++completed;
-      if (!finish) scale *= 0.7;
+      if (!finish) scale = std::max(scale * 0.7, 0.25);
       fs::remove_all(db);
       check.documents = 0;
     }

@@ -10,6 +10,11 @@ namespace kg::test {
 namespace {
 
 constexpr size_t kIngestDocs = 2000;
+// The writer sleeps this long per document after each batch (test hook KG_TEST_COMMIT_DELAY_US),
+// so an ingest writes for at least kIngestDocs * 0.5 ms = 1 s however fast or loaded the machine
+// is, and random kills within that time land while the database is partly written.
+constexpr int64_t kCommitDelayUs = 500;
+const std::string kDelayEnv = "KG_TEST_COMMIT_DELAY_US=" + std::to_string(kCommitDelayUs);
 
 std::string ingest_id(size_t i) { return "d" + std::to_string(i); }
 
@@ -57,8 +62,10 @@ TEST_CASE("kg ingest killed at random points keeps whole documents and resumes t
 
   // The clean ingest, with readers checking the database while it writes.
   const std::string clean = (dir / "clean").string();
-  Child c =
-      spawn_kg({"ingest", "--db", clean, "--batch", "1000", "--window", "500", input.string()});
+  ChildOptions delayed;
+  delayed.env = {kDelayEnv};
+  Child c = spawn_kg(
+      {"ingest", "--db", clean, "--batch", "1000", "--window", "500", input.string()}, delayed);
   REQUIRE(wait_for_writer(clean, c.pid));
   const auto t0 = std::chrono::steady_clock::now();
   size_t checks_while_writing = 0;
@@ -80,7 +87,8 @@ TEST_CASE("kg ingest killed at random points keeps whole documents and resumes t
   std::mt19937 rng(9);
   // The readers slowed the clean ingest down: aim at the first half of its time.
   const auto window = std::max<int64_t>(
-      1000, std::chrono::duration_cast<std::chrono::microseconds>(writing).count() / 2);
+      static_cast<int64_t>(kIngestDocs) * kCommitDelayUs / 2,
+      std::chrono::duration_cast<std::chrono::microseconds>(writing).count() / 2);
   double scale = 1.0;  // wider after a kill that stored nothing new, narrower after a full run
   size_t kills = 0, partial = 0, attempts = 0;
   size_t stored = 0;
@@ -89,7 +97,8 @@ TEST_CASE("kg ingest killed at random points keeps whole documents and resumes t
     // Small batches through WriteBatches, or ones large enough for the SST ingestion path.
     const std::string batch = attempts % 2 ? "1000" : "8192";
     Child k = spawn_kg(
-        {"ingest", "--db", db.string(), "--batch", batch, "--window", "500", input.string()});
+        {"ingest", "--db", db.string(), "--batch", batch, "--window", "500", input.string()},
+        delayed);
     if (wait_for_writer(db, k.pid)) {
       const auto w = std::max<int64_t>(1000, static_cast<int64_t>(scale * window));
       std::this_thread::sleep_for(std::chrono::microseconds(rng() % w));
@@ -103,14 +112,14 @@ TEST_CASE("kg ingest killed at random points keeps whole documents and resumes t
     if (x.signaled) {
       ++kills;
       if (check.documents > 0 && check.documents < kIngestDocs) ++partial;
-      if (check.documents == stored) scale *= 1.3;
+      if (check.documents == stored) scale = std::min(scale * 1.3, 8.0);
       stored = check.documents;
     } else {
       REQUIRE(x.code == 0);
       CHECK(export_lines(db.string(), "json") == clean_json);
       fs::remove_all(db);
       stored = 0;
-      scale *= 0.7;
+      scale = std::max(scale * 0.7, 0.25);
     }
   }
   CAPTURE(kills, partial, attempts, checks_while_writing);

@@ -1,6 +1,7 @@
 // `kg build --db DIR INPUT...`: reads documents, extracts their facts on all cores with bounded
 // memory (a bounded queue of documents, worker threads, one writer thread) and stores them.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -110,6 +111,14 @@ size_t kill_after_docs() {
   return v == nullptr ? 0 : std::strtoull(v, nullptr, 10);
 }
 
+// Test hook for the same tests: KG_TEST_COMMIT_DELAY_US=N makes the writer sleep N microseconds
+// after each document it commits, so the writing phase lasts a known minimum time and random
+// kills land while it writes. 0 (unset) never.
+std::chrono::microseconds commit_delay() {
+  const char* v = std::getenv("KG_TEST_COMMIT_DELAY_US");
+  return std::chrono::microseconds(v == nullptr ? 0 : std::strtoll(v, nullptr, 10));
+}
+
 }  // namespace
 
 Action configure_build(CLI::App& app) {
@@ -204,6 +213,7 @@ Action configure_build(CLI::App& app) {
     std::thread writer([&] {
       Progress progress("build", 0, "docs");
       const size_t abort_after = kill_after_docs();
+      const std::chrono::microseconds delay = commit_delay();
       size_t committed = 0;
       std::map<size_t, WorkResult> waiting;  // finished before an earlier document
       size_t next_seq = 0;
@@ -244,6 +254,9 @@ Action configure_build(CLI::App& app) {
           if (*put == PutOutcome::kReplaced) ++totals.replaced;
           if (*put == PutOutcome::kUnchanged) ++totals.unchanged;
           if (*put != PutOutcome::kUnchanged && ++committed == abort_after) std::abort();
+          if (*put != PutOutcome::kUnchanged && delay.count() > 0) {
+            std::this_thread::sleep_for(delay);
+          }
           totals.sentences += r->sentences;
           totals.facts += r->facts.triples.size();
           totals.over_limit += r->over_limit;
