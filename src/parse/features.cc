@@ -15,15 +15,6 @@ inline uint64_t mix(uint64_t h, uint64_t v) {
   return h * 0xC2B2AE3D27D4EB4FULL;
 }
 
-inline uint64_t finish(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 // Lowercases ASCII letters and maps every digit to 0.
 std::string normalize(std::string_view form) {
   std::string out(form);
@@ -67,13 +58,13 @@ uint64_t distance_bucket(int d) {
 class Sink {
  public:
   explicit Sink(std::vector<uint64_t>& out) : out_(out) {}
-  void add(uint64_t a) { out_.push_back(finish(mix(seed(), a))); }
-  void add(uint64_t a, uint64_t b) { out_.push_back(finish(mix(mix(seed(), a), b))); }
+  void add(uint64_t a) { out_.push_back(fmix64(mix(seed(), a))); }
+  void add(uint64_t a, uint64_t b) { out_.push_back(fmix64(mix(mix(seed(), a), b))); }
   void add(uint64_t a, uint64_t b, uint64_t c) {
-    out_.push_back(finish(mix(mix(mix(seed(), a), b), c)));
+    out_.push_back(fmix64(mix(mix(mix(seed(), a), b), c)));
   }
   void add(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
-    out_.push_back(finish(mix(mix(mix(mix(seed(), a), b), c), d)));
+    out_.push_back(fmix64(mix(mix(mix(mix(seed(), a), b), c), d)));
   }
 
  private:

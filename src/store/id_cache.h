@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/hash.h"
+
 namespace kg::store {
 
 // Slots in one array, keys of up to 24 bytes inside their slot and longer ones in an arena: a
@@ -73,21 +75,7 @@ class IdCache {
     return s.len <= kInline ? s.inline_key : arena_.data() + s.off;
   }
 
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0xff51afd7ed558ccdULL;
-      h ^= h >> 32;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
-    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    return h | 1;
-  }
+  static uint64_t hash(std::string_view s) { return table_hash(s) | 1; }  // never 0 (empty)
 
   void place(const Slot& slot) {
     for (size_t i = slot.hash & mask_;; i = (i + 1) & mask_) {

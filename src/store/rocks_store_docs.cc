@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/hash.h"
 #include "store/rocks_store.h"
 
 namespace kg::store {
@@ -34,21 +35,13 @@ class ContentHasher {
   }
   std::string hex() const {
     char out[33];
-    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(fmix(a_)),
-                  static_cast<unsigned long long>(fmix(b_ ^ n_)));
+    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(fmix64(a_)),
+                  static_cast<unsigned long long>(fmix64(b_ ^ n_)));
     return out;
   }
 
  private:
   static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-  static uint64_t fmix(uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-  }
   void mix(uint64_t w) {
     a_ = rotl(a_ ^ (w * 0x87c37b91114253d5ULL), 31) * 0x4cf5ad432745937fULL;
     b_ = rotl(b_ + w, 27) * 0x52dce729ULL + a_;

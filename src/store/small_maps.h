@@ -3,12 +3,20 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/hash.h"
+
 namespace kg::store {
+
+// Spreads a 64-bit id over the low bits a table mask keeps.
+inline size_t table_slot_hash(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  return static_cast<size_t>(k ^ (k >> 29));
+}
 
 // Open addressing over a power-of-two table at most half full.
 template <typename Key>
@@ -51,24 +59,8 @@ class SmallMap {
     bool used = false;
   };
 
-  static size_t hash(uint64_t k) {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    return static_cast<size_t>(k ^ (k >> 29));
-  }
-  static size_t hash(std::string_view s) {
-    uint64_t h = 0xcbf29ce484222325ULL ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0x100000001b3ULL;
-      h ^= h >> 29;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
-    return hash(h ^ tail);
-  }
+  static size_t hash(uint64_t k) { return table_slot_hash(k); }
+  static size_t hash(std::string_view s) { return static_cast<size_t>(table_hash(s)); }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
@@ -79,7 +71,7 @@ class CountMap {
  public:
   void add(uint64_t key, int64_t n) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    for (size_t i = mix(key) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = table_slot_hash(key) & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (!s.used) {
         s = Slot{key, n, true};
@@ -106,12 +98,6 @@ class CountMap {
     int64_t sum = 0;
     bool used = false;
   };
-
-  static size_t mix(uint64_t k) {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    return static_cast<size_t>(k ^ (k >> 29));
-  }
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);

@@ -7,18 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/hash.h"
 #include "tag/flat_map.h"
 
 namespace kg::tag {
 
 // Mixes two 64-bit values into a well-spread nonzero key.
 inline uint64_t mix(uint64_t a, uint64_t b) {
-  uint64_t h = a ^ (b * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
+  const uint64_t h = fmix64(a ^ (b * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL));
   return h == 0 ? 1 : h;
 }
 
