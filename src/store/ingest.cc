@@ -3,9 +3,7 @@
 #include "store/ingest.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
-#include <deque>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -13,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/bounded_queue.h"
 #include "doc/triples_jsonl.h"
 #include "store/fast_triples.h"
 #include "store/rocks_store.h"
@@ -36,47 +35,7 @@ struct Chunk {
   Status error;  // the input stream failed
 };
 
-// A bounded single-producer single-consumer queue of chunks.
-class ChunkQueue {
- public:
-  explicit ChunkQueue(size_t capacity) : capacity_(capacity) {}
-
-  // False when the consumer gave up.
-  bool push(Chunk&& c) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return q_.size() < capacity_ || aborted_; });
-    if (aborted_) return false;
-    q_.push_back(std::move(c));
-    cv_.notify_all();
-    return true;
-  }
-  void close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    cv_.notify_all();
-  }
-  void abort() {
-    std::lock_guard lock(mu_);
-    aborted_ = true;
-    cv_.notify_all();
-  }
-  std::optional<Chunk> pop() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !q_.empty() || closed_; });
-    if (q_.empty()) return std::nullopt;
-    Chunk c = std::move(q_.front());
-    q_.pop_front();
-    cv_.notify_all();
-    return c;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Chunk> q_;
-  size_t capacity_;
-  bool closed_ = false, aborted_ = false;
-};
+using ChunkQueue = BoundedQueue<Chunk>;
 
 bool blank(std::string_view s) {
   for (unsigned char c : s) {
@@ -446,9 +405,8 @@ Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const 
   if (status.ok()) status = writer.flush();
   Status synced = writer.sync();
   if (status.ok()) status = synced;
-  queue.abort();
-  // Drain whatever the reader still pushes before it sees the abort.
-  while (queue.pop()) {
+  queue.close();  // the reader's next push fails
+  while (queue.pop()) {  // frees what it had queued already
   }
   reader.join();
   if (!status.ok()) return status;

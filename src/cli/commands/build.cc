@@ -2,17 +2,15 @@
 // memory (a bounded queue of documents, worker threads, one writer thread) and stores them.
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
-#include <deque>
 #include <iomanip>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
 
 #include "cli/commands/commands.h"
+#include "common/bounded_queue.h"
 #include "common/hash.h"
 #include "common/progress.h"
 #include "extract/annotator.h"
@@ -31,43 +29,6 @@ struct BuildOptions {
   std::string input_format = "text";
   std::string invalid_utf8 = "skip";
   double min_confidence = 0.0;
-};
-
-// A bounded blocking queue; close() wakes every waiter and makes push() fail.
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
-  bool push(T v) {
-    std::unique_lock<std::mutex> lock(m_);
-    not_full_.wait(lock, [&] { return q_.size() < capacity_ || closed_; });
-    if (closed_) return false;
-    q_.push_back(std::move(v));
-    not_empty_.notify_one();
-    return true;
-  }
-  std::optional<T> pop() {
-    std::unique_lock<std::mutex> lock(m_);
-    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
-    if (q_.empty()) return std::nullopt;
-    T v = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return v;
-  }
-  void close() {
-    std::lock_guard<std::mutex> lock(m_);
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  std::mutex m_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<T> q_;
-  size_t capacity_;
-  bool closed_ = false;
 };
 
 // A document and its place in the input: the writer stores documents in input order.
