@@ -129,6 +129,17 @@ struct Ran {
   std::string out, err;
 };
 
+// Waits until the writer `pid` has the database open (its KG_WRITER holder file names it), or
+// has ended; true in the first case.
+inline bool wait_for_writer(const fs::path& db, pid_t pid) {
+  const std::string want = "pid " + std::to_string(pid) + "\n";
+  while (running(pid)) {
+    if (slurp(db / "KG_WRITER").rfind(want, 0) == 0) return true;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return false;
+}
+
 // Runs `kg args...` to the end; stdout and stderr are captured through files in `dir`.
 inline Ran run_kg_child(const std::vector<std::string>& args, const fs::path& dir,
                         ChildOptions o = {}) {

@@ -17,16 +17,6 @@ constexpr size_t kDocs = 400;
 constexpr int64_t kCommitDelayUs = 2000;
 const std::string kDelayEnv = "KG_TEST_COMMIT_DELAY_US=" + std::to_string(kCommitDelayUs);
 
-// Waits until the writer `pid` has the database open (its holder file names it), or has ended.
-bool wait_for_writer(const fs::path& db, pid_t pid) {
-  const std::string want = "pid " + std::to_string(pid) + "\n";
-  while (running(pid)) {
-    if (slurp(db / "KG_WRITER").rfind(want, 0) == 0) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return false;
-}
-
 std::vector<std::string> build_args(const fs::path& db, const fs::path& corpus) {
   return {"build", "--db", db.string(), "--threads", "2", corpus.string()};
 }

@@ -41,15 +41,6 @@ void write_triples(const fs::path& p) {
   }
 }
 
-bool wait_for_writer(const fs::path& db, pid_t pid) {
-  const std::string want = "pid " + std::to_string(pid) + "\n";
-  while (running(pid)) {
-    if (slurp(db / "KG_WRITER").rfind(want, 0) == 0) return true;
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("kg ingest killed at random points keeps whole documents and resumes to the clean graph",
