@@ -134,6 +134,19 @@ bool is_lock_error(const rocksdb::Status& s) {
          (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos);
 }
 
+// The names in a database directory, sorted ({} when it cannot be listed).
+std::vector<std::string> sorted_children(rocksdb::Env* env, const std::string& dir) {
+  std::vector<std::string> names;
+  if (!env->GetChildren(dir, &names).ok()) return {};
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Whether a name of `before` is missing from `after` (both sorted).
+bool any_removed(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  return !std::includes(after.begin(), after.end(), before.begin(), before.end());
+}
+
 }  // namespace
 
 RocksGraphStore::RocksGraphStore(std::string dir, OpenMode mode, StoreOptions options)
@@ -201,17 +214,39 @@ Status RocksGraphStore::require_writable() const {
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string& dir,
                                                                OpenMode mode,
                                                                StoreOptions options) {
+  if (mode == OpenMode::kReadWrite) return open_once(dir, mode, options);
   // A reader next to a live writer can catch a file that the writer's flush or compaction has
   // just replaced (listed in the MANIFEST it read, deleted before it opened it), or a database
   // being created (its column families and format record not all there yet): read again.
+  //
+  // Worse, it can fail silently: OpenForReadOnly reads the MANIFEST, then replays the write-ahead
+  // logs it finds. If the writer flushes the remaining column families and deletes a log in
+  // between, the reader keeps the column families flushed before its MANIFEST read but loses
+  // that log's records for the others (facts without their evidence). Deleting a log deletes
+  // every older one too, so a log present before the open and gone after it reveals the race,
+  // and a log deleted before the open was already covered by the MANIFEST the reader read.
+  rocksdb::Env* env = options.env ? options.env.get() : rocksdb::Env::Default();
+  constexpr int kAttempts = 25;
   for (int attempt = 1;; ++attempt) {
+    const std::vector<std::string> before = sorted_children(env, dir);
     auto store = open_once(dir, mode, options);
-    if (store.ok() || mode == OpenMode::kReadWrite || attempt == 10) return store;
-    const ErrorCode code = store.status().code();
-    const bool transient = code == ErrorCode::kIo || code == ErrorCode::kCorruption ||
-                           code == ErrorCode::kVersionMismatch;
-    if (!transient || !writer_active(dir)) return store;  // without a writer nothing changes
-    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    const bool raced = any_removed(before, sorted_children(env, dir));
+    if (attempt == kAttempts) {
+      if (raced && store.ok()) {
+        return Status::busy("database " + dir + " kept changing while being opened for reading "
+                            "(a writer is flushing); try again");
+      }
+      return store;
+    }
+    if (!raced) {
+      if (store.ok()) return store;
+      const ErrorCode code = store.status().code();
+      const bool transient = code == ErrorCode::kIo || code == ErrorCode::kCorruption ||
+                             code == ErrorCode::kVersionMismatch;
+      if (!transient || !writer_active(dir)) return store;  // without a writer nothing changes
+    }
+    store = Status::internal("");  // close it before waiting
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 * std::min(attempt, 8)));
   }
 }
 

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,6 +26,31 @@ inline FactLines fact_lines(const DocumentFacts& d) {
   for (const Triple& t : d.triples) lines.push_back(triple_to_json(t));
   std::sort(lines.begin(), lines.end());
   return lines;
+}
+
+// Documents d<first> .. d<first + docs - 1> of 10 facts each, their lines together, as triples
+// JSONL (300 people, 100 organisations, 8 relations, drawn from `seed`).
+inline void write_triples(const std::filesystem::path& p, size_t first, size_t docs,
+                          uint32_t seed) {
+  std::mt19937 rng(seed);
+  static const char* relations[] = {"meet", "criticize", "praise", "visit",
+                                    "join", "sue",       "thank",  "warn"};
+  std::ofstream out(p, std::ios::binary);
+  for (size_t d = first; d < first + docs; ++d) {
+    for (int k = 0; k < 10; ++k) {
+      Triple t;
+      t.doc = "d" + std::to_string(d);
+      t.subject = "Person " + std::to_string(rng() % 300);
+      t.subject_type = "PERSON";
+      t.relation = relations[rng() % 8];
+      t.object = "Org " + std::to_string(rng() % 100);
+      t.object_type = "ORG";
+      t.sentence = k;
+      t.text = "Sentence " + std::to_string(k) + " of document " + t.doc + ".";
+      t.confidence = 0.9;
+      out << triple_to_json(t) << '\n';
+    }
+  }
 }
 
 // `kg args...` in this process: exit code, with stdout and stderr.

@@ -18,43 +18,23 @@ const std::string kDelayEnv = "KG_TEST_COMMIT_DELAY_US=" + std::to_string(kCommi
 
 std::string ingest_id(size_t i) { return "d" + std::to_string(i); }
 
-// kIngestDocs documents of 10 facts each, their lines together, as triples JSONL.
-void write_triples(const fs::path& p) {
-  std::mt19937 rng(17);
-  static const char* relations[] = {"meet", "criticize", "praise", "visit",
-                                    "join", "sue",       "thank",  "warn"};
-  std::ofstream out(p, std::ios::binary);
-  for (size_t d = 0; d < kIngestDocs; ++d) {
-    for (int k = 0; k < 10; ++k) {
-      Triple t;
-      t.doc = ingest_id(d);
-      t.subject = "Person " + std::to_string(rng() % 300);
-      t.subject_type = "PERSON";
-      t.relation = relations[rng() % 8];
-      t.object = "Org " + std::to_string(rng() % 100);
-      t.object_type = "ORG";
-      t.sentence = k;
-      t.text = "Sentence " + std::to_string(k) + " of document " + t.doc + ".";
-      t.confidence = 0.9;
-      out << triple_to_json(t) << '\n';
-    }
-  }
-}
-
 }  // namespace
 
 TEST_CASE("kg ingest killed at random points keeps whole documents and resumes to the clean graph",
           "[reliability]") {
   const fs::path dir = scratch("ingest_crash");
   const fs::path input = dir / "triples.jsonl";
-  write_triples(input);
+  write_triples(input, 0, kIngestDocs, 17);
   std::vector<std::string> ids;
   for (size_t i = 0; i < kIngestDocs; ++i) ids.push_back(ingest_id(i));
 
-  // The clean ingest (at full speed), with readers checking the database while it writes.
+  // The clean ingest (slowed down like the killed ones, so that many checks overlap it), with
+  // readers checking the database while it writes.
+  ChildOptions delayed;
+  delayed.env = {kDelayEnv};
   const std::string clean = (dir / "clean").string();
-  Child c =
-      spawn_kg({"ingest", "--db", clean, "--batch", "1000", "--window", "500", input.string()});
+  Child c = spawn_kg(
+      {"ingest", "--db", clean, "--batch", "1000", "--window", "500", input.string()}, delayed);
   REQUIRE(wait_for_writer(clean, c.pid));
   const auto t0 = std::chrono::steady_clock::now();
   size_t checks_while_writing = 0;
@@ -79,8 +59,6 @@ TEST_CASE("kg ingest killed at random points keeps whole documents and resumes t
   const auto window = std::max<int64_t>(
       static_cast<int64_t>(kIngestDocs) * kCommitDelayUs * 3 / 4,
       std::chrono::duration_cast<std::chrono::microseconds>(writing).count() / 2);
-  ChildOptions delayed;
-  delayed.env = {kDelayEnv};
   double scale = 1.0;  // wider after a kill that stored nothing new, narrower after a full run
   size_t kills = 0, partial = 0, attempts = 0;
   size_t stored = 0;

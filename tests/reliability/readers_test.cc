@@ -1,8 +1,12 @@
 // Readers during a write: while kg build writes (fed document by document through a pipe, so that
 // it is surely running), kg stats --check, neighbors and path work from another process and see a
 // consistent graph; a second writer is refused with one line naming the holder; a holder file left
-// by a killed writer blocks nothing.
+// by a killed writer blocks nothing. Readers that open while short writes come and go (each
+// writer flushes and retires its write-ahead logs on close) still see whole documents only.
 #include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
 
 #include "child.h"
 #include "graph_check.h"
@@ -98,6 +102,57 @@ TEST_CASE(
   CHECK(more.exit.code == 0);
   CHECK(more.out.find("documents: 10 (10 added") != std::string::npos);
   CHECK(kg_here({"stats", "--db", db, "--check"}).code == 0);
+}
+
+TEST_CASE(
+    "Readers opening while one short kg ingest after another writes and closes see whole "
+    "documents, never fewer than before",
+    "[reliability]") {
+  // Each writer flushes every column family and deletes the write-ahead logs when it closes. A
+  // reader that read the MANIFEST before that and the logs after it would lose the logs' records
+  // for the column families flushed late: facts without evidence (seen in 23 of 161 checks here
+  // before readers detected it and opened again).
+  const fs::path dir = scratch("readers_race");
+  constexpr size_t kChunks = 60, kDocsPerChunk = 20;
+  for (size_t c = 0; c < kChunks; ++c) {
+    write_triples(dir / ("chunk" + std::to_string(c) + ".jsonl"), c * kDocsPerChunk,
+                  kDocsPerChunk, static_cast<uint32_t>(c + 1));
+  }
+  const std::string db = (dir / "db").string();
+  REQUIRE(run_kg_child({"ingest", "--db", db, (dir / "chunk0.jsonl").string()}, dir).exit.code ==
+          0);
+  std::atomic<size_t> written{1};  // chunks whose ingest has ended
+  std::atomic<bool> writers_ok{true};
+  std::thread writers([&] {
+    for (size_t c = 1; c < kChunks; ++c) {
+      ChildOptions quiet;
+      quiet.out = dir / "ingest.out";
+      quiet.err = dir / "ingest.err";
+      Child w = spawn_kg({"ingest", "--db", db, "--batch", "50",
+                          (dir / ("chunk" + std::to_string(c) + ".jsonl")).string()},
+                         quiet);
+      if (wait_child(w.pid).code != 0) writers_ok = false;
+      written = c + 1;
+    }
+  });
+  size_t checks = 0, last_seen = 0;
+  while (written < kChunks) {
+    InProcess st = kg_here({"stats", "--db", db, "--check", "--json"});
+    const size_t at_most = (written + 1) * kDocsPerChunk;  // stored or being stored by now
+    INFO("check " << checks << ": " << st.err);
+    REQUIRE(st.code == 0);
+    const size_t docs = std::stoul(st.out.substr(st.out.find("\"documents\":") + 12));
+    CHECK(docs % kDocsPerChunk == 0);  // each ingest writes its 20 documents in one batch
+    CHECK(docs <= at_most);
+    CHECK(docs >= last_seen);  // a later reader never sees less
+    last_seen = docs;
+    ++checks;
+  }
+  writers.join();
+  CHECK(writers_ok);
+  CHECK(checks >= 20);
+  WARN("reader race test: " << checks << " kg stats --check runs while " << kChunks - 1
+                            << " writers came and went");
 }
 
 }  // namespace kg::test
