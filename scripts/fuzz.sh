@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenizer conllu document_reader triples model_load codec)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenizer conllu document_reader triples model_load codec iob2)
 dir=${KG_FUZZ_BUILD_DIR:-build-fuzz}
 
 if ! command -v clang++ >/dev/null; then
@@ -73,6 +73,10 @@ make_seeds() {
       done
       { printf '\x00'; cat models/tokenizer.kgm; } | add
       ;;
+    iob2)
+      for f in "$shared"/ner/*.iob2; do [ -f "$f" ] && head -n 80 "$f" | add; done
+      printf '# text = Tampa Bay\n1\tTampa\tB-LOC\t-\t-\n2\tBay\tI-LOC\t-\t-\n\n1\tx\tI-PER\n2\ty\tB-OTH\n' | add
+      ;;
     codec)
       printf '\x00\x00\x00\x00\x00\x00\x00\x07' | add
       printf '\x00\x00\x00\x00\x00\x00\x00\x07c' | add
@@ -83,7 +87,7 @@ make_seeds() {
 }
 
 declare -A max_len=([tokenizer]=8192 [conllu]=8192 [document_reader]=8192 [triples]=4096
-                    [model_load]=131072 [codec]=256)
+                    [model_load]=131072 [codec]=256 [iob2]=8192)
 status=0
 summary=()
 for t in "${targets[@]}"; do

@@ -16,6 +16,7 @@ extern "C" int kg_fuzz_document_reader(const uint8_t* data, size_t size);
 extern "C" int kg_fuzz_triples(const uint8_t* data, size_t size);
 extern "C" int kg_fuzz_model_load(const uint8_t* data, size_t size);
 extern "C" int kg_fuzz_codec(const uint8_t* data, size_t size);
+extern "C" int kg_fuzz_iob2(const uint8_t* data, size_t size);
 
 namespace {
 
@@ -79,4 +80,10 @@ TEST_CASE("Fuzz regressions of the model loaders run cleanly", "[fuzz]") {
 
 TEST_CASE("Fuzz regressions of the store codec run cleanly", "[fuzz]") {
   replay("codec", kg_fuzz_codec, {"", std::string(25, '\0'), std::string(8, '\x7f') + "c"});
+}
+
+TEST_CASE("Fuzz regressions of the IOB2 reader run cleanly", "[fuzz]") {
+  replay("iob2", kg_fuzz_iob2,
+         {"", "# text = a b\n1\tTampa\tB-LOC\t-\t-\n2\tBay\tI-LOC\t-\t-\n\n",
+          "1\tx\tI-PER\n2\ty\tI-ORG\n3\tz\tB-O\n", "1\t\tO\n\n\n1\n\t\t\t"});
 }
