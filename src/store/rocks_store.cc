@@ -134,10 +134,13 @@ bool is_lock_error(const rocksdb::Status& s) {
          (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos);
 }
 
-// The names in a database directory, sorted ({} when it cannot be listed).
-std::vector<std::string> sorted_children(rocksdb::Env* env, const std::string& dir) {
+// The write-ahead logs ("000123.log") in a database directory, sorted ({} when it cannot be
+// listed). Other files coming and going cannot make a reader's view incomplete: a table file it
+// needs and cannot open fails the open, and one it opened stays readable after deletion.
+std::vector<std::string> sorted_logs(rocksdb::Env* env, const std::string& dir) {
   std::vector<std::string> names;
   if (!env->GetChildren(dir, &names).ok()) return {};
+  std::erase_if(names, [](const std::string& n) { return !n.ends_with(".log"); });
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -224,13 +227,14 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   // between, the reader keeps the column families flushed before its MANIFEST read but loses
   // that log's records for the others (facts without their evidence). Deleting a log deletes
   // every older one too, so a log present before the open and gone after it reveals the race,
-  // and a log deleted before the open was already covered by the MANIFEST the reader read.
+  // and a log deleted before the open was already covered by the MANIFEST the reader read. (Max
+  // open files is unlimited, so every table file of the reader's version is opened here.)
   rocksdb::Env* env = options.env ? options.env.get() : rocksdb::Env::Default();
   constexpr int kAttempts = 25;
   for (int attempt = 1;; ++attempt) {
-    const std::vector<std::string> before = sorted_children(env, dir);
+    const std::vector<std::string> before = sorted_logs(env, dir);
     auto store = open_once(dir, mode, options);
-    const bool raced = any_removed(before, sorted_children(env, dir));
+    const bool raced = any_removed(before, sorted_logs(env, dir));
     if (attempt == kAttempts) {
       if (raced && store.ok()) {
         return Status::busy("database " + dir + " kept changing while being opened for reading "
@@ -278,6 +282,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
   db_opts.allow_concurrent_memtable_write = false;  // required by the vector memtables
   if (mode == OpenMode::kReadOnly) {
     db_opts.info_log = std::make_shared<NullLogger>();
+    db_opts.max_open_files = -1;  // every table file opened now: a later deletion cannot hurt
   } else {
     fs::create_directories(dir, ec);
     db_opts.info_log = std::make_shared<TolerantLogger>((fs::path(dir) / "LOG").string());
