@@ -57,6 +57,8 @@ struct Scratch {
   SentenceAtoms atoms;
   std::vector<uint64_t> features;
   std::vector<int32_t> scores;
+  std::vector<float> nn_scores;
+  NnSentence nn;
 };
 
 }  // namespace
@@ -70,23 +72,48 @@ void ApParser::parse(Sentence& sentence) const {
   scratch.atoms.build(sentence);
   const int num_classes = labels_.num_classes();
   scratch.scores.resize(num_classes);
+  scratch.nn_scores.resize(num_classes);
+  if (nn_) nn_->begin(sentence, scratch.nn);
+  const float ap_scale = nn_ ? nn_->model().ap_scale : 0.f;
+  const float nn_margin = nn_ ? nn_->model().skip_margin : 0.f;
   while (!st.terminal()) {
     extract_features(st, scratch.atoms, scratch.features);
     std::fill(scratch.scores.begin(), scratch.scores.end(), 0);
     weights_.score(scratch.features, scratch.scores.data());
+    // The perceptron's best legal class and its lead over the second best.
+    int32_t first = std::numeric_limits<int32_t>::min(), second = first;
     int best = -1;
-    int32_t best_score = std::numeric_limits<int32_t>::min();
     for (int c = 0; c < num_classes; ++c) {
-      if (scratch.scores[c] > best_score && labels_.legal(st, c)) {
+      const int32_t v = scratch.scores[c];
+      if (v <= second || !labels_.legal(st, c)) continue;
+      if (v > first) {
+        second = first;
+        first = v;
         best = c;
-        best_score = scratch.scores[c];
+      } else {
+        second = v;
+      }
+    }
+    // The neural scorer decides with the perceptron, unless the perceptron leads by more than
+    // the margin (then the neural scores are not computed).
+    if (nn_ && !(best >= 0 &&
+                 ap_scale * (static_cast<float>(first) - static_cast<float>(second)) > nn_margin)) {
+      float* combined = scratch.nn_scores.data();
+      nn_->score(st, scratch.nn, combined);
+      for (int c = 0; c < num_classes; ++c) combined[c] += ap_scale * scratch.scores[c];
+      float best_score = -std::numeric_limits<float>::infinity();
+      for (int c = 0; c < num_classes; ++c) {
+        if (combined[c] > best_score && labels_.legal(st, c)) {
+          best = c;
+          best_score = combined[c];
+        }
       }
     }
     const int nl = static_cast<int>(labels_.names.size());
     if (best < 0) {
       // Only reachable when no label may go right (a degenerate model): the structural move
       // that always exists, with the root label, still ends in a tree.
-      best = st.buffer_has_words() ? 0
+      best = st.buffer_has_words()  ? 0
              : st.stack_size() == 1 ? class_of(Move::kLeft, labels_.root, nl)
                                     : class_of(Move::kRight, labels_.root, nl);
     }
@@ -109,6 +136,8 @@ Status ApParser::save(const std::string& path) const {
   }
   w.u32(static_cast<uint32_t>(labels_.root));
   weights_.write(w);
+  w.u8(nn_ ? 1 : 0);
+  if (nn_) nn_->model().write(w);
   return w.save(path);
 }
 
@@ -141,8 +170,21 @@ Result<std::unique_ptr<Parser>> ApParser::load_file(const std::string& path) {
   if (weights->num_classes() != labels.num_classes()) {
     return Status::corruption(path + ": class count does not match the labels");
   }
+  std::shared_ptr<const NnScorer> nn;
+  uint8_t has_nn = r.u8();
+  KG_RETURN_IF_ERROR(r.status());
+  if (has_nn > 1) return Status::corruption(path + ": bad neural scorer flag");
+  if (has_nn) {
+    auto model = NnModel::read(r);
+    if (!model.ok()) return model.status().with_context(path);
+    if (model->num_classes != labels.num_classes()) {
+      return Status::corruption(path + ": neural scorer classes do not match the labels");
+    }
+    nn = std::make_shared<const NnScorer>(std::move(model).value());
+  }
   if (!r.at_end()) return Status::corruption(path + ": trailing bytes after the model");
-  return std::unique_ptr<Parser>(new ApParser(std::move(labels), std::move(weights).value()));
+  return std::unique_ptr<Parser>(
+      new ApParser(std::move(labels), std::move(weights).value(), std::move(nn)));
 }
 
 bool is_single_rooted_tree(const std::vector<int>& heads) {

@@ -1,9 +1,12 @@
-// The averaged-perceptron arc-hybrid parser behind the Parser interface.
+// The arc-hybrid parser behind the Parser interface: averaged-perceptron scores, plus those of
+// the optional neural scorer (nn.h).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "parse/nn.h"
 #include "parse/parser.h"
 #include "parse/transition.h"
 #include "parse/weights.h"
@@ -11,14 +14,15 @@
 namespace kg::parse {
 
 inline constexpr char kImplementation[] = "kg-parser-ap";
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 added the optional neural scorer after the perceptron weights.
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Labels and which moves may carry them; shared by training and parsing.
 struct LabelSet {
   std::vector<std::string> names;
-  int root = 0;                 // index of "root"
-  std::vector<uint8_t> left;    // label seen on a LEFT arc (dependent before head)
-  std::vector<uint8_t> right;   // label seen on a RIGHT arc
+  int root = 0;                // index of "root"
+  std::vector<uint8_t> left;   // label seen on a LEFT arc (dependent before head)
+  std::vector<uint8_t> right;  // label seen on a RIGHT arc
   int num_classes() const { return 1 + 2 * static_cast<int>(names.size()); }
   // Whether class `cls` may be taken in `s`.
   bool legal(const State& s, int cls) const;
@@ -26,19 +30,24 @@ struct LabelSet {
 
 class ApParser final : public Parser {
  public:
-  ApParser(LabelSet labels, Weights weights)
-      : labels_(std::move(labels)), weights_(std::move(weights)) {}
+  // `nn` (may be null) adds its class scores to model().ap_scale x the perceptron's scores.
+  ApParser(LabelSet labels, Weights weights, std::shared_ptr<const NnScorer> nn = nullptr)
+      : labels_(std::move(labels)), weights_(std::move(weights)), nn_(std::move(nn)) {}
 
   static Result<std::unique_ptr<Parser>> load_file(const std::string& path);
 
   void parse(Sentence& sentence) const override;
   Status save(const std::string& path) const override;
+  std::unique_ptr<Parser> without_neural_scorer() const override {
+    return std::make_unique<ApParser>(labels_, weights_);
+  }
   size_t feature_count() const override { return weights_.rows(); }
   size_t weight_count() const override { return weights_.weights(); }
 
  private:
   LabelSet labels_;
   Weights weights_;
+  std::shared_ptr<const NnScorer> nn_;
 };
 
 // Lifts non-projective arcs (shortest first) to the head's head until the tree is projective.

@@ -1,7 +1,8 @@
 // kg_parse: labelled dependency parsing. Fills Token::head and Token::deprel of a tagged sentence
 // (it reads form, upos and xpos; lemma is not used). The implementation is a greedy arc-hybrid
-// transition parser scored by an averaged perceptron over hashed features, trained with a dynamic
-// oracle; every output is a single-rooted tree and parsing is linear in the sentence length.
+// transition parser scored by an averaged perceptron over hashed features plus (optionally) a
+// small BiLSTM feed-forward scorer, both trained with a dynamic oracle; every output is a
+// single-rooted tree and parsing is linear in the sentence length.
 #pragma once
 
 #include <cstddef>
@@ -26,6 +27,21 @@ struct ParserTrainOptions {
   // The model keeps this many weights at most: those with the largest |weight| x frequency of
   // their feature in training (each weight takes about 4-5 bytes of the model file).
   size_t max_weights = 1'500'000;
+  // Neural scorer trained beside the perceptron (on its own thread) and added to its scores: a
+  // BiLSTM over word, suffix, shape and tag embeddings whose vectors at the stack, buffer and
+  // children feed a ReLU layer. 0 epochs: perceptron only.
+  int nn_epochs = 0;
+  int nn_lstm = 32;     // units per direction
+  int nn_hidden = 128;  // hidden layer
+  int nn_average = 1;   // the scorer is the mean of its parameters after the last this many epochs
+  double nn_input_dropout = 0;  // dropout of the BiLSTM's inputs
+  // Weight of the perceptron's scores in the sum; 0: the best of a few values on dev (1e-4
+  // without dev).
+  double nn_ap_scale = 0;
+  // Moves on which the perceptron leads by more than this (in units of the neural scores) are
+  // taken without running the neural scorer: faster, and on EWT dev nearly the same parses.
+  // 0: always run it.
+  double nn_skip_margin = 4;
   // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
   std::vector<size_t> dev_budgets;
   // Called with one line per epoch (and with dev scores when a dev set is given). May be empty.
@@ -69,6 +85,9 @@ class Parser {
 
   // Writes the model atomically (temporary file + rename).
   virtual Status save(const std::string& path) const = 0;
+
+  // The same parser without its neural scorer (perceptron only; a copy when it has none).
+  virtual std::unique_ptr<Parser> without_neural_scorer() const = 0;
 
   // Number of stored feature rows and weights (for reports).
   virtual size_t feature_count() const = 0;

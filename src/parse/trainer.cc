@@ -4,10 +4,14 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <random>
+#include <thread>
 
 #include "parse/ap_parser.h"
 #include "parse/features.h"
+#include "parse/nn.h"
 
 namespace kg::parse {
 namespace {
@@ -36,9 +40,10 @@ class Trainer {
   std::pair<size_t, size_t> train_sentence(const Example& ex, bool explore);
 
   std::unique_ptr<Parser> snapshot(size_t max_weights) const {
-    return std::make_unique<ApParser>(
-        labels_,
-        Weights::from_averaged(weights_.averaged(), labels_.num_classes(), max_weights));
+    return std::make_unique<ApParser>(labels_, weights(max_weights));
+  }
+  Weights weights(size_t max_weights) const {
+    return Weights::from_averaged(weights_.averaged(), labels_.num_classes(), max_weights);
   }
 
   std::mt19937_64& rng() { return rng_; }
@@ -167,13 +172,40 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
   }
 
-  Trainer trainer(labels, options);
+  // The neural scorer trains on its own thread while the perceptron trains on this one; each
+  // is deterministic, so the result does not depend on their interleaving.
+  std::mutex log_mutex;
+  ParserTrainOptions ap_options = options;
+  if (options.log) {
+    ap_options.log = [&](const std::string& line) {
+      std::lock_guard lock(log_mutex);
+      options.log(line);
+    };
+  }
+  std::optional<NnModel> nn_model;
+  std::thread nn_thread;
+  std::vector<NnExample> nn_examples;
+  if (options.nn_epochs > 0) {
+    for (const auto& ex : examples) nn_examples.push_back({ex.sentence, ex.heads, ex.labels});
+    NnTrainOptions nn;
+    nn.epochs = options.nn_epochs;
+    nn.seed = options.seed;
+    nn.dims.lstm = options.nn_lstm;
+    nn.dims.hidden = options.nn_hidden;
+    nn.average_last = options.nn_average;
+    nn.input_dropout = static_cast<float>(options.nn_input_dropout);
+    nn.log = ap_options.log;
+    nn_thread = std::thread(
+        [&nn_model, &nn_examples, &labels, nn] { nn_model = train_nn(nn_examples, labels, nn); });
+  }
+  Trainer trainer(labels, ap_options);
+  const auto& log = ap_options.log;
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (options.log) {
-    options.log(std::to_string(examples.size()) + " training sentences, " +
-                std::to_string(skipped) + " skipped, " + std::to_string(lifted) +
-                " non-projective arcs lifted, " + std::to_string(labels.names.size()) + " labels");
+  if (log) {
+    log(std::to_string(examples.size()) + " training sentences, " + std::to_string(skipped) +
+        " skipped, " + std::to_string(lifted) + " non-projective arcs lifted, " +
+        std::to_string(labels.names.size()) + " labels");
   }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     auto start = std::chrono::steady_clock::now();
@@ -186,11 +218,11 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       decisions += d;
       correct += c;
     }
-    if (!options.log) continue;
+    if (!log) continue;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::string line = "epoch " + std::to_string(epoch) +
-                       format(": %.2f%% zero-cost decisions, %.1fs", 100.0 * correct / decisions,
-                              secs);
+    std::string line =
+        "epoch " + std::to_string(epoch) +
+        format(": %.2f%% zero-cost decisions, %.1fs", 100.0 * correct / decisions, secs);
     if (dev) {
       auto model = trainer.snapshot(options.max_weights);
       std::vector<Sentence> parsed = *dev;
@@ -199,20 +231,57 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       line += format(", dev UAS %.2f LAS %.2f, %.0f features", sc.uas(), sc.las(),
                      static_cast<double>(model->feature_count()));
     }
-    options.log(line);
+    log(line);
   }
-  if (dev && options.log) {
+  if (dev && log) {
     for (size_t budget : options.dev_budgets) {
       auto model = trainer.snapshot(budget);
       std::vector<Sentence> parsed = *dev;
       for (auto& s : parsed) model->parse(s);
       AttachmentScore sc = score_attachment(*dev, parsed);
-      options.log(format("budget %.0f weights: dev UAS %.2f LAS %.2f, %.0f features",
-                         static_cast<double>(budget), sc.uas(), sc.las(),
-                         static_cast<double>(model->feature_count())));
+      log(format("budget %.0f weights: dev UAS %.2f LAS %.2f, %.0f features",
+                 static_cast<double>(budget), sc.uas(), sc.las(),
+                 static_cast<double>(model->feature_count())));
     }
   }
-  return trainer.snapshot(options.max_weights);
+  if (!nn_thread.joinable()) return trainer.snapshot(options.max_weights);
+  nn_thread.join();
+  Weights weights = trainer.weights(options.max_weights);
+  auto combined = [&](double ap_scale, double skip_margin = 0) {
+    NnModel m = *nn_model;
+    m.ap_scale = static_cast<float>(ap_scale);
+    m.skip_margin =
+        skip_margin > 0 ? static_cast<float>(skip_margin) : std::numeric_limits<float>::infinity();
+    return std::make_unique<ApParser>(labels, weights,
+                                      std::make_shared<const NnScorer>(std::move(m)));
+  };
+  double ap_scale = options.nn_ap_scale > 0 ? options.nn_ap_scale : 1e-4;
+  if (options.nn_ap_scale <= 0 && dev) {
+    double best = -1;
+    for (double scale : {0.5e-4, 0.75e-4, 1e-4, 1.5e-4, 2e-4, 3e-4}) {
+      auto model = combined(scale);
+      std::vector<Sentence> parsed = *dev;
+      for (auto& s : parsed) model->parse(s);
+      AttachmentScore sc = score_attachment(*dev, parsed);
+      if (log) {
+        log(format("perceptron weight %.6f: dev UAS %.2f LAS %.2f", scale, sc.uas(), sc.las()));
+      }
+      if (sc.uas() + sc.las() > best) {
+        best = sc.uas() + sc.las();
+        ap_scale = scale;
+      }
+    }
+  }
+  if (dev && log && options.nn_skip_margin > 0) {
+    auto model = combined(ap_scale, options.nn_skip_margin);
+    std::vector<Sentence> parsed = *dev;
+    for (auto& s : parsed) model->parse(s);
+    AttachmentScore sc = score_attachment(*dev, parsed);
+    log(format(
+        "perceptron weight %.6f, neural scorer skipped at margin %.1f: dev UAS %.2f LAS %.2f",
+        ap_scale, options.nn_skip_margin, sc.uas(), sc.las()));
+  }
+  return std::unique_ptr<Parser>(combined(ap_scale, options.nn_skip_margin));
 }
 
 }  // namespace kg

@@ -1,3 +1,5 @@
+#include "parse/parser.h"
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -8,7 +10,6 @@
 #include "common/binio.h"
 #include "doc/conllu.h"
 #include "parse/ap_parser.h"
-#include "parse/parser.h"
 
 using kg::Parser;
 using kg::ParserTrainOptions;
@@ -32,9 +33,13 @@ std::vector<Sentence> slice(const std::vector<Sentence>& all, size_t from, size_
   return {all.begin() + from, all.begin() + std::min(all.size(), from + count)};
 }
 
-std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4) {
+// nn_epochs > 0 adds a small neural scorer (8 LSTM units, 16 hidden units).
+std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4, int nn_epochs = 0) {
   ParserTrainOptions o;
   o.epochs = epochs;
+  o.nn_epochs = nn_epochs;
+  o.nn_lstm = 8;
+  o.nn_hidden = 16;
   auto p = Parser::train(slice(ewt("train"), 0, sentences), o);
   REQUIRE(p.ok());
   return std::move(p).value();
@@ -57,8 +62,11 @@ std::string temp_path(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word", "[parse][data]") {
-  auto parser = tiny_parser();
+TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word",
+          "[parse][data]") {
+  const int nn_epochs = GENERATE(0, 2);
+  INFO("neural scorer epochs " << nn_epochs);
+  auto parser = tiny_parser(400, 4, nn_epochs);
   auto gold = slice(ewt("dev"), 0, 300);
   auto system = parsed(*parser, gold);
   auto score = kg::score_attachment(gold, system);
@@ -75,7 +83,9 @@ TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-wo
 }
 
 TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "[parse][data]") {
-  auto parser = tiny_parser(150, 2);
+  const int nn_epochs = GENERATE(0, 1);
+  INFO("neural scorer epochs " << nn_epochs);
+  auto parser = tiny_parser(150, 2, nn_epochs);
   for (const auto& s : parsed(*parser, slice(ewt("dev"), 0, 200))) {
     CHECK(kg::parse::is_single_rooted_tree(heads_of(s)));
     for (const auto& t : s.tokens) CHECK_FALSE(t.deprel.empty());
@@ -113,7 +123,9 @@ TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "
 }
 
 TEST_CASE("A saved and reloaded parser gives identical parses", "[parse][data]") {
-  auto parser = tiny_parser(200, 2);
+  const int nn_epochs = GENERATE(0, 1);
+  INFO("neural scorer epochs " << nn_epochs);
+  auto parser = tiny_parser(200, 2, nn_epochs);
   std::string path = temp_path("roundtrip.bin");
   REQUIRE(parser->save(path).ok());
   auto loaded = Parser::load(path);
@@ -130,8 +142,10 @@ TEST_CASE("A saved and reloaded parser gives identical parses", "[parse][data]")
 }
 
 TEST_CASE("Parser training is deterministic for a given seed", "[parse][data]") {
-  auto a = tiny_parser(100, 2);
-  auto b = tiny_parser(100, 2);
+  const int nn_epochs = GENERATE(0, 1);
+  INFO("neural scorer epochs " << nn_epochs);
+  auto a = tiny_parser(100, 2, nn_epochs);
+  auto b = tiny_parser(100, 2, nn_epochs);
   std::string pa = temp_path("det_a.bin"), pb = temp_path("det_b.bin");
   REQUIRE(a->save(pa).ok());
   REQUIRE(b->save(pb).ok());
@@ -144,18 +158,43 @@ TEST_CASE("Parser training is deterministic for a given seed", "[parse][data]") 
   std::remove(pb.c_str());
 }
 
+TEST_CASE("The neural scorer is added to the same perceptron, which can be saved alone",
+          "[parse][data]") {
+  auto with_nn = tiny_parser(150, 2, 1);
+  auto without = tiny_parser(150, 2, 0);
+  auto perceptron = with_nn->without_neural_scorer();
+  std::string pa = temp_path("perceptron_a.bin"), pb = temp_path("perceptron_b.bin");
+  REQUIRE(perceptron->save(pa).ok());
+  REQUIRE(without->save(pb).ok());
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CHECK(slurp(pa) == slurp(pb));
+  std::string pn = temp_path("with_nn.bin");
+  REQUIRE(with_nn->save(pn).ok());
+  CHECK(slurp(pn).size() > slurp(pa).size());
+  for (const auto& p : {pa, pb, pn}) std::remove(p.c_str());
+}
+
 TEST_CASE("Parser::load refuses other versions, other models and broken files", "[parse][data]") {
   using kg::ErrorCode;
   CHECK(Parser::load(temp_path("missing.bin")).status().code() == ErrorCode::kNotFound);
 
   std::string path = temp_path("other.bin");
-  REQUIRE(kg::BinaryWriter(kg::parse::kImplementation, kg::parse::kFormatVersion + 1)
-              .save(path)
-              .ok());
+  REQUIRE(
+      kg::BinaryWriter(kg::parse::kImplementation, kg::parse::kFormatVersion + 1).save(path).ok());
   auto newer = Parser::load(path);
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().code() == ErrorCode::kVersionMismatch);
   CHECK(newer.status().message().find("version") != std::string::npos);
+
+  // A model of the previous format (version 1, before the neural scorer).
+  REQUIRE(kg::BinaryWriter(kg::parse::kImplementation, 1).save(path).ok());
+  auto older = Parser::load(path);
+  REQUIRE_FALSE(older.ok());
+  CHECK(older.status().code() == ErrorCode::kVersionMismatch);
+  CHECK(older.status().message().find("version") != std::string::npos);
 
   REQUIRE(kg::BinaryWriter("kg-tagger-ap", 1).save(path).ok());
   auto other = Parser::load(path);
@@ -168,8 +207,8 @@ TEST_CASE("Parser::load refuses other versions, other models and broken files", 
   }
   CHECK(Parser::load(path).status().code() == ErrorCode::kInvalidInput);
 
-  // A real model cut short, and one with trailing bytes.
-  auto parser = tiny_parser(50, 1);
+  // A real model (with the neural scorer) cut short, and one with trailing bytes.
+  auto parser = tiny_parser(50, 1, 1);
   REQUIRE(parser->save(path).ok());
   std::string bytes;
   {

@@ -21,6 +21,7 @@ struct TrainParserOptions {
   std::string train;
   std::string dev;
   std::string output;
+  std::string perceptron_output;
   std::vector<std::string> test;
   std::string tagger;
   int jackknife = 0;
@@ -87,13 +88,15 @@ Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, i
 Action configure_train_parser(CLI::App& app) {
   auto o = std::make_shared<TrainParserOptions>();
   app.description(
-      "Train the dependency parser (greedy arc-hybrid transitions, averaged perceptron, dynamic "
-      "oracle with exploration) on CoNLL-U trees. Dev and test files are parsed with the tags "
+      "Train the dependency parser (greedy arc-hybrid transitions, averaged perceptron plus an "
+      "optional BiLSTM scorer, dynamic oracle with exploration) on CoNLL-U trees. Dev and test "
+      "files are parsed with the tags "
       "of --tagger when given (predicted tags, as in use), else with their own.");
-  app.add_option("--train", o->train, "Training CoNLL-U (e.g. en_ewt-ud-train.conllu)")
-      ->required();
+  app.add_option("--train", o->train, "Training CoNLL-U (e.g. en_ewt-ud-train.conllu)")->required();
   app.add_option("-o,--output", o->output, "Model file to write (e.g. models/parser.bin)")
       ->required();
+  app.add_option("--perceptron-output", o->perceptron_output,
+                 "Also write the model without its neural scorer (the same perceptron) here");
   app.add_option("--dev", o->dev, "Development CoNLL-U, scored after every epoch");
   app.add_option("--test", o->test, "Held-out CoNLL-U to score the saved model on (repeatable)");
   app.add_option("--tagger", o->tagger, "Tagger model that tags dev and test before parsing");
@@ -113,7 +116,34 @@ Action configure_train_parser(CLI::App& app) {
   app.add_option("--max-weights", o->parser.max_weights,
                  "Weights kept in the model (the most useful ones; about 4-5 bytes each)")
       ->capture_default_str();
-  app.add_option("--seed", o->parser.seed, "Shuffling and exploration seed")
+  app.add_option("--seed", o->parser.seed, "Shuffling and exploration seed")->capture_default_str();
+  app.add_option("--nn-epochs", o->parser.nn_epochs,
+                 "Epochs of the neural scorer (BiLSTM) trained beside the perceptron on a second "
+                 "thread and added to its scores (0: perceptron only)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  app.add_option("--nn-lstm", o->parser.nn_lstm, "BiLSTM units per direction")
+      ->check(CLI::Range(1, 512))
+      ->capture_default_str();
+  app.add_option("--nn-hidden", o->parser.nn_hidden, "Hidden units of the neural scorer")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  app.add_option("--nn-average", o->parser.nn_average,
+                 "Average the neural scorer's parameters over its last this many epochs")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--nn-input-dropout", o->parser.nn_input_dropout,
+                 "Dropout of the neural scorer's BiLSTM inputs in training")
+      ->check(CLI::Range(0.0, 0.9))
+      ->capture_default_str();
+  app.add_option("--nn-ap-scale", o->parser.nn_ap_scale,
+                 "Weight of the perceptron's scores next to the neural scorer's (0: best on --dev)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app.add_option("--nn-skip-margin", o->parser.nn_skip_margin,
+                 "Skip the neural scorer when the perceptron leads by more than this (in neural "
+                 "score units; 0: never skip)")
+      ->check(CLI::Range(0.0, 1000.0))
       ->capture_default_str();
   return [o](Io& io) -> Status {
     auto start = std::chrono::steady_clock::now();
@@ -137,8 +167,7 @@ Action configure_train_parser(CLI::App& app) {
       KG_ASSIGN_OR_RETURN(dev, read_eval(o->dev));
     }
     if (o->jackknife > 1) {
-      KG_RETURN_IF_ERROR(
-          jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
+      KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
     }
     ParserTrainOptions options = o->parser;
     options.log = [&io, &seconds](const std::string& line) {
@@ -149,6 +178,16 @@ Action configure_train_parser(CLI::App& app) {
     KG_ASSIGN_OR_RETURN(auto parser,
                         Parser::train(train, options, o->dev.empty() ? nullptr : &dev));
     KG_RETURN_IF_ERROR(parser->save(o->output));
+    if (!o->perceptron_output.empty()) {
+      auto perceptron = parser->without_neural_scorer();
+      KG_RETURN_IF_ERROR(perceptron->save(o->perceptron_output));
+      if (!dev.empty()) {
+        std::vector<Sentence> system = dev;
+        for (auto& s : system) perceptron->parse(s);
+        io.out << "saved " << o->perceptron_output << " (perceptron only): dev "
+               << score_line(score_attachment(dev, system)) << '\n';
+      }
+    }
     auto load_start = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(auto saved, Parser::load(o->output));
     double load_s =

@@ -1,0 +1,146 @@
+// The neural transition scorer added to the perceptron's scores: a one-layer BiLSTM over word,
+// suffix, shape and tag embeddings gives every word a context vector; the vectors of the stack
+// and buffer words and of their outer children, with the children's tags and labels, feed one
+// ReLU layer and a linear output over the parser's classes (Kiperwasser & Goldberg 2016 style).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/binio.h"
+#include "common/status.h"
+#include "doc/document.h"
+#include "parse/transition.h"
+#include "parse/weights.h"
+
+namespace kg::parse {
+
+struct LabelSet;
+
+// Positions whose context vectors feed the hidden layer (s0, s1, s2, b0 and the outer children
+// of s0, s1, b0), and children whose tag and label embeddings do.
+inline constexpr int kNnVecPositions = 9;
+inline constexpr int kNnChildPositions = 10;
+
+struct NnDims {
+  int word = 32, xpos = 16, upos = 8, suffix = 16, shape = 8;  // BiLSTM input embeddings
+  int lstm = 32;                                               // per direction
+  int child_tag = 16, label = 16, hidden = 128;
+  int vec_positions = kNnVecPositions;  // the first this many of the vector positions are used
+  int input() const { return word + xpos + upos + suffix + shape; }
+  int context() const { return 2 * lstm; }
+  int mlp_input() const {
+    return vec_positions * context() + kNnChildPositions * (child_tag + label);
+  }
+};
+
+// Parameters of the scorer. Matrices are stored input-major (row i holds the weights from input
+// i to every output), so products are sums of scaled rows.
+struct NnModel {
+  NnDims dims;
+  int num_classes = 0, num_labels = 0;
+  float ap_scale = 2e-4f;  // weight of the perceptron's integer scores in the sum
+  // The scorer is skipped when ap_scale x (the perceptron's best - second best legal score)
+  // exceeds this (infinity: never).
+  float skip_margin = std::numeric_limits<float>::infinity();
+  std::unordered_map<std::string, int> words, suffixes, xpos, upos;  // id 0 = unknown
+  std::vector<float> e_word, e_xpos, e_upos, e_suffix, e_shape;
+  std::vector<float> lstm_x[2], lstm_h[2], lstm_b[2];  // forward, backward direction
+  std::vector<float> root, pad;                        // context vectors of the root and "none"
+  std::vector<float> e_child_tag, e_label;             // tag id + 1 / label + 1 (0 = none)
+  std::vector<float> w1, b1, w2, b2;
+
+  // Token ids of one sentence: word, suffix, shape, xpos, upos for words 1..n at [5 * (i - 1)].
+  void token_ids(const Sentence& s, std::vector<int>& ids) const;
+  void write(BinaryWriter& w) const;
+  static Result<NnModel> read(BinaryReader& r);
+};
+
+inline constexpr int kNnShapes = 65;
+int nn_shape(std::string_view form);
+std::string nn_word_key(std::string_view form);
+std::string nn_suffix_key(std::string_view form);
+
+// Vectorizable tanh (float-accurate rational approximation) and logistic sigmoid.
+void nn_tanh(float* x, int n);
+void nn_sigmoid(float* x, int n);
+
+// LSTM over the embedded inputs of one direction: x is n rows of dims.input(); writes h
+// (n rows of lstm) and, when cache is non-null, the gate activations and cells for training.
+struct LstmCache {
+  std::vector<float> gates;  // n rows of 4*lstm: i, f, g, o after their nonlinearity
+  std::vector<float> cells;  // n rows of lstm
+};
+void lstm_run(const NnModel& m, int dir, const float* x, int n, float* h, int h_stride,
+              LstmCache* cache);
+
+// Inputs of the hidden layer for a configuration: token indices (1..n, 0 = root, -1 = none)
+// of the vector positions, child tags (id + 1, 0 = none) and child labels (+1, 0 = none).
+struct NnInputs {
+  int vec[kNnVecPositions];
+  int tag[kNnChildPositions];
+  int label[kNnChildPositions];
+};
+void nn_inputs(const State& s, const std::vector<int>& xpos_ids, NnInputs& in);
+
+// Per-sentence scratch for parsing (thread_local in the parser).
+struct NnSentence {
+  std::vector<int> ids, xpos;
+  std::vector<float> x, ctx;  // LSTM input products (n rows); context vectors
+  std::vector<float> proj;    // cached context x first-layer products
+  std::vector<uint8_t> have;  // which (row, position) products are cached
+  std::vector<float> h, out;
+};
+
+// Fast scoring with first-layer products of child tags/labels precomputed at load.
+class NnScorer {
+ public:
+  explicit NnScorer(NnModel model);
+  const NnModel& model() const { return m_; }
+  void begin(const Sentence& s, NnSentence& ns) const;
+  // Writes the class scores (pre-softmax) of configuration `st` to out[0..num_classes).
+  void score(const State& st, NnSentence& ns, float* out) const;
+
+ private:
+  // token_ids() through 64-bit hashes of the keys (word, suffix, xpos, upos).
+  void fast_token_ids(const Sentence& s, std::vector<int>& ids) const;
+
+  NnModel m_;
+  KeyIndex vocab_[4];
+  std::vector<float> tag_proj_, label_proj_;  // [position][id][hidden]
+  // Embedding x LSTM input weights of both directions for every id: [id][2 * 4 * lstm], for
+  // word, suffix, shape, xpos and upos ids.
+  std::vector<float> input_proj_[5];
+  std::vector<float> w2_, b2_;  // output layer padded to a multiple of 8 classes
+};
+
+struct NnTrainOptions {
+  int epochs = 8;
+  float learning_rate = 0.05f;
+  float dropout = 0.3f;        // hidden units
+  float input_dropout = 0.0f;  // BiLSTM inputs
+  // The model returned is the mean of the parameters after each of the last this many epochs.
+  int average_last = 1;
+  double explore_prob = 0.9;
+  uint64_t seed = 1;
+  NnDims dims;
+  std::function<void(const std::string&)> log;
+  // Called after every epoch with the model so far (e.g. to score dev). May be empty.
+  std::function<void(int epoch, const NnModel&)> after_epoch;
+};
+
+struct NnExample {
+  const Sentence* sentence;
+  std::vector<int> heads, labels;  // projective gold tree, 1..n
+};
+
+// Trains the scorer alone (its own argmax decides the exploration path). Single-threaded and
+// deterministic for a given seed.
+NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
+                 const NnTrainOptions& options);
+
+}  // namespace kg::parse

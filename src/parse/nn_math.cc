@@ -1,0 +1,160 @@
+// Dense float kernels of the neural scorer.
+#include "parse/nn_math.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define KG_NN_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define KG_NN_CLONES
+#endif
+
+namespace kg::parse {
+
+namespace {
+
+// y += a0 r0 + a1 r1 + a2 r2 + a3 r3, added in that order.
+inline __attribute__((always_inline)) void add4(float* __restrict y, const float* __restrict r0,
+                                                const float* __restrict r1,
+                                                const float* __restrict r2,
+                                                const float* __restrict r3, float a0, float a1,
+                                                float a2, float a3, int n) {
+  for (int j = 0; j < n; ++j) {
+    y[j] = (((y[j] + a0 * r0[j]) + a1 * r1[j]) + a2 * r2[j]) + a3 * r3[j];
+  }
+}
+
+}  // namespace
+
+KG_NN_CLONES void nn_add_rows(float* __restrict y, const float* __restrict rows,
+                              const float* __restrict x, int n_in, int n_out) {
+  // Rows with a nonzero weight, four at a time, so that y is loaded and stored once per four
+  // rows; the additions happen in row order, as in a one-row loop.
+  int nz[1024];
+  for (int base = 0; base < n_in; base += 1024) {
+    const int end = n_in - base < 1024 ? n_in : base + 1024;
+    int k = 0;
+    for (int i = base; i < end; ++i) {
+      nz[k] = i;
+      k += x[i] != 0.f;
+    }
+    int q = 0;
+    for (; q + 4 <= k; q += 4) {
+      add4(y, rows + static_cast<size_t>(nz[q]) * n_out,
+           rows + static_cast<size_t>(nz[q + 1]) * n_out,
+           rows + static_cast<size_t>(nz[q + 2]) * n_out,
+           rows + static_cast<size_t>(nz[q + 3]) * n_out, x[nz[q]], x[nz[q + 1]], x[nz[q + 2]],
+           x[nz[q + 3]], n_out);
+    }
+    for (; q < k; ++q) {
+      const float a = x[nz[q]];
+      const float* __restrict r = rows + static_cast<size_t>(nz[q]) * n_out;
+      for (int j = 0; j < n_out; ++j) y[j] += a * r[j];
+    }
+  }
+}
+
+KG_NN_CLONES void nn_add_rows_dense(float* __restrict y, const float* __restrict rows,
+                                    const float* __restrict x, int n_in, int n_out) {
+  int i = 0;
+  for (; i + 4 <= n_in; i += 4) {
+    const float* r = rows + static_cast<size_t>(i) * n_out;
+    add4(y, r, r + n_out, r + 2 * n_out, r + 3 * n_out, x[i], x[i + 1], x[i + 2], x[i + 3], n_out);
+  }
+  for (; i < n_in; ++i) {
+    const float a = x[i];
+    const float* __restrict r = rows + static_cast<size_t>(i) * n_out;
+    for (int j = 0; j < n_out; ++j) y[j] += a * r[j];
+  }
+}
+
+KG_NN_CLONES void nn_add(float* __restrict y, const float* __restrict x, int n) {
+  for (int j = 0; j < n; ++j) y[j] += x[j];
+}
+
+KG_NN_CLONES void nn_sum5(float* __restrict y, const float* __restrict a, const float* __restrict b,
+                          const float* __restrict c, const float* __restrict d,
+                          const float* __restrict e, int n) {
+  for (int j = 0; j < n; ++j) y[j] = (((a[j] + b[j]) + c[j]) + d[j]) + e[j];
+}
+
+KG_NN_CLONES void nn_add_many(float* __restrict y, const float* const* x, int count, int n) {
+  int k = 0;
+  for (; k + 4 <= count; k += 4) {
+    const float* __restrict a = x[k];
+    const float* __restrict b = x[k + 1];
+    const float* __restrict c = x[k + 2];
+    const float* __restrict d = x[k + 3];
+    for (int j = 0; j < n; ++j) y[j] = (((y[j] + a[j]) + b[j]) + c[j]) + d[j];
+  }
+  for (; k < count; ++k) {
+    const float* __restrict a = x[k];
+    for (int j = 0; j < n; ++j) y[j] += a[j];
+  }
+}
+
+KG_NN_CLONES void nn_axpy(float* __restrict y, const float* __restrict x, float a, int n) {
+  for (int j = 0; j < n; ++j) y[j] += a * x[j];
+}
+
+float nn_dot(const float* a, const float* b, int n) {
+  float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int j = 0;
+  for (; j + 8 <= n; j += 8) {
+    for (int k = 0; k < 8; ++k) acc[k] += a[j + k] * b[j + k];
+  }
+  float s = 0.f;
+  for (; j < n; ++j) s += a[j] * b[j];
+  for (int k = 0; k < 8; ++k) s += acc[k];
+  return s;
+}
+
+KG_NN_CLONES void nn_adagrad(float* __restrict w, float* __restrict g2, const float* __restrict d,
+                             float a, float lr, int n) {
+  for (int j = 0; j < n; ++j) {
+    const float g = a * d[j];
+    g2[j] += g * g;
+    w[j] -= lr * g / __builtin_sqrtf(g2[j] + 1e-6f);
+  }
+}
+
+// tanh as a rational function of x (the approximation Eigen uses), exact to float precision.
+KG_NN_CLONES void nn_tanh_impl(float* __restrict x, int n) {
+  for (int j = 0; j < n; ++j) {
+    float v = x[j];
+    v = std::min(v, 7.90531110763549805f);
+    v = std::max(v, -7.90531110763549805f);
+    const float v2 = v * v;
+    float p = -2.76076847742355e-16f;
+    p = p * v2 + 2.00018790482477e-13f;
+    p = p * v2 + -8.60467152213735e-11f;
+    p = p * v2 + 5.12229709037114e-08f;
+    p = p * v2 + 1.48572235717979e-05f;
+    p = p * v2 + 6.37261928875436e-04f;
+    p = p * v2 + 4.89352455891786e-03f;
+    p = p * v;
+    float q = 1.19825839466702e-06f;
+    q = q * v2 + 1.18534705686654e-04f;
+    q = q * v2 + 2.26843463243900e-03f;
+    q = q * v2 + 4.89352518554385e-03f;
+    x[j] = p / q;
+  }
+}
+
+KG_NN_CLONES void nn_sigmoid_impl(float* __restrict x, int n) {
+  for (int j = 0; j < n; ++j) x[j] *= 0.5f;
+  nn_tanh_impl(x, n);
+  for (int j = 0; j < n; ++j) x[j] = 0.5f + 0.5f * x[j];
+}
+
+KG_NN_CLONES void nn_lstm_cell(const float* __restrict g, float* __restrict c, float* __restrict h,
+                               int n) {
+  for (int j = 0; j < n; ++j) c[j] = g[n + j] * c[j] + g[j] * g[2 * n + j];
+  for (int j = 0; j < n; ++j) h[j] = c[j];
+  nn_tanh_impl(h, n);
+  for (int j = 0; j < n; ++j) h[j] *= g[3 * n + j];
+}
+
+}  // namespace kg::parse

@@ -1,0 +1,387 @@
+// The neural scorer at parse time (BiLSTM context vectors, cached first-layer products) and its
+// model file section.
+#include <algorithm>
+#include <cstring>
+
+#include "common/hash.h"
+#include "parse/nn.h"
+#include "parse/nn_math.h"
+
+namespace kg::parse {
+
+int nn_shape(std::string_view form) {
+  bool upper_first = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  bool all_upper = true, digit = false, hyphen = false, alpha = false, other = false;
+  for (char c : form) {
+    if (c >= 'a' && c <= 'z') {
+      all_upper = false;
+      alpha = true;
+    } else if (c >= 'A' && c <= 'Z') {
+      alpha = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '-') {
+      hyphen = true;
+    } else {
+      other = true;
+    }
+  }
+  return 1 + upper_first + 2 * (alpha && all_upper) + 4 * digit + 8 * hyphen + 16 * alpha +
+         32 * other;
+}
+
+std::string nn_word_key(std::string_view form) {
+  std::string out(form);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= '0' && c <= '9') c = '0';
+  }
+  return out;
+}
+
+std::string nn_suffix_key(std::string_view form) {
+  std::string w = nn_word_key(form);
+  return w.size() <= 3 ? w : w.substr(w.size() - 3);
+}
+
+void NnModel::token_ids(const Sentence& s, std::vector<int>& ids) const {
+  ids.resize(5 * s.tokens.size());
+  auto find = [](const std::unordered_map<std::string, int>& m, const std::string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+  thread_local std::string key, suffix;  // reused buffers (no allocation per word)
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    int* o = &ids[5 * i];
+    key.assign(t.form);
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= '0' && c <= '9') c = '0';
+    }
+    if (key.size() <= 3) {
+      suffix.assign(key);
+    } else {
+      suffix.assign(key, key.size() - 3, 3);
+    }
+    o[0] = find(words, key);
+    o[1] = find(suffixes, suffix);
+    o[2] = nn_shape(t.form);
+    o[3] = find(xpos, t.xpos);
+    o[4] = find(upos, t.upos);
+  }
+}
+
+void nn_tanh(float* x, int n) { nn_tanh_impl(x, n); }
+void nn_sigmoid(float* x, int n) { nn_sigmoid_impl(x, n); }
+
+namespace {
+
+// The LSTM over precomputed input products: gx holds n rows of gx_stride floats whose first 4L
+// (at gx_offset) are the bias plus the input weights times the step's input.
+void lstm_steps(const NnModel& m, int dir, const float* gx, int gx_stride, int n, float* h,
+                int h_stride, LstmCache* cache) {
+  const int L = m.dims.lstm, G = 4 * L;
+  thread_local std::vector<float> g, c, hprev;
+  g.resize(G);
+  c.assign(L, 0.f);
+  hprev.assign(L, 0.f);
+  if (cache) {
+    cache->gates.resize(static_cast<size_t>(n) * G);
+    cache->cells.resize(static_cast<size_t>(n) * L);
+  }
+  for (int k = 0; k < n; ++k) {
+    const int t = dir == 0 ? k : n - 1 - k;
+    std::memcpy(g.data(), gx + static_cast<size_t>(t) * gx_stride, G * sizeof(float));
+    nn_add_rows_dense(g.data(), m.lstm_h[dir].data(), hprev.data(), L, G);
+    nn_sigmoid_impl(g.data(), 2 * L);
+    nn_tanh_impl(g.data() + 2 * L, L);
+    nn_sigmoid_impl(g.data() + 3 * L, L);
+    float* ht = h + static_cast<size_t>(t) * h_stride;
+    nn_lstm_cell(g.data(), c.data(), ht, L);
+    std::memcpy(hprev.data(), ht, L * sizeof(float));
+    if (cache) {
+      std::memcpy(&cache->gates[static_cast<size_t>(t) * G], g.data(), G * sizeof(float));
+      std::memcpy(&cache->cells[static_cast<size_t>(t) * L], c.data(), L * sizeof(float));
+    }
+  }
+}
+
+}  // namespace
+
+void lstm_run(const NnModel& m, int dir, const float* x, int n, float* h, int h_stride,
+              LstmCache* cache) {
+  const int in = m.dims.input(), G = 4 * m.dims.lstm;
+  thread_local std::vector<float> gx;
+  gx.resize(static_cast<size_t>(n) * G);
+  for (int t = 0; t < n; ++t) {
+    float* row = &gx[static_cast<size_t>(t) * G];
+    std::memcpy(row, m.lstm_b[dir].data(), G * sizeof(float));
+    nn_add_rows(row, m.lstm_x[dir].data(), x + static_cast<size_t>(t) * in, in, G);
+  }
+  lstm_steps(m, dir, gx.data(), G, n, h, h_stride, cache);
+}
+
+void nn_inputs(const State& s, const std::vector<int>& xpos_ids, NnInputs& in) {
+  const int s0 = s.stack(0), s1 = s.stack(1), b0 = s.buffer(0);
+  auto kid = [&](int (State::*get)(int) const, int w) { return w >= 0 ? (s.*get)(w) : -1; };
+  const int kids[kNnChildPositions] = {kid(&State::leftmost, s0),  kid(&State::left2, s0),
+                                       kid(&State::rightmost, s0), kid(&State::right2, s0),
+                                       kid(&State::leftmost, s1),  kid(&State::left2, s1),
+                                       kid(&State::rightmost, s1), kid(&State::right2, s1),
+                                       kid(&State::leftmost, b0),  kid(&State::left2, b0)};
+  const int vec[kNnVecPositions] = {s0,      s1,      s.stack(2), b0,     kids[0],
+                                    kids[2], kids[4], kids[6],    kids[8]};
+  std::copy(vec, vec + kNnVecPositions, in.vec);
+  for (int p = 0; p < kNnChildPositions; ++p) {
+    int k = kids[p];
+    in.tag[p] = k > 0 ? xpos_ids[k] + 1 : 0;
+    in.label[p] = k > 0 ? s.label(k) + 1 : 0;
+  }
+}
+
+void NnScorer::fast_token_ids(const Sentence& s, std::vector<int>& ids) const {
+  ids.resize(5 * s.tokens.size());
+  thread_local std::string key;
+  auto find = [](const KeyIndex& index, std::string_view k) {
+    const int32_t id = index.find(hash64(k));
+    return id < 0 ? 0 : id;
+  };
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    int* o = &ids[5 * i];
+    key.assign(t.form);
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= '0' && c <= '9') c = '0';
+    }
+    const std::string_view k(key);
+    o[0] = find(vocab_[0], k);
+    o[1] = find(vocab_[1], k.size() <= 3 ? k : k.substr(k.size() - 3));
+    o[2] = nn_shape(t.form);
+    o[3] = find(vocab_[2], t.xpos);
+    o[4] = find(vocab_[3], t.upos);
+  }
+}
+
+NnScorer::NnScorer(NnModel model) : m_(std::move(model)) {
+  const NnDims& d = m_.dims;
+  const std::unordered_map<std::string, int>* vocabs[4] = {&m_.words, &m_.suffixes, &m_.xpos,
+                                                           &m_.upos};
+  for (int k = 0; k < 4; ++k) {
+    vocab_[k].reserve(vocabs[k]->size());
+    for (const auto& [key, id] : *vocabs[k]) vocab_[k].find_or_insert(hash64(key), id);
+  }
+  // The output layer with its rows padded to a multiple of 8 classes (whole vectors).
+  const int nc = m_.num_classes, padded = (nc + 7) / 8 * 8;
+  b2_.assign(padded, 0.f);
+  std::copy(m_.b2.begin(), m_.b2.end(), b2_.begin());
+  w2_.assign(static_cast<size_t>(d.hidden) * padded, 0.f);
+  for (int j = 0; j < d.hidden; ++j) {
+    std::copy(&m_.w2[static_cast<size_t>(j) * nc], &m_.w2[static_cast<size_t>(j + 1) * nc],
+              &w2_[static_cast<size_t>(j) * padded]);
+  }
+  const int H = d.hidden, base = d.vec_positions * d.context(), G = 4 * d.lstm;
+  {
+    // Embedding x LSTM input weight products of every id (the bias goes with the words).
+    const std::vector<float>* tables[5] = {&m_.e_word, &m_.e_suffix, &m_.e_shape, &m_.e_xpos,
+                                           &m_.e_upos};
+    const int dims[5] = {d.word, d.suffix, d.shape, d.xpos, d.upos};
+    int row = 0;  // first LSTM input row of the group
+    for (int k = 0; k < 5; ++k) {
+      const int ids = static_cast<int>(tables[k]->size()) / dims[k];
+      input_proj_[k].assign(static_cast<size_t>(ids) * 2 * G, 0.f);
+      for (int id = 0; id < ids; ++id) {
+        for (int dir = 0; dir < 2; ++dir) {
+          float* out = &input_proj_[k][(static_cast<size_t>(id) * 2 + dir) * G];
+          if (k == 0) std::memcpy(out, m_.lstm_b[dir].data(), G * sizeof(float));
+          nn_add_rows(out, &m_.lstm_x[dir][static_cast<size_t>(row) * G],
+                      &(*tables[k])[static_cast<size_t>(id) * dims[k]], dims[k], G);
+        }
+      }
+      row += dims[k];
+    }
+  }
+  const int ntag = static_cast<int>(m_.e_child_tag.size()) / d.child_tag;
+  const int nlab = static_cast<int>(m_.e_label.size()) / d.label;
+  tag_proj_.assign(static_cast<size_t>(kNnChildPositions) * ntag * H, 0.f);
+  label_proj_.assign(static_cast<size_t>(kNnChildPositions) * nlab * H, 0.f);
+  for (int p = 0; p < kNnChildPositions; ++p) {
+    const size_t row = base + static_cast<size_t>(p) * (d.child_tag + d.label);
+    for (int t = 0; t < ntag; ++t) {
+      nn_add_rows(&tag_proj_[(static_cast<size_t>(p) * ntag + t) * H], &m_.w1[row * H],
+                  &m_.e_child_tag[static_cast<size_t>(t) * d.child_tag], d.child_tag, H);
+    }
+    for (int l = 0; l < nlab; ++l) {
+      nn_add_rows(&label_proj_[(static_cast<size_t>(p) * nlab + l) * H],
+                  &m_.w1[(row + d.child_tag) * H], &m_.e_label[static_cast<size_t>(l) * d.label],
+                  d.label, H);
+    }
+  }
+}
+
+void NnScorer::begin(const Sentence& s, NnSentence& ns) const {
+  const NnDims& d = m_.dims;
+  const int n = static_cast<int>(s.tokens.size()), C = d.context(), G2 = 8 * d.lstm;
+  fast_token_ids(s, ns.ids);
+  ns.xpos.assign(n + 1, 0);
+  ns.x.resize(static_cast<size_t>(n) * G2);
+  for (int i = 0; i < n; ++i) {
+    const int* id = &ns.ids[5 * i];
+    ns.xpos[i + 1] = id[3];
+    float* x = &ns.x[static_cast<size_t>(i) * G2];
+    nn_sum5(x, &input_proj_[0][static_cast<size_t>(id[0]) * G2],
+            &input_proj_[1][static_cast<size_t>(id[1]) * G2],
+            &input_proj_[2][static_cast<size_t>(id[2]) * G2],
+            &input_proj_[3][static_cast<size_t>(id[3]) * G2],
+            &input_proj_[4][static_cast<size_t>(id[4]) * G2], G2);
+  }
+  ns.ctx.resize(static_cast<size_t>(n + 2) * C);
+  std::memcpy(&ns.ctx[0], m_.root.data(), C * sizeof(float));
+  std::memcpy(&ns.ctx[static_cast<size_t>(n + 1) * C], m_.pad.data(), C * sizeof(float));
+  lstm_steps(m_, 0, ns.x.data(), G2, n, &ns.ctx[C], C, nullptr);
+  lstm_steps(m_, 1, ns.x.data() + G2 / 2, G2, n, &ns.ctx[C + d.lstm], C, nullptr);
+  ns.proj.resize(static_cast<size_t>(n + 2) * kNnVecPositions * d.hidden);
+  ns.have.assign(static_cast<size_t>(n + 2) * kNnVecPositions, 0);
+  ns.out.resize(b2_.size());
+}
+
+void NnScorer::score(const State& st, NnSentence& ns, float* out) const {
+  const NnDims& d = m_.dims;
+  const int H = d.hidden, C = d.context(), n = st.n();
+  const int ntag = static_cast<int>(m_.e_child_tag.size()) / d.child_tag;
+  const int nlab = static_cast<int>(m_.e_label.size()) / d.label;
+  NnInputs in;
+  nn_inputs(st, ns.xpos, in);
+  ns.h.assign(m_.b1.begin(), m_.b1.end());
+  float* h = ns.h.data();
+  const float* parts[kNnVecPositions + 2 * kNnChildPositions];  // vectors to add to h, in order
+  int num_parts = 0;
+  for (int p = 0; p < d.vec_positions; ++p) {
+    const int row = in.vec[p] < 0 ? n + 1 : in.vec[p];
+    const size_t key = static_cast<size_t>(row) * kNnVecPositions + p;
+    float* proj = &ns.proj[key * H];
+    if (!ns.have[key]) {
+      std::fill(proj, proj + H, 0.f);
+      nn_add_rows_dense(proj, &m_.w1[static_cast<size_t>(p) * C * H],
+                        &ns.ctx[static_cast<size_t>(row) * C], C, H);
+      ns.have[key] = 1;
+    }
+    parts[num_parts++] = proj;
+  }
+  for (int p = 0; p < kNnChildPositions; ++p) {
+    parts[num_parts++] = &tag_proj_[(static_cast<size_t>(p) * ntag + in.tag[p]) * H];
+    parts[num_parts++] = &label_proj_[(static_cast<size_t>(p) * nlab + in.label[p]) * H];
+  }
+  nn_add_many(h, parts, num_parts, H);
+  for (int j = 0; j < H; ++j) h[j] = h[j] > 0 ? h[j] : 0.f;
+  float* o = ns.out.data();
+  std::memcpy(o, b2_.data(), b2_.size() * sizeof(float));
+  nn_add_rows(o, w2_.data(), h, H, static_cast<int>(b2_.size()));
+  std::memcpy(out, o, m_.num_classes * sizeof(float));
+}
+
+namespace {
+
+void write_vocab(BinaryWriter& w, const std::unordered_map<std::string, int>& v) {
+  std::vector<const std::string*> by_id(v.size() + 1, nullptr);
+  for (const auto& [k, id] : v) by_id[id] = &k;
+  w.u32(static_cast<uint32_t>(v.size()));
+  for (size_t i = 1; i < by_id.size(); ++i) w.str(*by_id[i]);
+}
+
+bool read_vocab(BinaryReader& r, std::unordered_map<std::string, int>& v) {
+  uint32_t count = r.u32();
+  if (!r.status().ok() || count > 10'000'000) return false;
+  v.reserve(count);
+  for (uint32_t i = 1; i <= count; ++i) v[r.str()] = static_cast<int>(i);
+  return r.status().ok() && v.size() == count;
+}
+
+void write_floats(BinaryWriter& w, const std::vector<float>& v) {
+  w.u32(static_cast<uint32_t>(v.size()));
+  w.raw(v.data(), v.size() * sizeof(float));
+}
+
+bool read_floats(BinaryReader& r, std::vector<float>& v, size_t expected) {
+  uint32_t count = r.u32();
+  if (!r.status().ok() || count != expected) return false;
+  v.resize(count);
+  return r.raw(v.data(), count * sizeof(float));
+}
+
+}  // namespace
+
+void NnModel::write(BinaryWriter& w) const {
+  const int dims_v[] = {dims.word, dims.xpos,      dims.upos,  dims.suffix, dims.shape,
+                        dims.lstm, dims.child_tag, dims.label, dims.hidden, dims.vec_positions};
+  for (int v : dims_v) w.u32(static_cast<uint32_t>(v));
+  w.u32(static_cast<uint32_t>(num_classes));
+  w.u32(static_cast<uint32_t>(num_labels));
+  w.f32(ap_scale);
+  w.f32(skip_margin);
+  for (const auto* v : {&words, &suffixes, &xpos, &upos}) write_vocab(w, *v);
+  for (const auto* v : {&e_word, &e_xpos, &e_upos, &e_suffix, &e_shape, &lstm_x[0], &lstm_h[0],
+                        &lstm_b[0], &lstm_x[1], &lstm_h[1], &lstm_b[1], &root, &pad, &e_child_tag,
+                        &e_label, &w1, &b1, &w2, &b2}) {
+    write_floats(w, *v);
+  }
+}
+
+Result<NnModel> NnModel::read(BinaryReader& r) {
+  NnModel m;
+  NnDims& d = m.dims;
+  int* dims_v[] = {&d.word, &d.xpos,      &d.upos,  &d.suffix, &d.shape,
+                   &d.lstm, &d.child_tag, &d.label, &d.hidden, &d.vec_positions};
+  for (int* v : dims_v) {
+    uint32_t x = r.u32();
+    if (x == 0 || x > 4096) return Status::corruption("bad neural scorer dimensions");
+    *v = static_cast<int>(x);
+  }
+  m.num_classes = static_cast<int>(r.u32());
+  m.num_labels = static_cast<int>(r.u32());
+  m.ap_scale = r.f32();
+  m.skip_margin = r.f32();
+  KG_RETURN_IF_ERROR(r.status());
+  if (d.vec_positions > kNnVecPositions) return Status::corruption("bad neural scorer positions");
+  if (m.num_classes != 1 + 2 * m.num_labels || m.num_labels <= 0 || m.num_labels > 127) {
+    return Status::corruption("bad neural scorer class count");
+  }
+  for (auto* v : {&m.words, &m.suffixes, &m.xpos, &m.upos}) {
+    if (!read_vocab(r, *v)) return Status::corruption("bad neural scorer vocabulary");
+  }
+  const size_t in = d.input(), L = d.lstm, C = d.context(), H = d.hidden;
+  const size_t sizes[] = {(m.words.size() + 1) * d.word,
+                          (m.xpos.size() + 1) * d.xpos,
+                          (m.upos.size() + 1) * d.upos,
+                          (m.suffixes.size() + 1) * d.suffix,
+                          static_cast<size_t>(kNnShapes) * d.shape,
+                          in * 4 * L,
+                          L * 4 * L,
+                          4 * L,
+                          in * 4 * L,
+                          L * 4 * L,
+                          4 * L,
+                          C,
+                          C,
+                          (m.xpos.size() + 2) * d.child_tag,
+                          static_cast<size_t>(m.num_labels + 1) * d.label,
+                          static_cast<size_t>(d.mlp_input()) * H,
+                          H,
+                          H * static_cast<size_t>(m.num_classes),
+                          static_cast<size_t>(m.num_classes)};
+  std::vector<float>* vs[] = {&m.e_word,    &m.e_xpos,      &m.e_upos,    &m.e_suffix,
+                              &m.e_shape,   &m.lstm_x[0],   &m.lstm_h[0], &m.lstm_b[0],
+                              &m.lstm_x[1], &m.lstm_h[1],   &m.lstm_b[1], &m.root,
+                              &m.pad,       &m.e_child_tag, &m.e_label,   &m.w1,
+                              &m.b1,        &m.w2,          &m.b2};
+  for (size_t i = 0; i < std::size(vs); ++i) {
+    if (!read_floats(r, *vs[i], sizes[i])) {
+      KG_RETURN_IF_ERROR(r.status());
+      return Status::corruption("bad neural scorer matrix " + std::to_string(i));
+    }
+  }
+  return m;
+}
+
+}  // namespace kg::parse

@@ -1,0 +1,422 @@
+// Training of the neural scorer: softmax over the zero-cost classes of the dynamic oracle,
+// exploration, hidden and word dropout, Adagrad; the BiLSTM is updated once per sentence.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+
+#include "parse/ap_parser.h"
+#include "parse/nn.h"
+#include "parse/nn_math.h"
+
+namespace kg::parse {
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : s_(seed * 0x9E3779B97F4A7C15ULL + 1) {}
+  uint64_t next() {
+    s_ ^= s_ << 13;
+    s_ ^= s_ >> 7;
+    s_ ^= s_ << 17;
+    return s_;
+  }
+  double uniform() { return (next() >> 11) * 0x1.0p-53; }
+
+ private:
+  uint64_t s_;
+};
+
+void init_uniform(std::vector<float>& v, size_t n, float r, std::mt19937_64& g) {
+  v.resize(n);
+  for (auto& x : v) x = static_cast<float>((g() >> 11) * 0x1.0p-53 * 2.0 - 1.0) * r;
+}
+
+class NnTrainer {
+ public:
+  NnTrainer(NnModel& m, const LabelSet& labels, const NnTrainOptions& o)
+      : m_(m), labels_(labels), o_(o), rng_(o.seed) {
+    for (auto* v : params()) g2_.emplace_back(v->size(), 0.f);
+  }
+  std::pair<size_t, size_t> train_sentence(const NnExample& ex, bool explore);
+  std::vector<std::vector<float>*> parameters() { return params(); }
+  std::vector<int> word_freq;
+
+ private:
+  std::vector<std::vector<float>*> params() {
+    return {&m_.e_word,    &m_.e_xpos,    &m_.e_upos,    &m_.e_suffix,    &m_.e_shape,
+            &m_.lstm_x[0], &m_.lstm_h[0], &m_.lstm_b[0], &m_.lstm_x[1],   &m_.lstm_h[1],
+            &m_.lstm_b[1], &m_.root,      &m_.pad,       &m_.e_child_tag, &m_.e_label,
+            &m_.w1,        &m_.b1,        &m_.w2,        &m_.b2};
+  }
+  enum P {
+    kWord,
+    kXpos,
+    kUpos,
+    kSuffix,
+    kShape,
+    kLx0,
+    kLh0,
+    kLb0,
+    kLx1,
+    kLh1,
+    kLb1,
+    kRoot,
+    kPad,
+    kChildTag,
+    kLabel,
+    kW1,
+    kB1,
+    kW2,
+    kB2
+  };
+  void step(P p, size_t offset, const float* d, float a, int n) {
+    std::vector<float>* v = params()[p];
+    nn_adagrad(v->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate, n);
+  }
+  void lstm_backward(int dir, int n);
+
+  NnModel& m_;
+  const LabelSet& labels_;
+  NnTrainOptions o_;
+  Rng rng_;
+  std::vector<std::vector<float>> g2_;
+  // Per-sentence buffers.
+  std::vector<int> ids_, xpos_;
+  std::vector<float> x_, x_mask_, ctx_, dctx_, dx_, xin_, h_, mask_, out_, dout_, dh_, dxin_;
+  LstmCache cache_[2];
+  std::vector<float> dwx_, dwh_, db_, dgate_;
+  std::vector<int> costs_;
+};
+
+void NnTrainer::lstm_backward(int dir, int n) {
+  const NnDims& d = m_.dims;
+  const int in = d.input(), L = d.lstm, G = 4 * L, C = d.context();
+  dwx_.assign(static_cast<size_t>(in) * G, 0.f);
+  dwh_.assign(static_cast<size_t>(L) * G, 0.f);
+  db_.assign(G, 0.f);
+  dgate_.resize(G);
+  std::vector<float> dh(L, 0.f), dc(L, 0.f), tc(L);
+  const float* wh = m_.lstm_h[dir].data();
+  const float* wx = m_.lstm_x[dir].data();
+  for (int k = n - 1; k >= 0; --k) {
+    const int t = dir == 0 ? k : n - 1 - k;
+    const int prev = dir == 0 ? t - 1 : t + 1;  // the step before t in this direction
+    const bool has_prev = k > 0;
+    const float* g = &cache_[dir].gates[static_cast<size_t>(t) * G];
+    const float* c = &cache_[dir].cells[static_cast<size_t>(t) * L];
+    const float* dout = &dctx_[static_cast<size_t>(t + 1) * C + dir * L];
+    for (int j = 0; j < L; ++j) dh[j] += dout[j];
+    std::memcpy(tc.data(), c, L * sizeof(float));
+    nn_tanh_impl(tc.data(), L);
+    for (int j = 0; j < L; ++j) {
+      const float i = g[j], f = g[L + j], gg = g[2 * L + j], o = g[3 * L + j];
+      const float cprev = has_prev ? cache_[dir].cells[static_cast<size_t>(prev) * L + j] : 0.f;
+      const float dct = dc[j] + dh[j] * o * (1 - tc[j] * tc[j]);
+      dgate_[j] = dct * gg * i * (1 - i);
+      dgate_[L + j] = dct * cprev * f * (1 - f);
+      dgate_[2 * L + j] = dct * i * (1 - gg * gg);
+      dgate_[3 * L + j] = dh[j] * tc[j] * o * (1 - o);
+      dc[j] = dct * f;
+    }
+    for (int j = 0; j < G; ++j) dgate_[j] = std::clamp(dgate_[j], -5.f, 5.f);
+    const float* x = &x_[static_cast<size_t>(t) * in];
+    for (int i = 0; i < in; ++i) {
+      nn_axpy(&dwx_[static_cast<size_t>(i) * G], dgate_.data(), x[i], G);
+      dx_[static_cast<size_t>(t) * in + i] +=
+          nn_dot(dgate_.data(), wx + static_cast<size_t>(i) * G, G);
+    }
+    nn_add(db_.data(), dgate_.data(), G);
+    std::fill(dh.begin(), dh.end(), 0.f);
+    if (has_prev) {
+      const float* hp = &ctx_[static_cast<size_t>(prev + 1) * C + dir * L];
+      for (int i = 0; i < L; ++i) {
+        nn_axpy(&dwh_[static_cast<size_t>(i) * G], dgate_.data(), hp[i], G);
+        dh[i] = nn_dot(dgate_.data(), wh + static_cast<size_t>(i) * G, G);
+      }
+    }
+  }
+  const P px = dir == 0 ? kLx0 : kLx1, ph = dir == 0 ? kLh0 : kLh1, pb = dir == 0 ? kLb0 : kLb1;
+  for (auto* v : {&dwx_, &dwh_, &db_}) {
+    for (float& x : *v) x = std::clamp(x, -5.f, 5.f);
+  }
+  step(px, 0, dwx_.data(), 1.f, static_cast<int>(dwx_.size()));
+  step(ph, 0, dwh_.data(), 1.f, static_cast<int>(dwh_.size()));
+  step(pb, 0, db_.data(), 1.f, G);
+}
+
+std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool explore) {
+  const NnDims& d = m_.dims;
+  const int n = static_cast<int>(ex.heads.size()) - 1;
+  const int in = d.input(), C = d.context(), H = d.hidden, nc = m_.num_classes;
+  const int nl = m_.num_labels, nin = d.mlp_input();
+  m_.token_ids(*ex.sentence, ids_);
+  xpos_.assign(n + 1, 0);
+  x_.resize(static_cast<size_t>(n) * in);
+  for (int i = 0; i < n; ++i) {
+    int* id = &ids_[5 * i];
+    if (id[0] > 0 && rng_.uniform() < 0.25 / (0.25 + word_freq[id[0]])) id[0] = 0;
+    xpos_[i + 1] = id[3];
+    float* x = &x_[static_cast<size_t>(i) * in];
+    auto put = [&x](const std::vector<float>& e, int row, int dim) {
+      std::memcpy(x, &e[static_cast<size_t>(row) * dim], dim * sizeof(float));
+      x += dim;
+    };
+    put(m_.e_word, id[0], d.word);
+    put(m_.e_suffix, id[1], d.suffix);
+    put(m_.e_shape, id[2], d.shape);
+    put(m_.e_xpos, id[3], d.xpos);
+    put(m_.e_upos, id[4], d.upos);
+  }
+  if (o_.input_dropout > 0) {
+    const float keep_in = 1.f - o_.input_dropout;
+    x_mask_.resize(x_.size());
+    for (size_t k = 0; k < x_.size(); ++k) {
+      x_mask_[k] = rng_.uniform() >= o_.input_dropout ? 1.f / keep_in : 0.f;
+      x_[k] *= x_mask_[k];
+    }
+  }
+  ctx_.resize(static_cast<size_t>(n + 2) * C);
+  std::memcpy(&ctx_[0], m_.root.data(), C * sizeof(float));
+  std::memcpy(&ctx_[static_cast<size_t>(n + 1) * C], m_.pad.data(), C * sizeof(float));
+  lstm_run(m_, 0, x_.data(), n, &ctx_[C], C, &cache_[0]);
+  lstm_run(m_, 1, x_.data(), n, &ctx_[C + d.lstm], C, &cache_[1]);
+  dctx_.assign(ctx_.size(), 0.f);
+  dx_.assign(x_.size(), 0.f);
+  xin_.resize(nin);
+  dxin_.resize(nin);
+  out_.resize(nc);
+  dout_.resize(nc);
+  costs_.resize(nc);
+  mask_.resize(H);
+  dh_.resize(H);
+
+  Oracle oracle(ex.heads, ex.labels);
+  State st(n);
+  NnInputs inputs;
+  size_t decisions = 0, correct = 0;
+  constexpr int kIllegal = std::numeric_limits<int>::max();
+  const int nvec = d.vec_positions, base = nvec * C, child = d.child_tag + d.label;
+  const float keep = 1.f - o_.dropout;
+  while (!st.terminal()) {
+    nn_inputs(st, xpos_, inputs);
+    int rows[kNnVecPositions];
+    for (int p = 0; p < nvec; ++p) {
+      rows[p] = inputs.vec[p] < 0 ? n + 1 : inputs.vec[p];
+      std::memcpy(&xin_[p * C], &ctx_[static_cast<size_t>(rows[p]) * C], C * sizeof(float));
+    }
+    for (int p = 0; p < kNnChildPositions; ++p) {
+      std::memcpy(&xin_[base + p * child],
+                  &m_.e_child_tag[static_cast<size_t>(inputs.tag[p]) * d.child_tag],
+                  d.child_tag * sizeof(float));
+      std::memcpy(&xin_[base + p * child + d.child_tag],
+                  &m_.e_label[static_cast<size_t>(inputs.label[p]) * d.label],
+                  d.label * sizeof(float));
+    }
+    h_.assign(m_.b1.begin(), m_.b1.end());
+    nn_add_rows(h_.data(), m_.w1.data(), xin_.data(), nin, H);
+    for (int j = 0; j < H; ++j) {
+      mask_[j] = h_[j] > 0 && rng_.uniform() >= o_.dropout ? 1.f / keep : 0.f;
+      h_[j] *= mask_[j];
+    }
+    std::memcpy(out_.data(), m_.b2.data(), nc * sizeof(float));
+    nn_add_rows(out_.data(), m_.w2.data(), h_.data(), H, nc);
+
+    Oracle::MoveCost mc[3];
+    for (int k = 0; k < 3; ++k) mc[k] = oracle.cost(st, static_cast<Move>(k));
+    int min_cost = kIllegal;
+    float mx = -std::numeric_limits<float>::infinity();
+    for (int c = 0; c < nc; ++c) {
+      if (!labels_.legal(st, c)) {
+        costs_[c] = kIllegal;
+        continue;
+      }
+      const auto& m = mc[static_cast<int>(move_of(c, nl))];
+      costs_[c] = m.cost + (m.gold_arc && label_of(c, nl) != m.gold_label);
+      min_cost = std::min(min_cost, costs_[c]);
+      mx = std::max(mx, out_[c]);
+    }
+    double z = 0, zg = 0;
+    int pred = -1, gold = -1;
+    for (int c = 0; c < nc; ++c) {
+      if (costs_[c] == kIllegal) continue;
+      double e = std::exp(out_[c] - mx);
+      z += e;
+      if (costs_[c] == min_cost) zg += e;
+      if (pred < 0 || out_[c] > out_[pred]) pred = c;
+      if (costs_[c] == min_cost && (gold < 0 || out_[c] > out_[gold])) gold = c;
+    }
+    if (pred < 0) break;
+    ++decisions;
+    correct += costs_[pred] == min_cost;
+    for (int c = 0; c < nc; ++c) {
+      if (costs_[c] == kIllegal) {
+        dout_[c] = 0.f;
+        continue;
+      }
+      double e = std::exp(out_[c] - mx);
+      dout_[c] = static_cast<float>(e / z - (costs_[c] == min_cost ? e / zg : 0.0));
+    }
+    // Backward through the output layer, the hidden layer and into the inputs.
+    for (int j = 0; j < H; ++j) {
+      if (h_[j] == 0.f) {
+        dh_[j] = 0.f;
+        continue;
+      }
+      const size_t off = static_cast<size_t>(j) * nc;
+      dh_[j] = nn_dot(dout_.data(), &m_.w2[off], nc) * mask_[j];
+      step(kW2, off, dout_.data(), h_[j], nc);
+    }
+    step(kB2, 0, dout_.data(), 1.f, nc);
+    for (int i = 0; i < nin; ++i) {
+      const size_t off = static_cast<size_t>(i) * H;
+      dxin_[i] = nn_dot(dh_.data(), &m_.w1[off], H);
+      if (xin_[i] != 0.f) step(kW1, off, dh_.data(), xin_[i], H);
+    }
+    step(kB1, 0, dh_.data(), 1.f, H);
+    for (int p = 0; p < nvec; ++p) {
+      nn_add(&dctx_[static_cast<size_t>(rows[p]) * C], &dxin_[p * C], C);
+    }
+    for (int p = 0; p < kNnChildPositions; ++p) {
+      step(kChildTag, static_cast<size_t>(inputs.tag[p]) * d.child_tag, &dxin_[base + p * child],
+           1.f, d.child_tag);
+      step(kLabel, static_cast<size_t>(inputs.label[p]) * d.label,
+           &dxin_[base + p * child + d.child_tag], 1.f, d.label);
+    }
+    int next = gold;
+    if (explore && rng_.uniform() < o_.explore_prob) next = pred;
+    st.apply(move_of(next, nl), label_of(next, nl));
+  }
+  // Backward through the BiLSTM and into the token embeddings.
+  step(kRoot, 0, &dctx_[0], 1.f, C);
+  step(kPad, 0, &dctx_[static_cast<size_t>(n + 1) * C], 1.f, C);
+  lstm_backward(0, n);
+  lstm_backward(1, n);
+  if (o_.input_dropout > 0) {
+    for (size_t k = 0; k < dx_.size(); ++k) dx_[k] *= x_mask_[k];
+  }
+  for (int i = 0; i < n; ++i) {
+    const int* id = &ids_[5 * i];
+    const float* dx = &dx_[static_cast<size_t>(i) * in];
+    step(kWord, static_cast<size_t>(id[0]) * d.word, dx, 1.f, d.word);
+    dx += d.word;
+    step(kSuffix, static_cast<size_t>(id[1]) * d.suffix, dx, 1.f, d.suffix);
+    dx += d.suffix;
+    step(kShape, static_cast<size_t>(id[2]) * d.shape, dx, 1.f, d.shape);
+    dx += d.shape;
+    step(kXpos, static_cast<size_t>(id[3]) * d.xpos, dx, 1.f, d.xpos);
+    dx += d.xpos;
+    step(kUpos, static_cast<size_t>(id[4]) * d.upos, dx, 1.f, d.upos);
+  }
+  return {decisions, correct};
+}
+
+}  // namespace
+
+NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
+                 const NnTrainOptions& o) {
+  NnModel m;
+  m.dims = o.dims;
+  const NnDims& d = m.dims;
+  m.num_labels = static_cast<int>(labels.names.size());
+  m.num_classes = labels.num_classes();
+  std::unordered_map<std::string, int> word_count, suffix_count;
+  std::vector<std::string> xpos_seen, upos_seen;
+  for (const auto& ex : examples) {
+    for (const Token& t : ex.sentence->tokens) {
+      ++word_count[nn_word_key(t.form)];
+      ++suffix_count[nn_suffix_key(t.form)];
+      xpos_seen.push_back(t.xpos);
+      upos_seen.push_back(t.upos);
+    }
+  }
+  // Ids in sorted key order, so the model does not depend on hash-table iteration order.
+  auto assign = [](std::vector<std::string> keys, std::unordered_map<std::string, int>& ids) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& k : keys) ids.emplace(k, static_cast<int>(ids.size()) + 1);
+  };
+  std::vector<std::string> frequent_words, frequent_suffixes;
+  for (const auto& [k, c] : word_count) {
+    if (c >= 2) frequent_words.push_back(k);
+  }
+  for (const auto& [k, c] : suffix_count) {
+    if (c >= 2) frequent_suffixes.push_back(k);
+  }
+  assign(frequent_words, m.words);
+  assign(frequent_suffixes, m.suffixes);
+  assign(xpos_seen, m.xpos);
+  assign(upos_seen, m.upos);
+
+  std::mt19937_64 g(o.seed);
+  const size_t in = d.input(), L = d.lstm, C = d.context(), H = d.hidden;
+  init_uniform(m.e_word, (m.words.size() + 1) * d.word, 0.1f, g);
+  init_uniform(m.e_xpos, (m.xpos.size() + 1) * d.xpos, 0.1f, g);
+  init_uniform(m.e_upos, (m.upos.size() + 1) * d.upos, 0.1f, g);
+  init_uniform(m.e_suffix, (m.suffixes.size() + 1) * d.suffix, 0.1f, g);
+  init_uniform(m.e_shape, kNnShapes * d.shape, 0.1f, g);
+  for (int dir = 0; dir < 2; ++dir) {
+    init_uniform(m.lstm_x[dir], in * 4 * L, std::sqrt(6.f / (in + 4 * L)), g);
+    init_uniform(m.lstm_h[dir], L * 4 * L, std::sqrt(6.f / (5 * L)), g);
+    m.lstm_b[dir].assign(4 * L, 0.f);
+    std::fill(m.lstm_b[dir].begin() + L, m.lstm_b[dir].begin() + 2 * L, 1.f);  // forget gate
+  }
+  init_uniform(m.root, C, 0.1f, g);
+  init_uniform(m.pad, C, 0.1f, g);
+  init_uniform(m.e_child_tag, (m.xpos.size() + 2) * d.child_tag, 0.1f, g);
+  init_uniform(m.e_label, static_cast<size_t>(m.num_labels + 1) * d.label, 0.1f, g);
+  const size_t nin = d.mlp_input();
+  init_uniform(m.w1, nin * H, std::sqrt(6.f / (nin + H)), g);
+  m.b1.assign(H, 0.01f);
+  init_uniform(m.w2, H * m.num_classes, std::sqrt(6.f / (H + m.num_classes)), g);
+  m.b2.assign(m.num_classes, 0.f);
+
+  NnTrainer trainer(m, labels, o);
+  trainer.word_freq.assign(m.words.size() + 1, 0);
+  for (const auto& [k, id] : m.words) trainer.word_freq[id] = word_count[k];
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 shuffle(o.seed + 17);
+  std::vector<std::vector<float>> sums;  // parameter sums over the last epochs
+  int summed = 0;
+  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    auto start = std::chrono::steady_clock::now();
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[shuffle() % i]);
+    size_t decisions = 0, correct = 0;
+    for (size_t i : order) {
+      auto [dn, c] = trainer.train_sentence(examples[i], epoch > 1);
+      decisions += dn;
+      correct += c;
+    }
+    if (o.log) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      char line[128];
+      std::snprintf(line, sizeof line, "nn epoch %d: %.2f%% zero-cost decisions, %.1fs", epoch,
+                    decisions ? 100.0 * correct / decisions : 0.0, secs);
+      o.log(line);
+    }
+    if (o.after_epoch) o.after_epoch(epoch, m);
+    if (epoch > o.epochs - o.average_last) {
+      auto params = trainer.parameters();
+      if (sums.empty()) {
+        for (auto* v : params) sums.emplace_back(v->begin(), v->end());
+      } else {
+        for (size_t k = 0; k < params.size(); ++k)
+          nn_add(sums[k].data(), params[k]->data(), static_cast<int>(sums[k].size()));
+      }
+      ++summed;
+    }
+  }
+  if (summed > 1) {
+    auto params = trainer.parameters();
+    for (size_t k = 0; k < params.size(); ++k) {
+      for (size_t i = 0; i < sums[k].size(); ++i)
+        (*params[k])[i] = sums[k][i] / static_cast<float>(summed);
+    }
+  }
+  return m;
+}
+
+}  // namespace kg::parse
