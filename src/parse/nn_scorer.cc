@@ -293,8 +293,7 @@ void write_vocab(BinaryWriter& w, const std::unordered_map<std::string, int>& v)
 bool read_vocab(BinaryReader& r, std::unordered_map<std::string, int>& v) {
   uint32_t count = r.u32();
   if (!r.status().ok() || count > 10'000'000) return false;
-  v.reserve(count);
-  for (uint32_t i = 1; i <= count; ++i) v[r.str()] = static_cast<int>(i);
+  for (uint32_t i = 1; i <= count && r.status().ok(); ++i) v[r.str()] = static_cast<int>(i);
   return r.status().ok() && v.size() == count;
 }
 
@@ -306,8 +305,12 @@ void write_floats(BinaryWriter& w, const std::vector<float>& v) {
 bool read_floats(BinaryReader& r, std::vector<float>& v, size_t expected) {
   uint32_t count = r.u32();
   if (!r.status().ok() || count != expected) return false;
+  // The bytes must be there before anything is allocated (a damaged count stays cheap).
+  std::string_view bytes = r.view(size_t{count} * sizeof(float));
+  if (!r.status().ok() || bytes.size() != size_t{count} * sizeof(float)) return false;
   v.resize(count);
-  return r.raw(v.data(), count * sizeof(float));
+  if (count) std::memcpy(v.data(), bytes.data(), bytes.size());
+  return true;
 }
 
 }  // namespace
@@ -335,7 +338,7 @@ Result<NnModel> NnModel::read(BinaryReader& r) {
                    &d.lstm, &d.child_tag, &d.label, &d.hidden, &d.vec_positions};
   for (int* v : dims_v) {
     uint32_t x = r.u32();
-    if (x == 0 || x > 4096) return Status::corruption("bad neural scorer dimensions");
+    if (x == 0 || x > 512) return Status::corruption("bad neural scorer dimensions");
     *v = static_cast<int>(x);
   }
   m.num_classes = static_cast<int>(r.u32());
