@@ -247,7 +247,9 @@ TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
 }
 
 TEST_CASE("Concurrent parse calls on one parser give the sequential results", "[parse][data]") {
-  auto parser = tiny_parser(150, 2);
+  const int nn_epochs = GENERATE(0, 1);
+  INFO("neural scorer epochs " << nn_epochs);
+  auto parser = tiny_parser(150, 2, nn_epochs);
   auto input = slice(ewt("dev"), 0, 400);
   auto expected = parsed(*parser, input);
   std::vector<std::vector<Sentence>> outputs(4, input);
