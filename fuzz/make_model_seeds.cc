@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
   parse_options.epochs = 2;
   parse_options.max_weights = 10000;
   auto parser = kg::Parser::train(train, parse_options);
+  // The same with a tiny neural scorer (its own section of the parser file).
+  parse_options.nn_epochs = 1;
+  parse_options.nn_lstm = 4;
+  parse_options.nn_hidden = 8;
+  auto parser_nn = kg::Parser::train(train, parse_options);
   kg::EntityTrainOptions ner_options;
   ner_options.max_epochs = 2;
   auto ner = kg::EntityTagger::train(train, train, ner_options);
@@ -46,10 +51,13 @@ int main(int argc, char** argv) {
     st = tagger.status();
   else if (!parser.ok())
     st = parser.status();
+  else if (!parser_nn.ok())
+    st = parser_nn.status();
   else if (!ner.ok())
     st = ner.status();
   if (st.ok()) st = (*tagger)->save(out + "/tagger.bin");
   if (st.ok()) st = (*parser)->save(out + "/parser.bin");
+  if (st.ok()) st = (*parser_nn)->save(out + "/parser-nn.bin");
   if (st.ok()) st = ner->tagger->save(out + "/ner.bin");
   if (!st.ok()) {
     std::fprintf(stderr, "%s\n", st.message().c_str());

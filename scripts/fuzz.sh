@@ -71,6 +71,7 @@ make_seeds() {
         { printf "\\x0$i"; cat "$seed_dir/tiny-models/$m"; } | add
         i=$((i + 1))
       done
+      { printf '\x02'; cat "$seed_dir/tiny-models/parser-nn.bin"; } | add
       { printf '\x00'; cat models/tokenizer.kgm; } | add
       ;;
     iob2)
