@@ -340,6 +340,40 @@ bool repair_quotation(Arcs& a) {
   return changed;
 }
 
+bool is_subject(const Arcs& a, int i) { return a.base(i) == "nsubj"; }
+
+// "Antony Blinken and Sergei Lavrov are scheduled": two subjects of one predicate, the later one
+// holding the "and"/"or" between them in its subtree, are one coordinated subject (the second
+// becomes a conjunct of the first).
+bool repair_coordinated_subjects(Arcs& a) {
+  bool changed = false;
+  for (int second = 0; second < a.size(); ++second) {
+    const int h = a.head[second];
+    if (h < 0 || h < second || !is_subject(a, second)) continue;
+    int first = -1;
+    for (int k = second - 1; k >= 0; --k) {
+      if (a.head[k] == h && is_subject(a, k)) {
+        first = k;
+        break;
+      }
+    }
+    if (first < 0) continue;
+    int cc = -1;  // an "and" between them, inside the second's subtree
+    for (int c = first + 1; c < second; ++c) {
+      if (a.base(c) == "cc" && (a.lower[c] == "and" || a.lower[c] == "or") &&
+          a.dominates(second, c)) {
+        cc = c;
+      }
+    }
+    if (cc < 0) continue;
+    a.head[cc] = second;  // UD: the conjunction hangs on the conjunct it introduces
+    a.head[second] = first;
+    a.rel[second] = "conj";
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool repair_parse(const Sentence& in, Sentence* out) {
@@ -347,6 +381,7 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   Arcs a(in);
   bool changed = repair_quotation(a);
   changed = repair_name_chains(a) || changed;
+  changed = repair_coordinated_subjects(a) || changed;
   changed = repair_idiom_infinitives(a) || changed;
   changed = repair_control_infinitives(a) || changed;
   changed = repair_merged_idiom(a) || changed;

@@ -15,6 +15,8 @@ namespace kg::extract {
 //   Bachelet", "US Secretary of State Antony Blinken"): a run of proper names preceded by
 //   descriptor words holding a title becomes one nominal headed by the name's first word, with
 //   the descriptor as its compounds; the chain takes the place of its best-attached word.
+// - Two subjects of one predicate, the later one holding the "and" or "or" between them in its
+//   subtree ("Antony Blinken and Sergei Lavrov are scheduled"), become one coordinated subject.
 // - A to-infinitive hanging on an idiom oblique ("agreed in principle to hold") becomes an
 //   xcomp of the verb.
 // - A sentence whose root is punctuation (an opening quote) is rooted at its first verb, and a

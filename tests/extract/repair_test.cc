@@ -142,3 +142,48 @@ Putin Putin PROPN NNP 6 nmod
   CHECK(find_fact(ts, "Biden", "accept meeting with", "Putin") != nullptr);
   CHECK(find_fact(ts, "Biden", "accept in", "meeting") == nullptr);
 }
+
+TEST_CASE("Two subjects joined by and become one coordinated subject, each keeping its title",
+          "[extract]") {
+  // The neural parser's reading: both title + name chains are subjects of "scheduled", and the
+  // "and" hangs inside the second title.
+  const char* kBoth = R"(US US PROPN NNP 2 compound
+Secretary Secretary PROPN NNP 14 nsubj:pass
+of of ADP IN 6 case
+State State PROPN NNP 5 compound
+Antony Antony PROPN NNP 6 compound
+Blinken Blinken PROPN NNP 2 nmod
+and and CCONJ CC 10 cc
+Russian Russian ADJ JJ 10 amod
+Foreign Foreign ADJ JJ 10 amod
+Minister Minister PROPN NNP 11 nmod:desc
+Sergei Sergei PROPN NNP 14 nsubj:pass
+Lavrov Lavrov PROPN NNP 11 flat
+are be AUX VBP 14 aux:pass
+scheduled schedule VERB VBN 0 root
+to to PART TO 16 mark
+meet meet VERB VB 14 xcomp
+. . PUNCT . 14 punct)";
+  kg::Sentence s = parse_compact(kBoth);
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(s, &fixed));
+  INFO(dump(extract_all(make_doc({kBoth}))));
+  CHECK(fixed.tokens[10].deprel == "conj");  // Sergei: a conjunct of the first subject
+  CHECK(fixed.tokens[6].head == 11);         // "and" on the conjunct it introduces
+  int subjects = 0;
+  for (const auto& t : fixed.tokens) subjects += t.head == 14 && t.deprel.rfind("nsubj", 0) == 0;
+  CHECK(subjects == 1);
+  auto ts = extract_all(make_doc({kBoth}));
+  CHECK(find_fact(ts, "Sergei Lavrov", "be", "Russian Foreign Minister") != nullptr);
+  CHECK(find_fact(ts, "Antony Blinken", "be", "US Secretary of State") != nullptr);
+}
+
+TEST_CASE("Two subjects without a conjunction between them are left alone", "[extract]") {
+  const char* kTwo = R"(Officials official NOUN NNS 3 nsubj
+Biden Biden PROPN NNP 3 nsubj
+said say VERB VBD 0 root
+. . PUNCT . 3 punct)";
+  kg::Sentence s = parse_compact(kTwo);
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(s, &fixed));
+}
