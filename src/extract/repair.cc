@@ -374,6 +374,30 @@ bool repair_coordinated_subjects(Arcs& a) {
   return changed;
 }
 
+// "Crocker, U.S. Representative to the Office ... in Geneva, said": a modifier that follows the
+// appositive title of a name, with no punctuation in between, belongs to the title (the parser
+// sometimes hangs it on the name, and the fact "be U.S. Representative to Office" is lost).
+bool repair_appositive_modifiers(Arcs& a) {
+  bool changed = false;
+  for (int n = 0; n < a.size(); ++n) {
+    const int p = a.head[n];
+    if (p < 0 || p > n || a.base(n) != "nmod") continue;
+    int appos = -1;  // the name's nearest appositive before the modifier
+    for (int k = p + 1; k < n; ++k) {
+      if (a.head[k] == p && a.base(k) == "appos") appos = k;
+    }
+    if (appos < 0) continue;
+    bool punct_between = false;
+    for (int k = appos + 1; k < n; ++k) {
+      if (a.tok(k).upos == "PUNCT") punct_between = true;
+    }
+    if (punct_between) continue;
+    a.head[n] = appos;
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool repair_parse(const Sentence& in, Sentence* out) {
@@ -382,6 +406,7 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   bool changed = repair_quotation(a);
   changed = repair_name_chains(a) || changed;
   changed = repair_coordinated_subjects(a) || changed;
+  changed = repair_appositive_modifiers(a) || changed;
   changed = repair_idiom_infinitives(a) || changed;
   changed = repair_control_infinitives(a) || changed;
   changed = repair_merged_idiom(a) || changed;

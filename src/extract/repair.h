@@ -17,6 +17,8 @@ namespace kg::extract {
 //   the descriptor as its compounds; the chain takes the place of its best-attached word.
 // - Two subjects of one predicate, the later one holding the "and" or "or" between them in its
 //   subtree ("Antony Blinken and Sergei Lavrov are scheduled"), become one coordinated subject.
+// - A modifier right after a name's appositive title, with no punctuation between ("Crocker, U.S.
+//   Representative to the Office ..."), hangs on the title, not on the name.
 // - A to-infinitive hanging on an idiom oblique ("agreed in principle to hold") becomes an
 //   xcomp of the verb.
 // - A sentence whose root is punctuation (an opening quote) is rooted at its first verb, and a

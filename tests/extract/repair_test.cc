@@ -187,3 +187,39 @@ said say VERB VBD 0 root
   kg::Sentence fixed;
   CHECK_FALSE(kg::extract::repair_parse(s, &fixed));
 }
+
+TEST_CASE("A modifier after a name's appositive title belongs to the title", "[extract]") {
+  // The neural parser hung "to the Office" and "in Geneva" on the name, not on her title.
+  const char* kRep = R"(Crocker Crocker PROPN NNP 12 nsubj
+, , PUNCT , 4 punct
+U.S. U.S. PROPN NNP 4 compound
+Representative Representative PROPN NNP 1 appos
+to to ADP IN 7 case
+the the DET DT 7 det
+Office Office PROPN NNP 1 nmod
+in in ADP IN 9 case
+Geneva Geneva PROPN NNP 1 nmod
+, , PUNCT , 1 punct
+, , PUNCT , 1 punct
+said say VERB VBD 0 root
+. . PUNCT . 12 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kRep), &fixed));
+  CHECK(fixed.tokens[6].head == 4);  // Office -> Representative
+  CHECK(fixed.tokens[8].head == 4);  // Geneva -> Representative
+  auto ts = extract_all(make_doc({kRep}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Crocker", "be U.S. Representative to", "Office") != nullptr);
+
+  // After the appositive's closing comma a modifier stays on the name.
+  const char* kAfterComma = R"(Crocker Crocker PROPN NNP 8 nsubj
+, , PUNCT , 3 punct
+envoy envoy NOUN NN 1 appos
+, , PUNCT , 3 punct
+of of ADP IN 6 case
+Ohio Ohio PROPN NNP 1 nmod
+, , PUNCT , 1 punct
+said say VERB VBD 0 root)";
+  kg::Sentence kept;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kAfterComma), &kept));
+}
