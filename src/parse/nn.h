@@ -14,6 +14,7 @@
 #include "common/binio.h"
 #include "common/status.h"
 #include "doc/document.h"
+#include "parse/huge_pages.h"
 #include "parse/transition.h"
 #include "parse/weights.h"
 
@@ -114,7 +115,7 @@ class NnScorer {
   std::vector<float> tag_proj_, label_proj_;  // [position][id][hidden]
   // Embedding x LSTM input weights of both directions for every id: [id][2 * 4 * lstm], for
   // word, suffix, shape, xpos and upos ids.
-  std::vector<float> input_proj_[5];
+  std::vector<float, HugePageAllocator<float>> input_proj_[5];
   std::vector<float> w2_, b2_;  // output layer padded to a multiple of 8 classes
 };
 

@@ -8,6 +8,7 @@
 
 #include "common/binio.h"
 #include "common/status.h"
+#include "parse/huge_pages.h"
 
 namespace kg::parse {
 
@@ -96,8 +97,8 @@ class Weights {
   float scale_ = 1.0f;
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> offsets_;
-  std::vector<uint8_t> data_;
-  std::vector<Slot> slots_;
+  std::vector<uint8_t, HugePageAllocator<uint8_t>> data_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   uint64_t mask_ = 0;
 };
 

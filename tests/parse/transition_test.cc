@@ -2,6 +2,7 @@
 #include <random>
 
 #include "parse/ap_parser.h"
+#include "parse/huge_pages.h"
 #include "parse/transition.h"
 
 using kg::parse::Move;
@@ -146,4 +147,18 @@ TEST_CASE("Projectivize lifts crossing arcs and keeps projective trees", "[parse
   CHECK(kg::parse::projectivize(crossing) == 1);
   CHECK(crossing == std::vector<int>{0, 0, 1, 1, 1});
   CHECK(kg::parse::is_single_rooted_tree(crossing));
+}
+
+TEST_CASE("HugePageAllocator gives aligned large blocks that keep their contents", "[parse]") {
+  std::vector<uint32_t, kg::parse::HugePageAllocator<uint32_t>> small(100, 7), big;
+  CHECK(small[99] == 7);
+  for (uint32_t i = 0; i < (3u << 20); ++i) big.push_back(i * 3);  // grows past 2 MB
+  REQUIRE(big.size() == (3u << 20));
+  CHECK(reinterpret_cast<uintptr_t>(big.data()) % kg::parse::kHugePage == 0);
+  uint64_t sum = 0;
+  for (uint32_t v : big) sum += v;
+  CHECK(sum == 3 * ((uint64_t{3} << 20) * ((uint64_t{3} << 20) - 1) / 2));
+  big.assign(10, 1);
+  big.shrink_to_fit();
+  CHECK(big.size() == 10);
 }
