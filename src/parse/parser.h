@@ -39,9 +39,10 @@ struct ParserTrainOptions {
   // without dev).
   double nn_ap_scale = 0;
   // Moves on which the perceptron leads by more than this (in units of the neural scores) are
-  // taken without running the neural scorer: faster, and on EWT dev nearly the same parses.
+  // taken without running the neural scorer: faster, and on EWT dev nearly the same parses
+  // (margin 3: 86.29 / 83.49 against 86.36 / 83.57 never skipping).
   // 0: always run it.
-  double nn_skip_margin = 4;
+  double nn_skip_margin = 3;
   // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
   std::vector<size_t> dev_budgets;
   // Called with one line per epoch (and with dev scores when a dev set is given). May be empty.
