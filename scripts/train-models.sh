@@ -32,12 +32,13 @@ train_tagger() {
 # trained on the other folds) so that it learns from tags as imperfect as at run time; the
 # perceptron (12 epochs) and the BiLSTM scorer (8 epochs) train side by side on two threads; dev
 # picks the perceptron's weight in the sum; test is tagged by models/tagger.bin and only reported
-# (held out). Writes models/parser-nn.bin (perceptron + BiLSTM scorer) and models/parser.bin (the
-# same perceptron alone, the default model; see models/README.md). About 7 minutes on 2 cores.
+# (held out). Writes models/parser.bin (perceptron + BiLSTM scorer, the default model) and
+# models/parser-ap.bin (the same perceptron alone: faster, less accurate; see models/README.md).
+# About 7 minutes on 2 cores.
 train_parser() {
   "$kg" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
     --jackknife 5 --threads 2 --epochs 12 --nn-epochs 8 --tagger models/tagger.bin \
-    -o models/parser-nn.bin --perceptron-output models/parser.bin \
+    -o models/parser.bin --perceptron-output models/parser-ap.bin \
     --test "$ewt/en_ewt-ud-test.conllu" --test "$gum/en_gum-ud-test.conllu"
 }
 
