@@ -14,7 +14,7 @@
 #include "common/binio.h"
 #include "common/status.h"
 #include "doc/document.h"
-#include "parse/huge_pages.h"
+#include "common/huge_pages.h"
 #include "parse/transition.h"
 #include "parse/weights.h"
 

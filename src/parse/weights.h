@@ -8,7 +8,7 @@
 
 #include "common/binio.h"
 #include "common/status.h"
-#include "parse/huge_pages.h"
+#include "common/huge_pages.h"
 
 namespace kg::parse {
 

@@ -2,7 +2,7 @@
 #include <random>
 
 #include "parse/ap_parser.h"
-#include "parse/huge_pages.h"
+#include "common/huge_pages.h"
 #include "parse/transition.h"
 
 using kg::parse::Move;
@@ -150,11 +150,11 @@ TEST_CASE("Projectivize lifts crossing arcs and keeps projective trees", "[parse
 }
 
 TEST_CASE("HugePageAllocator gives aligned large blocks that keep their contents", "[parse]") {
-  std::vector<uint32_t, kg::parse::HugePageAllocator<uint32_t>> small(100, 7), big;
+  std::vector<uint32_t, kg::HugePageAllocator<uint32_t>> small(100, 7), big;
   CHECK(small[99] == 7);
   for (uint32_t i = 0; i < (3u << 20); ++i) big.push_back(i * 3);  // grows past 2 MB
   REQUIRE(big.size() == (3u << 20));
-  CHECK(reinterpret_cast<uintptr_t>(big.data()) % kg::parse::kHugePage == 0);
+  CHECK(reinterpret_cast<uintptr_t>(big.data()) % kg::kHugePage == 0);
   uint64_t sum = 0;
   for (uint32_t v : big) sum += v;
   CHECK(sum == 3 * ((uint64_t{3} << 20) * ((uint64_t{3} << 20) - 1) / 2));

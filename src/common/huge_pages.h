@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <new>
 
-namespace kg::parse {
+namespace kg {
 
 inline constexpr size_t kHugePage = size_t{2} << 20;
 
@@ -56,4 +56,4 @@ struct HugePageAllocator {
   }
 };
 
-}  // namespace kg::parse
+}  // namespace kg
