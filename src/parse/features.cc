@@ -25,26 +25,6 @@ std::string normalize(std::string_view form) {
   return out;
 }
 
-uint64_t shape_of(std::string_view form) {
-  bool upper_first = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-  bool all_upper = true, digit = false, hyphen = false, alpha = false, other = false;
-  for (char c : form) {
-    if (c >= 'a' && c <= 'z') {
-      all_upper = false;
-      alpha = true;
-    } else if (c >= 'A' && c <= 'Z') {
-      alpha = true;
-    } else if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c == '-') {
-      hyphen = true;
-    } else {
-      other = true;
-    }
-  }
-  return 1 + upper_first + 2 * (alpha && all_upper) + 4 * digit + 8 * hyphen + 16 * alpha +
-         32 * other;
-}
 
 uint64_t distance_bucket(int d) {
   if (d < 0) return 15;
@@ -75,6 +55,27 @@ class Sink {
 };
 
 }  // namespace
+
+uint64_t shape_of(std::string_view form) {
+  bool upper_first = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  bool all_upper = true, digit = false, hyphen = false, alpha = false, other = false;
+  for (char c : form) {
+    if (c >= 'a' && c <= 'z') {
+      all_upper = false;
+      alpha = true;
+    } else if (c >= 'A' && c <= 'Z') {
+      alpha = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '-') {
+      hyphen = true;
+    } else {
+      other = true;
+    }
+  }
+  return 1 + upper_first + 2 * (alpha && all_upper) + 4 * digit + 8 * hyphen + 16 * alpha +
+         32 * other;
+}
 
 void SentenceAtoms::build(const Sentence& s) {
   size_t n = s.tokens.size();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "doc/document.h"
@@ -35,5 +36,9 @@ class SentenceAtoms {
 
 // Appends the feature keys of configuration `s` to `out` (cleared first).
 void extract_features(const State& s, const SentenceAtoms& a, std::vector<uint64_t>& out);
+
+// A word's shape class (1..63): first letter upper case, all upper case, digits, hyphens,
+// letters, other characters.
+uint64_t shape_of(std::string_view form);
 
 }  // namespace kg::parse

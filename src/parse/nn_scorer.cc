@@ -4,38 +4,30 @@
 #include <cstring>
 
 #include "common/hash.h"
+#include "parse/features.h"
 #include "parse/nn.h"
 #include "parse/nn_math.h"
 
 namespace kg::parse {
 
-int nn_shape(std::string_view form) {
-  bool upper_first = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-  bool all_upper = true, digit = false, hyphen = false, alpha = false, other = false;
-  for (char c : form) {
-    if (c >= 'a' && c <= 'z') {
-      all_upper = false;
-      alpha = true;
-    } else if (c >= 'A' && c <= 'Z') {
-      alpha = true;
-    } else if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c == '-') {
-      hyphen = true;
-    } else {
-      other = true;
-    }
-  }
-  return 1 + upper_first + 2 * (alpha && all_upper) + 4 * digit + 8 * hyphen + 16 * alpha +
-         32 * other;
-}
+int nn_shape(std::string_view form) { return static_cast<int>(shape_of(form)); }
 
-std::string nn_word_key(std::string_view form) {
-  std::string out(form);
+namespace {
+
+// The word's vocabulary key into `out`: lower case, every digit 0.
+void word_key_into(std::string_view form, std::string& out) {
+  out.assign(form);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c >= '0' && c <= '9') c = '0';
   }
+}
+
+}  // namespace
+
+std::string nn_word_key(std::string_view form) {
+  std::string out;
+  word_key_into(form, out);
   return out;
 }
 
@@ -54,11 +46,7 @@ void NnModel::token_ids(const Sentence& s, std::vector<int>& ids) const {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     int* o = &ids[5 * i];
-    key.assign(t.form);
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c >= '0' && c <= '9') c = '0';
-    }
+    word_key_into(t.form, key);
     if (key.size() <= 3) {
       suffix.assign(key);
     } else {
@@ -150,11 +138,7 @@ void NnScorer::fast_token_ids(const Sentence& s, std::vector<int>& ids) const {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     int* o = &ids[5 * i];
-    key.assign(t.form);
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c >= '0' && c <= '9') c = '0';
-    }
+    word_key_into(t.form, key);
     const std::string_view k(key);
     o[0] = find(vocab_[0], k);
     o[1] = find(vocab_[1], k.size() <= 3 ? k : k.substr(k.size() - 3));
