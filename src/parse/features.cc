@@ -15,17 +15,6 @@ inline uint64_t mix(uint64_t h, uint64_t v) {
   return h * 0xC2B2AE3D27D4EB4FULL;
 }
 
-// Lowercases ASCII letters and maps every digit to 0.
-std::string normalize(std::string_view form) {
-  std::string out(form);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c >= '0' && c <= '9') c = '0';
-  }
-  return out;
-}
-
-
 uint64_t distance_bucket(int d) {
   if (d < 0) return 15;
   if (d <= 4) return static_cast<uint64_t>(d);
@@ -56,6 +45,14 @@ class Sink {
 
 }  // namespace
 
+void word_key(std::string_view form, std::string& out) {
+  out.assign(form);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= '0' && c <= '9') c = '0';
+  }
+}
+
 uint64_t shape_of(std::string_view form) {
   bool upper_first = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
   bool all_upper = true, digit = false, hyphen = false, alpha = false, other = false;
@@ -79,6 +76,7 @@ uint64_t shape_of(std::string_view form) {
 
 void SentenceAtoms::build(const Sentence& s) {
   size_t n = s.tokens.size();
+  std::string key;
   word_.assign(n + 2, 0);
   tag_.assign(n + 2, 0);
   upos_.assign(n + 2, 0);
@@ -96,12 +94,11 @@ void SentenceAtoms::build(const Sentence& s) {
     const Token& t = s.tokens[i];
     punct_[i + 1] = punct_[i] + (t.upos == "PUNCT");
     verbs_[i + 1] = verbs_[i] + (t.upos == "VERB" || t.upos == "AUX");
-    std::string norm = normalize(t.form);
-    word_[i + 2] = hash64(norm);
+    word_key(t.form, key);
+    word_[i + 2] = hash64(key);
     upos_[i + 2] = hash64(t.upos, 1);
     tag_[i + 2] = t.xpos.empty() ? upos_[i + 2] : hash64(t.xpos, 1);
-    std::string_view sv(norm);
-    suffix_[i + 2] = hash64(sv.substr(sv.size() > 3 ? sv.size() - 3 : 0), 2);
+    suffix_[i + 2] = hash64(suffix_key(key), 2);
     shape_[i + 2] = shape_of(t.form);
   }
   punct_[n + 1] = punct_[n];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,5 +41,13 @@ void extract_features(const State& s, const SentenceAtoms& a, std::vector<uint64
 // A word's shape class (1..63): first letter upper case, all upper case, digits, hyphens,
 // letters, other characters.
 uint64_t shape_of(std::string_view form);
+
+// A word's vocabulary key, written into `out` (its buffer reused): ASCII letters lower-cased,
+// every digit 0. The perceptron's word features and the neural scorer's word ids use it.
+void word_key(std::string_view form, std::string& out);
+// The suffix feature of a word key: its last three bytes (the whole key when shorter).
+inline std::string_view suffix_key(std::string_view key) {
+  return key.size() > 3 ? key.substr(key.size() - 3) : key;
+}
 
 }  // namespace kg::parse

@@ -63,8 +63,6 @@ struct NnModel {
 
 inline constexpr int kNnShapes = 65;
 int nn_shape(std::string_view form);
-std::string nn_word_key(std::string_view form);
-std::string nn_suffix_key(std::string_view form);
 
 // Vectorizable tanh (float-accurate rational approximation) and logistic sigmoid.
 void nn_tanh(float* x, int n);

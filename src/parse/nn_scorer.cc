@@ -14,50 +14,33 @@ int nn_shape(std::string_view form) { return static_cast<int>(shape_of(form)); }
 
 namespace {
 
-// The word's vocabulary key into `out`: lower case, every digit 0.
-void word_key_into(std::string_view form, std::string& out) {
-  out.assign(form);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c >= '0' && c <= '9') c = '0';
+// Token ids of one sentence, for words 1..n at [5 * (i - 1)]: word, suffix, shape, xpos, upos;
+// `find(vocabulary, key)` gives a key's id in vocabulary 0 (words), 1 (suffixes), 2 (xpos) or
+// 3 (upos), 0 when unknown. Training and parsing look keys up differently, never build them so.
+template <class Find>
+void fill_token_ids(const Sentence& s, std::vector<int>& ids, Find find) {
+  ids.resize(5 * s.tokens.size());
+  thread_local std::string key;  // reused buffer (no allocation per word)
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    int* o = &ids[5 * i];
+    word_key(t.form, key);
+    o[0] = find(0, key);
+    o[1] = find(1, suffix_key(key));
+    o[2] = nn_shape(t.form);
+    o[3] = find(2, t.xpos);
+    o[4] = find(3, t.upos);
   }
 }
 
 }  // namespace
 
-std::string nn_word_key(std::string_view form) {
-  std::string out;
-  word_key_into(form, out);
-  return out;
-}
-
-std::string nn_suffix_key(std::string_view form) {
-  std::string w = nn_word_key(form);
-  return w.size() <= 3 ? w : w.substr(w.size() - 3);
-}
-
 void NnModel::token_ids(const Sentence& s, std::vector<int>& ids) const {
-  ids.resize(5 * s.tokens.size());
-  auto find = [](const std::unordered_map<std::string, int>& m, const std::string& k) {
-    auto it = m.find(k);
-    return it == m.end() ? 0 : it->second;
-  };
-  thread_local std::string key, suffix;  // reused buffers (no allocation per word)
-  for (size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    int* o = &ids[5 * i];
-    word_key_into(t.form, key);
-    if (key.size() <= 3) {
-      suffix.assign(key);
-    } else {
-      suffix.assign(key, key.size() - 3, 3);
-    }
-    o[0] = find(words, key);
-    o[1] = find(suffixes, suffix);
-    o[2] = nn_shape(t.form);
-    o[3] = find(xpos, t.xpos);
-    o[4] = find(upos, t.upos);
-  }
+  const std::unordered_map<std::string, int>* vocabs[4] = {&words, &suffixes, &xpos, &upos};
+  fill_token_ids(s, ids, [&](int v, std::string_view k) {
+    auto it = vocabs[v]->find(std::string(k));
+    return it == vocabs[v]->end() ? 0 : it->second;
+  });
 }
 
 void nn_tanh(float* x, int n) { nn_tanh_impl(x, n); }
@@ -129,23 +112,10 @@ void nn_inputs(const State& s, const std::vector<int>& xpos_ids, NnInputs& in) {
 }
 
 void NnScorer::fast_token_ids(const Sentence& s, std::vector<int>& ids) const {
-  ids.resize(5 * s.tokens.size());
-  thread_local std::string key;
-  auto find = [](const KeyIndex& index, std::string_view k) {
-    const int32_t id = index.find(hash64(k));
+  fill_token_ids(s, ids, [&](int v, std::string_view k) {
+    const int32_t id = vocab_[v].find(hash64(k));
     return id < 0 ? 0 : id;
-  };
-  for (size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    int* o = &ids[5 * i];
-    word_key_into(t.form, key);
-    const std::string_view k(key);
-    o[0] = find(vocab_[0], k);
-    o[1] = find(vocab_[1], k.size() <= 3 ? k : k.substr(k.size() - 3));
-    o[2] = nn_shape(t.form);
-    o[3] = find(vocab_[2], t.xpos);
-    o[4] = find(vocab_[3], t.upos);
-  }
+  });
 }
 
 NnScorer::NnScorer(NnModel model) : m_(std::move(model)) {

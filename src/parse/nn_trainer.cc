@@ -8,6 +8,7 @@
 #include <random>
 
 #include "parse/ap_parser.h"
+#include "parse/features.h"
 #include "parse/nn.h"
 #include "parse/nn_math.h"
 
@@ -324,10 +325,12 @@ NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
   m.num_classes = labels.num_classes();
   std::unordered_map<std::string, int> word_count, suffix_count;
   std::vector<std::string> xpos_seen, upos_seen;
+  std::string key;
   for (const auto& ex : examples) {
     for (const Token& t : ex.sentence->tokens) {
-      ++word_count[nn_word_key(t.form)];
-      ++suffix_count[nn_suffix_key(t.form)];
+      word_key(t.form, key);
+      ++word_count[key];
+      ++suffix_count[std::string(suffix_key(key))];
       xpos_seen.push_back(t.xpos);
       upos_seen.push_back(t.upos);
     }
