@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/binio.h"
@@ -55,10 +56,22 @@ struct NnModel {
   std::vector<float> e_child_tag, e_label;             // tag id + 1 / label + 1 (0 = none)
   std::vector<float> w1, b1, w2, b2;
 
+  // Every parameter matrix, in model file order (training indexes them in this order too).
+  std::vector<std::vector<float>*> matrices() { return matrices_of(*this); }
+  std::vector<const std::vector<float>*> matrices() const { return matrices_of(*this); }
   // Token ids of one sentence: word, suffix, shape, xpos, upos for words 1..n at [5 * (i - 1)].
   void token_ids(const Sentence& s, std::vector<int>& ids) const;
   void write(BinaryWriter& w) const;
   static Result<NnModel> read(BinaryReader& r);
+
+ private:
+  template <class Model>
+  static std::vector<decltype(&std::declval<Model&>().w1)> matrices_of(Model& m) {
+    return {&m.e_word,    &m.e_xpos,    &m.e_upos,    &m.e_suffix, &m.e_shape,
+            &m.lstm_x[0], &m.lstm_h[0], &m.lstm_b[0], &m.lstm_x[1], &m.lstm_h[1],
+            &m.lstm_b[1], &m.root,      &m.pad,       &m.e_child_tag, &m.e_label,
+            &m.w1,        &m.b1,        &m.w2,        &m.b2};
+  }
 };
 
 inline constexpr int kNnShapes = 65;

@@ -278,11 +278,7 @@ void NnModel::write(BinaryWriter& w) const {
   w.f32(ap_scale);
   w.f32(skip_margin);
   for (const auto* v : {&words, &suffixes, &xpos, &upos}) write_vocab(w, *v);
-  for (const auto* v : {&e_word, &e_xpos, &e_upos, &e_suffix, &e_shape, &lstm_x[0], &lstm_h[0],
-                        &lstm_b[0], &lstm_x[1], &lstm_h[1], &lstm_b[1], &root, &pad, &e_child_tag,
-                        &e_label, &w1, &b1, &w2, &b2}) {
-    write_floats(w, *v);
-  }
+  for (const auto* v : matrices()) write_floats(w, *v);
 }
 
 Result<NnModel> NnModel::read(BinaryReader& r) {
@@ -327,12 +323,9 @@ Result<NnModel> NnModel::read(BinaryReader& r) {
                           H,
                           H * static_cast<size_t>(m.num_classes),
                           static_cast<size_t>(m.num_classes)};
-  std::vector<float>* vs[] = {&m.e_word,    &m.e_xpos,      &m.e_upos,    &m.e_suffix,
-                              &m.e_shape,   &m.lstm_x[0],   &m.lstm_h[0], &m.lstm_b[0],
-                              &m.lstm_x[1], &m.lstm_h[1],   &m.lstm_b[1], &m.root,
-                              &m.pad,       &m.e_child_tag, &m.e_label,   &m.w1,
-                              &m.b1,        &m.w2,          &m.b2};
-  for (size_t i = 0; i < std::size(vs); ++i) {
+  const std::vector<std::vector<float>*> vs = m.matrices();
+  static_assert(std::size(sizes) == 19);
+  for (size_t i = 0; i < vs.size(); ++i) {
     if (!read_floats(r, *vs[i], sizes[i])) {
       KG_RETURN_IF_ERROR(r.status());
       return Status::corruption("bad neural scorer matrix " + std::to_string(i));

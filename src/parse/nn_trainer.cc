@@ -42,16 +42,12 @@ class NnTrainer {
     for (auto* v : params()) g2_.emplace_back(v->size(), 0.f);
   }
   std::pair<size_t, size_t> train_sentence(const NnExample& ex, bool explore);
-  std::vector<std::vector<float>*> parameters() { return params(); }
+  std::vector<std::vector<float>*> parameters() { return m_.matrices(); }
   std::vector<int> word_freq;
 
  private:
-  std::vector<std::vector<float>*> params() {
-    return {&m_.e_word,    &m_.e_xpos,    &m_.e_upos,    &m_.e_suffix,    &m_.e_shape,
-            &m_.lstm_x[0], &m_.lstm_h[0], &m_.lstm_b[0], &m_.lstm_x[1],   &m_.lstm_h[1],
-            &m_.lstm_b[1], &m_.root,      &m_.pad,       &m_.e_child_tag, &m_.e_label,
-            &m_.w1,        &m_.b1,        &m_.w2,        &m_.b2};
-  }
+  std::vector<std::vector<float>*> params() { return m_.matrices(); }
+  // Indices into matrices().
   enum P {
     kWord,
     kXpos,
