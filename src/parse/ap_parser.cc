@@ -36,6 +36,12 @@ AttachmentScore score_attachment(const std::vector<Sentence>& gold,
   return score;
 }
 
+AttachmentScore score_parser(const Parser& parser, const std::vector<Sentence>& gold) {
+  std::vector<Sentence> system = gold;
+  for (auto& s : system) parser.parse(s);
+  return score_attachment(gold, system);
+}
+
 }  // namespace kg
 
 namespace kg::parse {

@@ -64,6 +64,10 @@ struct AttachmentScore {
 AttachmentScore score_attachment(const std::vector<Sentence>& gold,
                                  const std::vector<Sentence>& system);
 
+class Parser;
+// Parses a copy of `gold` (its tags as they are) with `parser` and scores it against `gold`.
+AttachmentScore score_parser(const Parser& parser, const std::vector<Sentence>& gold);
+
 // A trained parser. Immutable after construction: parse() is thread-safe for concurrent callers.
 class Parser {
  public:

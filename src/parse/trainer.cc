@@ -225,9 +225,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
         format(": %.2f%% zero-cost decisions, %.1fs", 100.0 * correct / decisions, secs);
     if (dev) {
       auto model = trainer.snapshot(options.max_weights);
-      std::vector<Sentence> parsed = *dev;
-      for (auto& s : parsed) model->parse(s);
-      AttachmentScore sc = score_attachment(*dev, parsed);
+      AttachmentScore sc = score_parser(*model, *dev);
       line += format(", dev UAS %.2f LAS %.2f, %.0f features", sc.uas(), sc.las(),
                      static_cast<double>(model->feature_count()));
     }
@@ -236,9 +234,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
   if (dev && log) {
     for (size_t budget : options.dev_budgets) {
       auto model = trainer.snapshot(budget);
-      std::vector<Sentence> parsed = *dev;
-      for (auto& s : parsed) model->parse(s);
-      AttachmentScore sc = score_attachment(*dev, parsed);
+      AttachmentScore sc = score_parser(*model, *dev);
       log(format("budget %.0f weights: dev UAS %.2f LAS %.2f, %.0f features",
                  static_cast<double>(budget), sc.uas(), sc.las(),
                  static_cast<double>(model->feature_count())));
@@ -259,10 +255,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
   if (options.nn_ap_scale <= 0 && dev) {
     double best = -1;
     for (double scale : {0.5e-4, 0.75e-4, 1e-4, 1.5e-4, 2e-4, 3e-4}) {
-      auto model = combined(scale);
-      std::vector<Sentence> parsed = *dev;
-      for (auto& s : parsed) model->parse(s);
-      AttachmentScore sc = score_attachment(*dev, parsed);
+      AttachmentScore sc = score_parser(*combined(scale), *dev);
       if (log) {
         log(format("perceptron weight %.6f: dev UAS %.2f LAS %.2f", scale, sc.uas(), sc.las()));
       }
@@ -273,10 +266,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
   }
   if (dev && log && options.nn_skip_margin > 0) {
-    auto model = combined(ap_scale, options.nn_skip_margin);
-    std::vector<Sentence> parsed = *dev;
-    for (auto& s : parsed) model->parse(s);
-    AttachmentScore sc = score_attachment(*dev, parsed);
+    AttachmentScore sc = score_parser(*combined(ap_scale, options.nn_skip_margin), *dev);
     log(format(
         "perceptron weight %.6f, neural scorer skipped at margin %.1f: dev UAS %.2f LAS %.2f",
         ap_scale, options.nn_skip_margin, sc.uas(), sc.las()));

@@ -182,10 +182,8 @@ Action configure_train_parser(CLI::App& app) {
       auto perceptron = parser->without_neural_scorer();
       KG_RETURN_IF_ERROR(perceptron->save(o->perceptron_output));
       if (!dev.empty()) {
-        std::vector<Sentence> system = dev;
-        for (auto& s : system) perceptron->parse(s);
         io.out << "saved " << o->perceptron_output << " (perceptron only): dev "
-               << score_line(score_attachment(dev, system)) << '\n';
+               << score_line(score_parser(*perceptron, dev)) << '\n';
       }
     }
     auto load_start = std::chrono::steady_clock::now();
@@ -197,9 +195,7 @@ Action configure_train_parser(CLI::App& app) {
            << " ms)\n";
     auto report = [&](const std::string& what, const std::string& path,
                       const std::vector<Sentence>& gold) {
-      std::vector<Sentence> system = gold;
-      for (auto& s : system) saved->parse(s);
-      io.out << what << score_line(score_attachment(gold, system)) << "  " << path << '\n';
+      io.out << what << score_line(score_parser(*saved, gold)) << "  " << path << '\n';
     };
     if (!dev.empty()) report("dev   ", o->dev, dev);
     for (const auto& path : o->test) {
