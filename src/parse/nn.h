@@ -123,6 +123,7 @@ class NnScorer {
 
   NnModel m_;
   KeyIndex vocab_[4];
+  int ntag_ = 0, nlab_ = 0;                    // child tag and label ids (with "none")
   std::vector<float> tag_proj_, label_proj_;  // [position][id][hidden]
   // Embedding x LSTM input weights of both directions for every id: [id][2 * 4 * lstm], for
   // word, suffix, shape, xpos and upos ids.

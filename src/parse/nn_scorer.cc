@@ -156,18 +156,18 @@ NnScorer::NnScorer(NnModel model) : m_(std::move(model)) {
       row += dims[k];
     }
   }
-  const int ntag = static_cast<int>(m_.e_child_tag.size()) / d.child_tag;
-  const int nlab = static_cast<int>(m_.e_label.size()) / d.label;
-  tag_proj_.assign(static_cast<size_t>(kNnChildPositions) * ntag * H, 0.f);
-  label_proj_.assign(static_cast<size_t>(kNnChildPositions) * nlab * H, 0.f);
+  ntag_ = static_cast<int>(m_.e_child_tag.size()) / d.child_tag;
+  nlab_ = static_cast<int>(m_.e_label.size()) / d.label;
+  tag_proj_.assign(static_cast<size_t>(kNnChildPositions) * ntag_ * H, 0.f);
+  label_proj_.assign(static_cast<size_t>(kNnChildPositions) * nlab_ * H, 0.f);
   for (int p = 0; p < kNnChildPositions; ++p) {
     const size_t row = base + static_cast<size_t>(p) * (d.child_tag + d.label);
-    for (int t = 0; t < ntag; ++t) {
-      nn_add_rows(&tag_proj_[(static_cast<size_t>(p) * ntag + t) * H], &m_.w1[row * H],
+    for (int t = 0; t < ntag_; ++t) {
+      nn_add_rows(&tag_proj_[(static_cast<size_t>(p) * ntag_ + t) * H], &m_.w1[row * H],
                   &m_.e_child_tag[static_cast<size_t>(t) * d.child_tag], d.child_tag, H);
     }
-    for (int l = 0; l < nlab; ++l) {
-      nn_add_rows(&label_proj_[(static_cast<size_t>(p) * nlab + l) * H],
+    for (int l = 0; l < nlab_; ++l) {
+      nn_add_rows(&label_proj_[(static_cast<size_t>(p) * nlab_ + l) * H],
                   &m_.w1[(row + d.child_tag) * H], &m_.e_label[static_cast<size_t>(l) * d.label],
                   d.label, H);
     }
@@ -203,8 +203,6 @@ void NnScorer::begin(const Sentence& s, NnSentence& ns) const {
 void NnScorer::score(const State& st, NnSentence& ns, float* out) const {
   const NnDims& d = m_.dims;
   const int H = d.hidden, C = d.context(), n = st.n();
-  const int ntag = static_cast<int>(m_.e_child_tag.size()) / d.child_tag;
-  const int nlab = static_cast<int>(m_.e_label.size()) / d.label;
   NnInputs in;
   nn_inputs(st, ns.xpos, in);
   ns.h.assign(m_.b1.begin(), m_.b1.end());
@@ -224,8 +222,8 @@ void NnScorer::score(const State& st, NnSentence& ns, float* out) const {
     parts[num_parts++] = proj;
   }
   for (int p = 0; p < kNnChildPositions; ++p) {
-    parts[num_parts++] = &tag_proj_[(static_cast<size_t>(p) * ntag + in.tag[p]) * H];
-    parts[num_parts++] = &label_proj_[(static_cast<size_t>(p) * nlab + in.label[p]) * H];
+    parts[num_parts++] = &tag_proj_[(static_cast<size_t>(p) * ntag_ + in.tag[p]) * H];
+    parts[num_parts++] = &label_proj_[(static_cast<size_t>(p) * nlab_ + in.label[p]) * H];
   }
   nn_add_many(h, parts, num_parts, H);
   for (int j = 0; j < H; ++j) h[j] = h[j] > 0 ? h[j] : 0.f;
