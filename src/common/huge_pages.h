@@ -13,6 +13,11 @@ namespace kg {
 
 inline constexpr size_t kHugePage = size_t{2} << 20;
 
+// `bytes` rounded up to whole huge pages.
+inline constexpr size_t huge_page_span(size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+
 template <class T>
 struct HugePageAllocator {
   using value_type = T;
@@ -23,13 +28,13 @@ struct HugePageAllocator {
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
     if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes));
-    const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    const size_t rounded = huge_page_span(bytes);
     // Map one huge page more than needed and unmap the unaligned ends.
     void* raw = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
     const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
-    const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+    const uintptr_t aligned = huge_page_span(start);
     if (aligned > start) munmap(raw, aligned - start);
     const uintptr_t end = start + rounded + kHugePage;
     if (end > aligned + rounded) munmap(reinterpret_cast<void*>(aligned + rounded),
@@ -46,7 +51,7 @@ struct HugePageAllocator {
     if (bytes < kHugePage) {
       ::operator delete(p);
     } else {
-      munmap(p, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+      munmap(p, huge_page_span(bytes));
     }
   }
 
