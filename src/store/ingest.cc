@@ -3,7 +3,6 @@
 #include "store/ingest.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -12,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/bounded_queue.h"
+#include "common/test_hooks.h"
 #include "doc/triples_jsonl.h"
 #include "store/fast_triples.h"
 #include "store/rocks_store.h"
@@ -254,17 +254,6 @@ class Reader {
   Chunk chunk_;
 };
 
-// Test hook for the crash-safety tests (tests/reliability, docs/reliability.md):
-// KG_TEST_COMMIT_DELAY_US=N makes the writer sleep N microseconds per document after each batch
-// it writes, so the writing phase lasts a known minimum time. 0 (unset) never.
-int64_t commit_delay_us() {
-  static const int64_t us = [] {
-    const char* v = std::getenv("KG_TEST_COMMIT_DELAY_US");
-    return v == nullptr ? int64_t{0} : static_cast<int64_t>(std::strtoll(v, nullptr, 10));
-  }();
-  return us;
-}
-
 // Runs on the calling thread: writes the documents of the chunks.
 class Writer {
  public:
@@ -339,9 +328,8 @@ class Writer {
     group_.clear();
     group_ids_.clear();
     group_triples_ = group_bytes_ = 0;
-    if (commit_delay_us() > 0) {
-      std::this_thread::sleep_for(
-          std::chrono::microseconds(commit_delay_us() * static_cast<int64_t>(docs.size())));
+    if (const auto delay = test_commit_delay(); delay.count() > 0) {
+      std::this_thread::sleep_for(delay * static_cast<int64_t>(docs.size()));
     }
     trash_.put(std::move(docs));
     return {};

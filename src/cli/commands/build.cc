@@ -13,6 +13,7 @@
 #include "common/bounded_queue.h"
 #include "common/hash.h"
 #include "common/progress.h"
+#include "common/test_hooks.h"
 #include "extract/annotator.h"
 #include "extract/extractor.h"
 #include "input/reader.h"
@@ -63,21 +64,6 @@ bool over_name_limit(const Triple& t) {
     if (s->size() > kMaxNameBytes) return true;
   }
   return false;
-}
-
-// Test hook for the crash-safety tests (tests/reliability): KG_TEST_KILL_AFTER_DOCS=N makes the
-// writer abort() right after committing its Nth document. 0 (unset) never.
-size_t kill_after_docs() {
-  const char* v = std::getenv("KG_TEST_KILL_AFTER_DOCS");
-  return v == nullptr ? 0 : std::strtoull(v, nullptr, 10);
-}
-
-// Test hook for the same tests: KG_TEST_COMMIT_DELAY_US=N makes the writer sleep N microseconds
-// after each document it commits, so the writing phase lasts a known minimum time and random
-// kills land while it writes. 0 (unset) never.
-std::chrono::microseconds commit_delay() {
-  const char* v = std::getenv("KG_TEST_COMMIT_DELAY_US");
-  return std::chrono::microseconds(v == nullptr ? 0 : std::strtoll(v, nullptr, 10));
 }
 
 }  // namespace
@@ -173,8 +159,8 @@ Action configure_build(CLI::App& app) {
     } totals;
     std::thread writer([&] {
       Progress progress("build", 0, "docs");
-      const size_t abort_after = kill_after_docs();
-      const std::chrono::microseconds delay = commit_delay();
+      const size_t abort_after = test_kill_after_docs();
+      const std::chrono::microseconds delay = test_commit_delay();
       size_t committed = 0;
       std::map<size_t, WorkResult> waiting;  // finished before an earlier document
       size_t next_seq = 0;
