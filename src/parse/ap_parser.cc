@@ -67,6 +67,35 @@ struct Scratch {
   NnSentence nn;
 };
 
+template <class T>
+struct Best {
+  int cls = -1;  // -1: no legal class
+  T lead{};      // over the second best legal class (infinite when it is the only one)
+};
+
+// The first of the best-scoring classes legal in `st`, and its lead.
+template <class T>
+Best<T> best_legal(const LabelSet& labels, const State& st, const T* scores) {
+  Best<T> b;
+  const T lowest = std::numeric_limits<T>::lowest();
+  T first = lowest, second = lowest;
+  for (int c = 0; c < labels.num_classes(); ++c) {
+    const T v = scores[c];
+    if ((b.cls >= 0 && v <= second) || !labels.legal(st, c)) continue;
+    if (b.cls < 0 || v > first) {
+      second = first;
+      first = v;
+      b.cls = c;
+    } else {
+      second = v;
+    }
+  }
+  if (b.cls >= 0) {
+    b.lead = second == lowest ? std::numeric_limits<T>::max() : first - second;
+  }
+  return b;
+}
+
 }  // namespace
 
 void ApParser::parse(Sentence& sentence) const {
@@ -81,38 +110,30 @@ void ApParser::parse(Sentence& sentence) const {
   scratch.nn_scores.resize(num_classes);
   if (nn_) nn_->begin(sentence, scratch.nn);
   const float ap_scale = nn_ ? nn_->model().ap_scale : 0.f;
-  const float nn_margin = nn_ ? nn_->model().skip_margin : 0.f;
-  while (!st.terminal()) {
+  const float skip_margin = nn_ ? nn_->model().skip_margin : 0.f;
+  // The perceptron's scores of the current configuration into scratch.scores.
+  auto perceptron = [&] {
     extract_features(st, scratch.atoms, scratch.features);
     std::fill(scratch.scores.begin(), scratch.scores.end(), 0);
     weights_.score(scratch.features, scratch.scores.data());
-    // The perceptron's best legal class and its lead over the second best.
-    int32_t first = std::numeric_limits<int32_t>::min(), second = first;
-    int best = -1;
-    for (int c = 0; c < num_classes; ++c) {
-      const int32_t v = scratch.scores[c];
-      if (v <= second || !labels_.legal(st, c)) continue;
-      if (v > first) {
-        second = first;
-        first = v;
-        best = c;
-      } else {
-        second = v;
-      }
-    }
-    // The neural scorer decides with the perceptron, unless the perceptron leads by more than
-    // the margin (then the neural scores are not computed).
-    if (nn_ && !(best >= 0 &&
-                 ap_scale * (static_cast<float>(first) - static_cast<float>(second)) > nn_margin)) {
+  };
+  while (!st.terminal()) {
+    int best;
+    if (!nn_) {
+      perceptron();
+      best = best_legal(labels_, st, scratch.scores.data()).cls;
+    } else {
+      // The neural scorer decides alone when its best legal class leads the second by more
+      // than the margin (most moves: the perceptron's table lookups are the costly part);
+      // otherwise the perceptron's scores are added to its own.
       float* combined = scratch.nn_scores.data();
       nn_->score(st, scratch.nn, combined);
-      for (int c = 0; c < num_classes; ++c) combined[c] += ap_scale * scratch.scores[c];
-      float best_score = -std::numeric_limits<float>::infinity();
-      for (int c = 0; c < num_classes; ++c) {
-        if (combined[c] > best_score && labels_.legal(st, c)) {
-          best = c;
-          best_score = combined[c];
-        }
+      const Best<float> nn_best = best_legal(labels_, st, combined);
+      best = nn_best.cls;
+      if (!(best >= 0 && nn_best.lead > skip_margin)) {
+        perceptron();
+        for (int c = 0; c < num_classes; ++c) combined[c] += ap_scale * scratch.scores[c];
+        best = best_legal(labels_, st, combined).cls;
       }
     }
     const int nl = static_cast<int>(labels_.names.size());

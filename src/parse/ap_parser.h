@@ -30,7 +30,8 @@ struct LabelSet {
 
 class ApParser final : public Parser {
  public:
-  // `nn` (may be null) adds its class scores to model().ap_scale x the perceptron's scores.
+  // `nn` (may be null) scores every move; model().ap_scale x the perceptron's scores are added
+  // where it is less sure than model().skip_margin.
   ApParser(LabelSet labels, Weights weights, std::shared_ptr<const NnScorer> nn = nullptr)
       : labels_(std::move(labels)), weights_(std::move(weights)), nn_(std::move(nn)) {}
 

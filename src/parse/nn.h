@@ -46,8 +46,8 @@ struct NnModel {
   NnDims dims;
   int num_classes = 0, num_labels = 0;
   float ap_scale = 2e-4f;  // weight of the perceptron's integer scores in the sum
-  // The scorer is skipped when ap_scale x (the perceptron's best - second best legal score)
-  // exceeds this (infinity: never).
+  // The perceptron's scores are not computed when the scorer's best legal class leads the
+  // second best by more than this (infinity: always computed).
   float skip_margin = std::numeric_limits<float>::infinity();
   std::unordered_map<std::string, int> words, suffixes, xpos, upos;  // id 0 = unknown
   std::vector<float> e_word, e_xpos, e_upos, e_suffix, e_shape;

@@ -268,7 +268,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
   if (dev && log && options.nn_skip_margin > 0) {
     AttachmentScore sc = score_parser(*combined(ap_scale, options.nn_skip_margin), *dev);
     log(format(
-        "perceptron weight %.6f, neural scorer skipped at margin %.1f: dev UAS %.2f LAS %.2f",
+        "perceptron weight %.6f, perceptron left out at margin %.1f: dev UAS %.2f LAS %.2f",
         ap_scale, options.nn_skip_margin, sc.uas(), sc.las()));
   }
   return std::unique_ptr<Parser>(combined(ap_scale, options.nn_skip_margin));

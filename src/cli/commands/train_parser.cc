@@ -141,8 +141,8 @@ Action configure_train_parser(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   app.add_option("--nn-skip-margin", o->parser.nn_skip_margin,
-                 "Skip the neural scorer when the perceptron leads by more than this (in neural "
-                 "score units; 0: never skip)")
+                 "Leave out the perceptron's scores when the neural scorer's best move leads by "
+                 "more than this (0: never leave them out)")
       ->check(CLI::Range(0.0, 1000.0))
       ->capture_default_str();
   return [o](Io& io) -> Status {
