@@ -182,7 +182,8 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       options.log(line);
     };
   }
-  std::optional<NnModel> nn_model;
+  std::optional<NnModel> nn_model, nn_best;
+  double nn_best_score = -1;
   std::thread nn_thread;
   std::vector<NnExample> nn_examples;
   if (options.nn_epochs > 0) {
@@ -195,8 +196,30 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     nn.average_last = options.nn_average;
     nn.input_dropout = static_cast<float>(options.nn_input_dropout);
     nn.log = ap_options.log;
-    nn_thread = std::thread(
-        [&nn_model, &nn_examples, &labels, nn] { nn_model = train_nn(nn_examples, labels, nn); });
+    if (dev) {
+      // Dev scores the scorer alone after every epoch; the best epoch is kept (unless the
+      // last epochs are averaged).
+      nn.after_epoch = [dev, &labels, &nn_best, &nn_best_score, log = nn.log,
+                        keep_best = options.nn_average <= 1](int epoch, const NnModel& model) {
+        NnModel alone = model;
+        alone.ap_scale = 0.f;
+        alone.skip_margin = 0.f;
+        AttachmentScore sc = score_parser(
+            ApParser(labels, Weights(), std::make_shared<const NnScorer>(std::move(alone))), *dev);
+        if (log) {
+          log(format("nn epoch %.0f alone: dev UAS %.2f LAS %.2f", static_cast<double>(epoch), sc.uas(),
+                     sc.las()));
+        }
+        if (keep_best && sc.uas() + sc.las() > nn_best_score) {
+          nn_best_score = sc.uas() + sc.las();
+          nn_best = model;
+        }
+      };
+    }
+    nn_thread = std::thread([&nn_model, &nn_examples, &labels, &nn_best, nn] {
+      nn_model = train_nn(nn_examples, labels, nn);
+      if (nn_best) nn_model = std::move(nn_best);
+    });
   }
   Trainer trainer(labels, ap_options);
   const auto& log = ap_options.log;
