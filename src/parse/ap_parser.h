@@ -14,8 +14,11 @@
 namespace kg::parse {
 
 inline constexpr char kImplementation[] = "kg-parser-ap";
-// Version 2 added the optional neural scorer after the perceptron weights.
-inline constexpr uint32_t kFormatVersion = 2;
+// Version 2 added the optional neural scorer after the perceptron weights; version 3 its layer
+// count, for a two-layer BiLSTM. A model version 2 can hold is still written as version 2 (so
+// older builds keep reading it), and both are read.
+inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kOldestFormatVersion = 2;
 
 // Labels and which moves may carry them; shared by training and parsing.
 struct LabelSet {

@@ -46,53 +46,6 @@ void NnModel::token_ids(const Sentence& s, std::vector<int>& ids) const {
 void nn_tanh(float* x, int n) { nn_tanh_impl(x, n); }
 void nn_sigmoid(float* x, int n) { nn_sigmoid_impl(x, n); }
 
-namespace {
-
-// The LSTM over precomputed input products: gx holds n rows of gx_stride floats whose first 4L
-// (at gx_offset) are the bias plus the input weights times the step's input.
-void lstm_steps(const NnModel& m, int dir, const float* gx, int gx_stride, int n, float* h,
-                int h_stride, LstmCache* cache) {
-  const int L = m.dims.lstm, G = 4 * L;
-  thread_local std::vector<float> g, c, hprev;
-  g.resize(G);
-  c.assign(L, 0.f);
-  hprev.assign(L, 0.f);
-  if (cache) {
-    cache->gates.resize(static_cast<size_t>(n) * G);
-    cache->cells.resize(static_cast<size_t>(n) * L);
-  }
-  for (int k = 0; k < n; ++k) {
-    const int t = dir == 0 ? k : n - 1 - k;
-    std::memcpy(g.data(), gx + static_cast<size_t>(t) * gx_stride, G * sizeof(float));
-    nn_add_rows_dense(g.data(), m.lstm_h[dir].data(), hprev.data(), L, G);
-    nn_sigmoid_impl(g.data(), 2 * L);
-    nn_tanh_impl(g.data() + 2 * L, L);
-    nn_sigmoid_impl(g.data() + 3 * L, L);
-    float* ht = h + static_cast<size_t>(t) * h_stride;
-    nn_lstm_cell(g.data(), c.data(), ht, L);
-    std::memcpy(hprev.data(), ht, L * sizeof(float));
-    if (cache) {
-      std::memcpy(&cache->gates[static_cast<size_t>(t) * G], g.data(), G * sizeof(float));
-      std::memcpy(&cache->cells[static_cast<size_t>(t) * L], c.data(), L * sizeof(float));
-    }
-  }
-}
-
-}  // namespace
-
-void lstm_run(const NnModel& m, int dir, const float* x, int n, float* h, int h_stride,
-              LstmCache* cache) {
-  const int in = m.dims.input(), G = 4 * m.dims.lstm;
-  thread_local std::vector<float> gx;
-  gx.resize(static_cast<size_t>(n) * G);
-  for (int t = 0; t < n; ++t) {
-    float* row = &gx[static_cast<size_t>(t) * G];
-    std::memcpy(row, m.lstm_b[dir].data(), G * sizeof(float));
-    nn_add_rows(row, m.lstm_x[dir].data(), x + static_cast<size_t>(t) * in, in, G);
-  }
-  lstm_steps(m, dir, gx.data(), G, n, h, h_stride, cache);
-}
-
 void nn_inputs(const State& s, const std::vector<int>& xpos_ids, NnInputs& in) {
   const int s0 = s.stack(0), s1 = s.stack(1), b0 = s.buffer(0);
   auto kid = [&](int (State::*get)(int) const, int w) { return w >= 0 ? (s.*get)(w) : -1; };
@@ -193,8 +146,30 @@ void NnScorer::begin(const Sentence& s, NnSentence& ns) const {
   ns.ctx.resize(static_cast<size_t>(n + 2) * C);
   std::memcpy(&ns.ctx[0], m_.root.data(), C * sizeof(float));
   std::memcpy(&ns.ctx[static_cast<size_t>(n + 1) * C], m_.pad.data(), C * sizeof(float));
-  lstm_steps(m_, 0, ns.x.data(), G2, n, &ns.ctx[C], C, nullptr);
-  lstm_steps(m_, 1, ns.x.data() + G2 / 2, G2, n, &ns.ctx[C + d.lstm], C, nullptr);
+  // The last layer writes the context vectors of words 1..n; a first of two writes h1.
+  float* out1 = &ns.ctx[C];
+  if (d.layers == 2) {
+    ns.h1.resize(static_cast<size_t>(n) * C);
+    out1 = ns.h1.data();
+  }
+  for (int dir = 0; dir < 2; ++dir) {
+    lstm_steps(m_.lstm_h[dir].data(), d.lstm, dir, ns.x.data() + dir * G2 / 2, G2, n,
+               out1 + dir * d.lstm, C, nullptr);
+  }
+  if (d.layers == 2) {
+    // The second layer's input products, per word (its inputs are not from a vocabulary).
+    for (int i = 0; i < n; ++i) {
+      for (int dir = 0; dir < 2; ++dir) {
+        float* x = &ns.x[static_cast<size_t>(i) * G2 + dir * G2 / 2];
+        std::memcpy(x, m_.lstm2_b[dir].data(), G2 / 2 * sizeof(float));
+        nn_add_rows_dense(x, m_.lstm2_x[dir].data(), &ns.h1[static_cast<size_t>(i) * C], C, G2 / 2);
+      }
+    }
+    for (int dir = 0; dir < 2; ++dir) {
+      lstm_steps(m_.lstm2_h[dir].data(), d.lstm, dir, ns.x.data() + dir * G2 / 2, G2, n,
+                 &ns.ctx[C + dir * d.lstm], C, nullptr);
+    }
+  }
   ns.proj.resize(static_cast<size_t>(n + 2) * kNnVecPositions * d.hidden);
   ns.have.assign(static_cast<size_t>(n + 2) * kNnVecPositions, 0);
   ns.out.resize(b2_.size());
@@ -271,6 +246,7 @@ void NnModel::write(BinaryWriter& w) const {
   const int dims_v[] = {dims.word, dims.xpos,      dims.upos,  dims.suffix, dims.shape,
                         dims.lstm, dims.child_tag, dims.label, dims.hidden, dims.vec_positions};
   for (int v : dims_v) w.u32(static_cast<uint32_t>(v));
+  if (format_version() >= 3) w.u32(static_cast<uint32_t>(dims.layers));
   w.u32(static_cast<uint32_t>(num_classes));
   w.u32(static_cast<uint32_t>(num_labels));
   w.f32(ap_scale);
@@ -279,7 +255,7 @@ void NnModel::write(BinaryWriter& w) const {
   for (const auto* v : matrices()) write_floats(w, *v);
 }
 
-Result<NnModel> NnModel::read(BinaryReader& r) {
+Result<NnModel> NnModel::read(BinaryReader& r, uint32_t version) {
   NnModel m;
   NnDims& d = m.dims;
   int* dims_v[] = {&d.word, &d.xpos,      &d.upos,  &d.suffix, &d.shape,
@@ -288,6 +264,13 @@ Result<NnModel> NnModel::read(BinaryReader& r) {
     uint32_t x = r.u32();
     if (x == 0 || x > 512) return Status::corruption("bad neural scorer dimensions");
     *v = static_cast<int>(x);
+  }
+  if (version >= 3) {
+    const uint32_t layers = r.u32();
+    if (r.status().ok() && layers != 1 && layers != 2) {
+      return Status::corruption("bad neural scorer layer count " + std::to_string(layers));
+    }
+    d.layers = static_cast<int>(layers);
   }
   m.num_classes = static_cast<int>(r.u32());
   m.num_labels = static_cast<int>(r.u32());
@@ -321,10 +304,12 @@ Result<NnModel> NnModel::read(BinaryReader& r) {
                           H,
                           H * static_cast<size_t>(m.num_classes),
                           static_cast<size_t>(m.num_classes)};
+  const size_t sizes2[] = {C * 4 * L, L * 4 * L, 4 * L};  // a second layer's, per direction
   const std::vector<std::vector<float>*> vs = m.matrices();
   static_assert(std::size(sizes) == 19);
   for (size_t i = 0; i < vs.size(); ++i) {
-    if (!read_floats(r, *vs[i], sizes[i])) {
+    const size_t size = i < std::size(sizes) ? sizes[i] : sizes2[(i - std::size(sizes)) % 3];
+    if (!read_floats(r, *vs[i], size)) {
       KG_RETURN_IF_ERROR(r.status());
       return Status::corruption("bad neural scorer matrix " + std::to_string(i));
     }

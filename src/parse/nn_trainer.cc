@@ -67,13 +67,21 @@ class NnTrainer {
     kW1,
     kB1,
     kW2,
-    kB2
+    kB2,
+    kL2x0,  // the second BiLSTM layer's, when there is one
+    kL2h0,
+    kL2b0,
+    kL2x1,
+    kL2h1,
+    kL2b1
   };
   void step(P p, size_t offset, const float* d, float a, int n) {
     std::vector<float>* v = params()[p];
     nn_adagrad(v->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate, n);
   }
-  void lstm_backward(int dir, int n);
+  // Backward through one direction of one layer (see lstm_backward()) and its Adagrad step.
+  void lstm_update(int layer, int dir, const float* x, int n, const float* h, int h_stride,
+                   const float* dh, float* dx);
 
   NnModel& m_;
   const LabelSet& labels_;
@@ -83,65 +91,23 @@ class NnTrainer {
   // Per-sentence buffers.
   std::vector<int> ids_, xpos_;
   std::vector<float> x_, x_mask_, ctx_, dctx_, dx_, xin_, h_, mask_, out_, dout_, dh_, dxin_;
-  LstmCache cache_[2];
-  std::vector<float> dwx_, dwh_, db_, dgate_;
+  std::vector<float> h1_, dh1_;  // first layer's outputs and their gradients, with two layers
+  LstmCache cache_[2][2];        // [layer][direction]
+  LstmGrads grads_;
   std::vector<int> costs_;
 };
 
-void NnTrainer::lstm_backward(int dir, int n) {
-  const NnDims& d = m_.dims;
-  const int in = d.input(), L = d.lstm, G = 4 * L, C = d.context();
-  dwx_.assign(static_cast<size_t>(in) * G, 0.f);
-  dwh_.assign(static_cast<size_t>(L) * G, 0.f);
-  db_.assign(G, 0.f);
-  dgate_.resize(G);
-  std::vector<float> dh(L, 0.f), dc(L, 0.f), tc(L);
-  const float* wh = m_.lstm_h[dir].data();
-  const float* wx = m_.lstm_x[dir].data();
-  for (int k = n - 1; k >= 0; --k) {
-    const int t = dir == 0 ? k : n - 1 - k;
-    const int prev = dir == 0 ? t - 1 : t + 1;  // the step before t in this direction
-    const bool has_prev = k > 0;
-    const float* g = &cache_[dir].gates[static_cast<size_t>(t) * G];
-    const float* c = &cache_[dir].cells[static_cast<size_t>(t) * L];
-    const float* dout = &dctx_[static_cast<size_t>(t + 1) * C + dir * L];
-    for (int j = 0; j < L; ++j) dh[j] += dout[j];
-    std::memcpy(tc.data(), c, L * sizeof(float));
-    nn_tanh_impl(tc.data(), L);
-    for (int j = 0; j < L; ++j) {
-      const float i = g[j], f = g[L + j], gg = g[2 * L + j], o = g[3 * L + j];
-      const float cprev = has_prev ? cache_[dir].cells[static_cast<size_t>(prev) * L + j] : 0.f;
-      const float dct = dc[j] + dh[j] * o * (1 - tc[j] * tc[j]);
-      dgate_[j] = dct * gg * i * (1 - i);
-      dgate_[L + j] = dct * cprev * f * (1 - f);
-      dgate_[2 * L + j] = dct * i * (1 - gg * gg);
-      dgate_[3 * L + j] = dh[j] * tc[j] * o * (1 - o);
-      dc[j] = dct * f;
-    }
-    for (int j = 0; j < G; ++j) dgate_[j] = std::clamp(dgate_[j], -5.f, 5.f);
-    const float* x = &x_[static_cast<size_t>(t) * in];
-    for (int i = 0; i < in; ++i) {
-      nn_axpy(&dwx_[static_cast<size_t>(i) * G], dgate_.data(), x[i], G);
-      dx_[static_cast<size_t>(t) * in + i] +=
-          nn_dot(dgate_.data(), wx + static_cast<size_t>(i) * G, G);
-    }
-    nn_add(db_.data(), dgate_.data(), G);
-    std::fill(dh.begin(), dh.end(), 0.f);
-    if (has_prev) {
-      const float* hp = &ctx_[static_cast<size_t>(prev + 1) * C + dir * L];
-      for (int i = 0; i < L; ++i) {
-        nn_axpy(&dwh_[static_cast<size_t>(i) * G], dgate_.data(), hp[i], G);
-        dh[i] = nn_dot(dgate_.data(), wh + static_cast<size_t>(i) * G, G);
-      }
-    }
-  }
-  const P px = dir == 0 ? kLx0 : kLx1, ph = dir == 0 ? kLh0 : kLh1, pb = dir == 0 ? kLb0 : kLb1;
-  for (auto* v : {&dwx_, &dwh_, &db_}) {
-    for (float& x : *v) x = std::clamp(x, -5.f, 5.f);
-  }
-  step(px, 0, dwx_.data(), 1.f, static_cast<int>(dwx_.size()));
-  step(ph, 0, dwh_.data(), 1.f, static_cast<int>(dwh_.size()));
-  step(pb, 0, db_.data(), 1.f, G);
+void NnTrainer::lstm_update(int layer, int dir, const float* x, int n, const float* h, int h_stride,
+                            const float* dh, float* dx) {
+  const LstmWeights w = m_.lstm_weights(layer, dir);
+  lstm_backward(w, dir, cache_[layer][dir], x, n, h + dir * w.lstm, h_stride, dh + dir * w.lstm,
+                h_stride, dx, grads_);
+  const int first = layer == 0 ? kLx0 : kL2x0;  // x, h, b of direction 0, then of 1
+  const P px = static_cast<P>(first + 3 * dir), ph = static_cast<P>(px + 1),
+          pb = static_cast<P>(px + 2);
+  step(px, 0, grads_.wx.data(), 1.f, static_cast<int>(grads_.wx.size()));
+  step(ph, 0, grads_.wh.data(), 1.f, static_cast<int>(grads_.wh.size()));
+  step(pb, 0, grads_.b.data(), 1.f, static_cast<int>(grads_.b.size()));
 }
 
 std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool explore) {
@@ -178,8 +144,21 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
   ctx_.resize(static_cast<size_t>(n + 2) * C);
   std::memcpy(&ctx_[0], m_.root.data(), C * sizeof(float));
   std::memcpy(&ctx_[static_cast<size_t>(n + 1) * C], m_.pad.data(), C * sizeof(float));
-  lstm_run(m_, 0, x_.data(), n, &ctx_[C], C, &cache_[0]);
-  lstm_run(m_, 1, x_.data(), n, &ctx_[C + d.lstm], C, &cache_[1]);
+  // The last layer writes the context vectors of words 1..n; a first of two writes h1_.
+  float* out1 = &ctx_[C];
+  if (d.layers == 2) {
+    h1_.resize(static_cast<size_t>(n) * C);
+    out1 = h1_.data();
+  }
+  for (int dir = 0; dir < 2; ++dir) {
+    lstm_run(m_.lstm_weights(0, dir), dir, x_.data(), n, out1 + dir * d.lstm, C, &cache_[0][dir]);
+  }
+  if (d.layers == 2) {
+    for (int dir = 0; dir < 2; ++dir) {
+      lstm_run(m_.lstm_weights(1, dir), dir, h1_.data(), n, &ctx_[C + dir * d.lstm], C,
+               &cache_[1][dir]);
+    }
+  }
   dctx_.assign(ctx_.size(), 0.f);
   dx_.assign(x_.size(), 0.f);
   xin_.resize(nin);
@@ -289,8 +268,20 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
   // Backward through the BiLSTM and into the token embeddings.
   step(kRoot, 0, &dctx_[0], 1.f, C);
   step(kPad, 0, &dctx_[static_cast<size_t>(n + 1) * C], 1.f, C);
-  lstm_backward(0, n);
-  lstm_backward(1, n);
+  if (d.layers == 2) {
+    // The first layer's outputs get gradients from both directions of the second.
+    dh1_.assign(h1_.size(), 0.f);
+    for (int dir = 0; dir < 2; ++dir) {
+      lstm_update(1, dir, h1_.data(), n, &ctx_[C], C, &dctx_[C], dh1_.data());
+    }
+    for (int dir = 0; dir < 2; ++dir) {
+      lstm_update(0, dir, x_.data(), n, h1_.data(), C, dh1_.data(), dx_.data());
+    }
+  } else {
+    for (int dir = 0; dir < 2; ++dir) {
+      lstm_update(0, dir, x_.data(), n, &ctx_[C], C, &dctx_[C], dx_.data());
+    }
+  }
   if (o_.input_dropout > 0) {
     for (size_t k = 0; k < dx_.size(); ++k) dx_[k] *= x_mask_[k];
   }
@@ -371,6 +362,14 @@ NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
   m.b1.assign(H, 0.01f);
   init_uniform(m.w2, H * m.num_classes, std::sqrt(6.f / (H + m.num_classes)), g);
   m.b2.assign(m.num_classes, 0.f);
+  if (d.layers == 2) {  // drawn last, so the other parameters start as with one layer
+    for (int dir = 0; dir < 2; ++dir) {
+      init_uniform(m.lstm2_x[dir], C * 4 * L, std::sqrt(6.f / (C + 4 * L)), g);
+      init_uniform(m.lstm2_h[dir], L * 4 * L, std::sqrt(6.f / (5 * L)), g);
+      m.lstm2_b[dir].assign(4 * L, 0.f);
+      std::fill(m.lstm2_b[dir].begin() + L, m.lstm2_b[dir].begin() + 2 * L, 1.f);
+    }
+  }
 
   NnTrainer trainer(m, labels, o);
   trainer.word_freq.assign(m.words.size() + 1, 0);

@@ -32,6 +32,7 @@ struct ParserTrainOptions {
   // children feed a ReLU layer. 0 epochs: perceptron only.
   int nn_epochs = 0;
   int nn_lstm = 32;     // units per direction
+  int nn_layers = 1;    // BiLSTM layers (1 or 2; the second reads the first's outputs)
   int nn_hidden = 128;  // hidden layer
   int nn_average = 1;   // the scorer is the mean of its parameters after the last this many epochs
   double nn_input_dropout = 0;  // dropout of the BiLSTM's inputs

@@ -136,6 +136,10 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
                                               const ParserTrainOptions& options,
                                               const std::vector<Sentence>* dev) {
   using namespace parse;
+  if (options.nn_layers != 1 && options.nn_layers != 2) {
+    return Status::invalid("the neural scorer has 1 or 2 BiLSTM layers, not " +
+                           std::to_string(options.nn_layers));
+  }
   LabelSet labels = collect_labels(sentences);
   if (labels.names.size() > 127) {
     return Status::invalid("too many dependency labels (" + std::to_string(labels.names.size()) +
@@ -192,6 +196,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     nn.epochs = options.nn_epochs;
     nn.seed = options.seed;
     nn.dims.lstm = options.nn_lstm;
+    nn.dims.layers = options.nn_layers;
     nn.dims.hidden = options.nn_hidden;
     nn.average_last = options.nn_average;
     nn.input_dropout = static_cast<float>(options.nn_input_dropout);

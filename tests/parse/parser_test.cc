@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "common/binio.h"
 #include "doc/conllu.h"
@@ -33,11 +34,14 @@ std::vector<Sentence> slice(const std::vector<Sentence>& all, size_t from, size_
   return {all.begin() + from, all.begin() + std::min(all.size(), from + count)};
 }
 
-// nn_epochs > 0 adds a small neural scorer (8 LSTM units, 16 hidden units).
-std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4, int nn_epochs = 0) {
+// nn_epochs > 0 adds a small neural scorer (8 LSTM units, 16 hidden units, nn_layers BiLSTM
+// layers).
+std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4, int nn_epochs = 0,
+                                    int nn_layers = 1) {
   ParserTrainOptions o;
   o.epochs = epochs;
   o.nn_epochs = nn_epochs;
+  o.nn_layers = nn_layers;
   o.nn_lstm = 8;
   o.nn_hidden = 16;
   auto p = Parser::train(slice(ewt("train"), 0, sentences), o);
@@ -64,9 +68,10 @@ std::string temp_path(const std::string& name) {
 
 TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-word",
           "[parse][data]") {
-  const int nn_epochs = GENERATE(0, 2);
-  INFO("neural scorer epochs " << nn_epochs);
-  auto parser = tiny_parser(400, 4, nn_epochs);
+  int nn_epochs, nn_layers;
+  std::tie(nn_epochs, nn_layers) = GENERATE(table<int, int>({{0, 1}, {2, 1}, {2, 2}}));
+  INFO("neural scorer epochs " << nn_epochs << ", layers " << nn_layers);
+  auto parser = tiny_parser(400, 4, nn_epochs, nn_layers);
   auto gold = slice(ewt("dev"), 0, 300);
   auto system = parsed(*parser, gold);
   auto score = kg::score_attachment(gold, system);
@@ -83,9 +88,10 @@ TEST_CASE("Parser trained on a few hundred sentences beats attach-to-previous-wo
 }
 
 TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "[parse][data]") {
-  const int nn_epochs = GENERATE(0, 1);
-  INFO("neural scorer epochs " << nn_epochs);
-  auto parser = tiny_parser(150, 2, nn_epochs);
+  int nn_epochs, nn_layers;
+  std::tie(nn_epochs, nn_layers) = GENERATE(table<int, int>({{0, 1}, {1, 1}, {1, 2}}));
+  INFO("neural scorer epochs " << nn_epochs << ", layers " << nn_layers);
+  auto parser = tiny_parser(150, 2, nn_epochs, nn_layers);
   for (const auto& s : parsed(*parser, slice(ewt("dev"), 0, 200))) {
     CHECK(kg::parse::is_single_rooted_tree(heads_of(s)));
     for (const auto& t : s.tokens) CHECK_FALSE(t.deprel.empty());
@@ -123,9 +129,10 @@ TEST_CASE("Every parse is a single-rooted tree, even for a 500-word sentence", "
 }
 
 TEST_CASE("A saved and reloaded parser gives identical parses", "[parse][data]") {
-  const int nn_epochs = GENERATE(0, 1);
-  INFO("neural scorer epochs " << nn_epochs);
-  auto parser = tiny_parser(200, 2, nn_epochs);
+  int nn_epochs, nn_layers;
+  std::tie(nn_epochs, nn_layers) = GENERATE(table<int, int>({{0, 1}, {1, 1}, {1, 2}}));
+  INFO("neural scorer epochs " << nn_epochs << ", layers " << nn_layers);
+  auto parser = tiny_parser(200, 2, nn_epochs, nn_layers);
   std::string path = temp_path("roundtrip.bin");
   REQUIRE(parser->save(path).ok());
   auto loaded = Parser::load(path);
@@ -142,10 +149,11 @@ TEST_CASE("A saved and reloaded parser gives identical parses", "[parse][data]")
 }
 
 TEST_CASE("Parser training is deterministic for a given seed", "[parse][data]") {
-  const int nn_epochs = GENERATE(0, 1);
-  INFO("neural scorer epochs " << nn_epochs);
-  auto a = tiny_parser(100, 2, nn_epochs);
-  auto b = tiny_parser(100, 2, nn_epochs);
+  int nn_epochs, nn_layers;
+  std::tie(nn_epochs, nn_layers) = GENERATE(table<int, int>({{0, 1}, {1, 1}, {1, 2}}));
+  INFO("neural scorer epochs " << nn_epochs << ", layers " << nn_layers);
+  auto a = tiny_parser(100, 2, nn_epochs, nn_layers);
+  auto b = tiny_parser(100, 2, nn_epochs, nn_layers);
   std::string pa = temp_path("det_a.bin"), pb = temp_path("det_b.bin");
   REQUIRE(a->save(pa).ok());
   REQUIRE(b->save(pb).ok());
@@ -226,6 +234,33 @@ TEST_CASE("Parser::load refuses other versions, other models and broken files", 
   std::remove(path.c_str());
 }
 
+TEST_CASE("One-layer models keep format version 2; two-layer ones are version 3", "[parse][data]") {
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto version_reads = [](const std::string& bytes, uint32_t version) {
+    return kg::BinaryReader::from_bytes(bytes, kg::parse::kImplementation, version).ok();
+  };
+  std::string p1 = temp_path("layers1.bin"), p2 = temp_path("layers2.bin");
+  REQUIRE(tiny_parser(50, 1, 1, 1)->save(p1).ok());
+  REQUIRE(tiny_parser(50, 1, 1, 2)->save(p2).ok());
+  CHECK(version_reads(slurp(p1), 2));
+  CHECK(version_reads(slurp(p2), 3));
+  CHECK_FALSE(version_reads(slurp(p2), 2));  // what a build before version 3 reads: refused
+  CHECK(slurp(p2).size() > slurp(p1).size());
+  CHECK(Parser::load(p1).ok());
+  CHECK(Parser::load(p2).ok());
+
+  ParserTrainOptions o;
+  o.nn_epochs = 1;
+  o.nn_layers = 3;
+  CHECK(Parser::train(slice(ewt("train"), 0, 10), o).status().code() ==
+        kg::ErrorCode::kInvalidInput);
+  std::remove(p1.c_str());
+  std::remove(p2.c_str());
+}
+
 TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
   Sentence gold, sys;
   for (auto [h, rel] : {std::pair{2, "nsubj:pass"}, std::pair{0, "root"}, std::pair{2, "obj"}}) {
@@ -247,9 +282,10 @@ TEST_CASE("Attachment scores count heads and universal labels", "[parse]") {
 }
 
 TEST_CASE("Concurrent parse calls on one parser give the sequential results", "[parse][data]") {
-  const int nn_epochs = GENERATE(0, 1);
-  INFO("neural scorer epochs " << nn_epochs);
-  auto parser = tiny_parser(150, 2, nn_epochs);
+  int nn_epochs, nn_layers;
+  std::tie(nn_epochs, nn_layers) = GENERATE(table<int, int>({{0, 1}, {1, 1}, {1, 2}}));
+  INFO("neural scorer epochs " << nn_epochs << ", layers " << nn_layers);
+  auto parser = tiny_parser(150, 2, nn_epochs, nn_layers);
   auto input = slice(ewt("dev"), 0, 400);
   auto expected = parsed(*parser, input);
   std::vector<std::vector<Sentence>> outputs(4, input);

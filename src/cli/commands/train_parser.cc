@@ -125,6 +125,10 @@ Action configure_train_parser(CLI::App& app) {
   app.add_option("--nn-lstm", o->parser.nn_lstm, "BiLSTM units per direction")
       ->check(CLI::Range(1, 512))
       ->capture_default_str();
+  app.add_option("--nn-layers", o->parser.nn_layers,
+                 "BiLSTM layers (2: a second BiLSTM over the first's outputs)")
+      ->check(CLI::Range(1, 2))
+      ->capture_default_str();
   app.add_option("--nn-hidden", o->parser.nn_hidden, "Hidden units of the neural scorer")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
