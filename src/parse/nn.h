@@ -149,6 +149,10 @@ struct NnTrainOptions {
   float learning_rate = 0.05f;
   float dropout = 0.3f;        // hidden units
   float input_dropout = 0.0f;  // BiLSTM inputs
+  // Weight of an auxiliary loss in training only: a softmax layer predicts every word's gold
+  // XPOS from the first BiLSTM layer's outputs (stack propagation, Zhang & Weiss 2016). The
+  // layer is not kept in the model. 0: no such loss.
+  float tag_loss = 0.0f;
   // The model returned is the mean of the parameters after each of the last this many epochs.
   int average_last = 1;
   double explore_prob = 0.9;
@@ -162,6 +166,9 @@ struct NnTrainOptions {
 struct NnExample {
   const Sentence* sentence;
   std::vector<int> heads, labels;  // projective gold tree, 1..n
+  // The same words with their gold tags (the sentence's may be predicted), for the tagging
+  // loss; may be null.
+  const Sentence* gold_tags = nullptr;
 };
 
 // Trains the scorer alone (its own argmax decides the exploration path). Single-threaded and

@@ -40,6 +40,17 @@ class NnTrainer {
   NnTrainer(NnModel& m, const LabelSet& labels, const NnTrainOptions& o)
       : m_(m), labels_(labels), o_(o), rng_(o.seed) {
     for (auto* v : params()) g2_.emplace_back(v->size(), 0.f);
+    if (o.tag_loss > 0) {
+      // The auxiliary tagging layer: XPOS ids as in the model (0 = unknown), from the first
+      // layer's outputs.
+      ntags_ = static_cast<int>(m.xpos.size()) + 1;
+      std::mt19937_64 g(o.seed + 29);
+      const int C = m.dims.context();
+      init_uniform(tag_w_, static_cast<size_t>(C) * ntags_, std::sqrt(6.f / (C + ntags_)), g);
+      tag_b_.assign(ntags_, 0.f);
+      tag_w_g2_.assign(tag_w_.size(), 0.f);
+      tag_b_g2_.assign(ntags_, 0.f);
+    }
   }
   std::pair<size_t, size_t> train_sentence(const NnExample& ex, bool explore);
   std::vector<std::vector<float>*> parameters() { return m_.matrices(); }
@@ -82,6 +93,9 @@ class NnTrainer {
   // Backward through one direction of one layer (see lstm_backward()) and its Adagrad step.
   void lstm_update(int layer, int dir, const float* x, int n, const float* h, int h_stride,
                    const float* dh, float* dx);
+  // The auxiliary loss (NnTrainOptions::tag_loss) of the words' gold XPOS given the first
+  // layer's outputs h (n rows, stride C): updates the tagging layer, adds to dh.
+  void tag_update(const Sentence& gold, const float* h, int n, float* dh);
 
   NnModel& m_;
   const LabelSet& labels_;
@@ -95,7 +109,36 @@ class NnTrainer {
   LstmCache cache_[2][2];        // [layer][direction]
   LstmGrads grads_;
   std::vector<int> costs_;
+  int ntags_ = 0;
+  std::vector<float> tag_w_, tag_b_, tag_w_g2_, tag_b_g2_, tag_out_;
 };
+
+void NnTrainer::tag_update(const Sentence& gold, const float* h, int n, float* dh) {
+  const int C = m_.dims.context(), T = ntags_;
+  tag_out_.resize(T);
+  for (int t = 0; t < n && t < static_cast<int>(gold.tokens.size()); ++t) {
+    auto it = m_.xpos.find(gold.tokens[t].xpos);
+    const int tag = it == m_.xpos.end() ? 0 : it->second;
+    const float* ht = h + static_cast<size_t>(t) * C;
+    std::memcpy(tag_out_.data(), tag_b_.data(), T * sizeof(float));
+    nn_add_rows(tag_out_.data(), tag_w_.data(), ht, C, T);
+    float mx = tag_out_[0];
+    for (int k = 1; k < T; ++k) mx = std::max(mx, tag_out_[k]);
+    double z = 0;
+    for (int k = 0; k < T; ++k) z += std::exp(tag_out_[k] - mx);
+    for (int k = 0; k < T; ++k) {
+      tag_out_[k] = o_.tag_loss *
+                    static_cast<float>(std::exp(tag_out_[k] - mx) / z - (k == tag ? 1.0 : 0.0));
+    }
+    float* dht = dh + static_cast<size_t>(t) * C;
+    for (int i = 0; i < C; ++i) {
+      dht[i] += nn_dot(tag_out_.data(), &tag_w_[static_cast<size_t>(i) * T], T);
+      nn_adagrad(&tag_w_[static_cast<size_t>(i) * T], &tag_w_g2_[static_cast<size_t>(i) * T],
+                 tag_out_.data(), ht[i], o_.learning_rate, T);
+    }
+    nn_adagrad(tag_b_.data(), tag_b_g2_.data(), tag_out_.data(), 1.f, o_.learning_rate, T);
+  }
+}
 
 void NnTrainer::lstm_update(int layer, int dir, const float* x, int n, const float* h, int h_stride,
                             const float* dh, float* dx) {
@@ -274,10 +317,12 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
     for (int dir = 0; dir < 2; ++dir) {
       lstm_update(1, dir, h1_.data(), n, &ctx_[C], C, &dctx_[C], dh1_.data());
     }
+    if (ntags_ > 0 && ex.gold_tags) tag_update(*ex.gold_tags, h1_.data(), n, dh1_.data());
     for (int dir = 0; dir < 2; ++dir) {
       lstm_update(0, dir, x_.data(), n, h1_.data(), C, dh1_.data(), dx_.data());
     }
   } else {
+    if (ntags_ > 0 && ex.gold_tags) tag_update(*ex.gold_tags, &ctx_[C], n, &dctx_[C]);
     for (int dir = 0; dir < 2; ++dir) {
       lstm_update(0, dir, x_.data(), n, &ctx_[C], C, &dctx_[C], dx_.data());
     }

@@ -191,7 +191,13 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
   std::thread nn_thread;
   std::vector<NnExample> nn_examples;
   if (options.nn_epochs > 0) {
-    for (const auto& ex : examples) nn_examples.push_back({ex.sentence, ex.heads, ex.labels});
+    for (const auto& ex : examples) {
+      const Sentence* gold = nullptr;
+      if (options.gold_tags && options.gold_tags->size() == sentences.size()) {
+        gold = &(*options.gold_tags)[ex.sentence - sentences.data()];
+      }
+      nn_examples.push_back({ex.sentence, ex.heads, ex.labels, gold});
+    }
     NnTrainOptions nn;
     nn.epochs = options.nn_epochs;
     nn.seed = options.seed;
@@ -200,6 +206,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     nn.dims.hidden = options.nn_hidden;
     nn.average_last = options.nn_average;
     nn.input_dropout = static_cast<float>(options.nn_input_dropout);
+    nn.tag_loss = static_cast<float>(options.nn_tag_loss);
     nn.log = ap_options.log;
     if (dev) {
       // Dev scores the scorer alone after every epoch; the best epoch is kept (unless the
@@ -293,13 +300,26 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       }
     }
   }
-  if (dev && log && options.nn_skip_margin > 0) {
-    AttachmentScore sc = score_parser(*combined(ap_scale, options.nn_skip_margin), *dev);
-    log(format(
-        "perceptron weight %.6f, perceptron left out at margin %.1f: dev UAS %.2f LAS %.2f",
-        ap_scale, options.nn_skip_margin, sc.uas(), sc.las()));
+  // The margin: the smallest of a few with the best dev scores (the perceptron costs time).
+  double margin = options.nn_skip_margin >= 0 ? options.nn_skip_margin : 3;
+  if (dev && (log || options.nn_skip_margin < 0)) {
+    std::vector<double> margins = {2, 3, 4, 6};
+    if (options.nn_skip_margin >= 0) margins = {options.nn_skip_margin};
+    double best = -1;
+    for (double m : margins) {
+      AttachmentScore sc = score_parser(*combined(ap_scale, m), *dev);
+      if (log) {
+        log(format(
+            "perceptron weight %.6f, perceptron left out at margin %.1f: dev UAS %.2f LAS %.2f",
+            ap_scale, m, sc.uas(), sc.las()));
+      }
+      if (sc.uas() + sc.las() > best + 1e-9) {
+        best = sc.uas() + sc.las();
+        margin = m;
+      }
+    }
   }
-  return std::unique_ptr<Parser>(combined(ap_scale, options.nn_skip_margin));
+  return std::unique_ptr<Parser>(combined(ap_scale, margin));
 }
 
 }  // namespace kg

@@ -140,14 +140,20 @@ Action configure_train_parser(CLI::App& app) {
                  "Dropout of the neural scorer's BiLSTM inputs in training")
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();
+  app.add_option("--nn-tag-loss", o->parser.nn_tag_loss,
+                 "Weight of the neural scorer's auxiliary loss in training: predict each word's "
+                 "gold XPOS from the first BiLSTM layer (0: none)")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
   app.add_option("--nn-ap-scale", o->parser.nn_ap_scale,
                  "Weight of the perceptron's scores next to the neural scorer's (0: best on --dev)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   app.add_option("--nn-skip-margin", o->parser.nn_skip_margin,
                  "Leave out the perceptron's scores when the neural scorer's best move leads by "
-                 "more than this (0: never leave them out)")
-      ->check(CLI::Range(0.0, 1000.0))
+                 "more than this (0: never leave them out; -1: the best of 2, 3, 4 and 6 on "
+                 "--dev)")
+      ->check(CLI::Range(-1.0, 1000.0))
       ->capture_default_str();
   return [o](Io& io) -> Status {
     auto start = std::chrono::steady_clock::now();
@@ -170,10 +176,13 @@ Action configure_train_parser(CLI::App& app) {
     if (!o->dev.empty()) {
       KG_ASSIGN_OR_RETURN(dev, read_eval(o->dev));
     }
+    std::vector<Sentence> gold_tags;
     if (o->jackknife > 1) {
+      if (o->parser.nn_tag_loss > 0) gold_tags = train;
       KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
     }
     ParserTrainOptions options = o->parser;
+    options.gold_tags = gold_tags.empty() ? &train : &gold_tags;
     options.log = [&io, &seconds](const std::string& line) {
       char t[32];
       std::snprintf(t, sizeof t, "  [%.0fs]", seconds());
