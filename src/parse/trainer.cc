@@ -186,8 +186,8 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       options.log(line);
     };
   }
-  std::optional<NnModel> nn_model, nn_best;
-  double nn_best_score = -1;
+  std::optional<NnModel> nn_model;
+  std::vector<std::pair<int, NnModel>> nn_snapshots;  // (epoch, scorer after it)
   std::thread nn_thread;
   std::vector<NnExample> nn_examples;
   if (options.nn_epochs > 0) {
@@ -209,28 +209,26 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     nn.tag_loss = static_cast<float>(options.nn_tag_loss);
     nn.log = ap_options.log;
     if (dev) {
-      // Dev scores the scorer alone after every epoch; the best epoch is kept (unless the
-      // last epochs are averaged).
-      nn.after_epoch = [dev, &labels, &nn_best, &nn_best_score, log = nn.log,
-                        keep_best = options.nn_average <= 1](int epoch, const NnModel& model) {
+      // Dev scores the scorer alone after every epoch, and the second half of the epochs are
+      // kept: once the perceptron is done, dev picks the epoch whose scorer adds best to it
+      // (unless the last epochs are averaged).
+      nn.after_epoch = [dev, &labels, &nn_snapshots, log = nn.log,
+                        keep = options.nn_average <= 1 ? (options.nn_epochs + 1) / 2 : 0](
+                           int epoch, const NnModel& model) {
         NnModel alone = model;
         alone.ap_scale = 0.f;
         alone.skip_margin = 0.f;
         AttachmentScore sc = score_parser(
             ApParser(labels, Weights(), std::make_shared<const NnScorer>(std::move(alone))), *dev);
         if (log) {
-          log(format("nn epoch %.0f alone: dev UAS %.2f LAS %.2f", static_cast<double>(epoch), sc.uas(),
-                     sc.las()));
+          log(format("nn epoch %.0f alone: dev UAS %.2f LAS %.2f", static_cast<double>(epoch),
+                     sc.uas(), sc.las()));
         }
-        if (keep_best && sc.uas() + sc.las() > nn_best_score) {
-          nn_best_score = sc.uas() + sc.las();
-          nn_best = model;
-        }
+        if (epoch >= keep && keep > 0) nn_snapshots.emplace_back(epoch, model);
       };
     }
-    nn_thread = std::thread([&nn_model, &nn_examples, &labels, &nn_best, nn] {
+    nn_thread = std::thread([&nn_model, &nn_examples, &labels, nn] {
       nn_model = train_nn(nn_examples, labels, nn);
-      if (nn_best) nn_model = std::move(nn_best);
     });
   }
   Trainer trainer(labels, ap_options);
@@ -287,18 +285,29 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
                                       std::make_shared<const NnScorer>(std::move(m)));
   };
   double ap_scale = options.nn_ap_scale > 0 ? options.nn_ap_scale : 1e-4;
-  if (options.nn_ap_scale <= 0 && dev) {
+  if ((options.nn_ap_scale <= 0 || nn_snapshots.size() > 1) && dev) {
+    // The best (epoch, perceptron weight) on dev, the perceptron asked on every move.
+    std::vector<double> scales = {0.5e-4, 0.75e-4, 1e-4, 1.5e-4, 2e-4, 3e-4};
+    if (options.nn_ap_scale > 0) scales = {options.nn_ap_scale};
+    if (nn_snapshots.empty()) nn_snapshots.emplace_back(options.nn_epochs, *nn_model);
     double best = -1;
-    for (double scale : {0.5e-4, 0.75e-4, 1e-4, 1.5e-4, 2e-4, 3e-4}) {
-      AttachmentScore sc = score_parser(*combined(scale), *dev);
-      if (log) {
-        log(format("perceptron weight %.6f: dev UAS %.2f LAS %.2f", scale, sc.uas(), sc.las()));
-      }
-      if (sc.uas() + sc.las() > best) {
-        best = sc.uas() + sc.las();
-        ap_scale = scale;
+    size_t best_snapshot = 0;
+    for (size_t k = 0; k < nn_snapshots.size(); ++k) {
+      nn_model = nn_snapshots[k].second;
+      for (double scale : scales) {
+        AttachmentScore sc = score_parser(*combined(scale), *dev);
+        if (log) {
+          log(format("nn epoch %.0f, perceptron weight %.6f: dev UAS %.2f LAS %.2f",
+                     nn_snapshots[k].first, scale, sc.uas(), sc.las()));
+        }
+        if (sc.uas() + sc.las() > best) {
+          best = sc.uas() + sc.las();
+          ap_scale = scale;
+          best_snapshot = k;
+        }
       }
     }
+    nn_model = std::move(nn_snapshots[best_snapshot].second);
   }
   // The margin: the smallest of a few with the best dev scores (the perceptron costs time).
   double margin = options.nn_skip_margin >= 0 ? options.nn_skip_margin : 3;
