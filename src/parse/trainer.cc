@@ -290,6 +290,22 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     std::vector<double> scales = {0.5e-4, 0.75e-4, 1e-4, 1.5e-4, 2e-4, 3e-4};
     if (options.nn_ap_scale > 0) scales = {options.nn_ap_scale};
     if (nn_snapshots.empty()) nn_snapshots.emplace_back(options.nn_epochs, *nn_model);
+    // Also the parameter means of the last 2, 3, ... kept epochs (named by minus their count).
+    const size_t kept = nn_snapshots.size();
+    for (size_t count = 2; count <= kept; ++count) {
+      NnModel mean = nn_snapshots[kept - 1].second;
+      auto sum = mean.matrices();
+      for (size_t j = kept - count; j + 1 < kept; ++j) {
+        auto add = nn_snapshots[j].second.matrices();
+        for (size_t k = 0; k < sum.size(); ++k) {
+          for (size_t i = 0; i < sum[k]->size(); ++i) (*sum[k])[i] += (*add[k])[i];
+        }
+      }
+      for (auto* v : sum) {
+        for (float& x : *v) x /= static_cast<float>(count);
+      }
+      nn_snapshots.emplace_back(-static_cast<int>(count), std::move(mean));
+    }
     double best = -1;
     size_t best_snapshot = 0;
     for (size_t k = 0; k < nn_snapshots.size(); ++k) {
@@ -297,8 +313,11 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       for (double scale : scales) {
         AttachmentScore sc = score_parser(*combined(scale), *dev);
         if (log) {
-          log(format("nn epoch %.0f, perceptron weight %.6f: dev UAS %.2f LAS %.2f",
-                     nn_snapshots[k].first, scale, sc.uas(), sc.las()));
+          const int e = nn_snapshots[k].first;
+          log(format(e > 0 ? "nn epoch %.0f, perceptron weight %.6f: dev UAS %.2f LAS %.2f"
+                           : "nn mean of the last %.0f epochs, perceptron weight %.6f: dev UAS "
+                             "%.2f LAS %.2f",
+                     std::abs(e), scale, sc.uas(), sc.las()));
         }
         if (sc.uas() + sc.las() > best) {
           best = sc.uas() + sc.las();
