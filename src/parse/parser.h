@@ -35,6 +35,9 @@ struct ParserTrainOptions {
   int nn_layers = 1;    // BiLSTM layers (1 or 2; the second reads the first's outputs)
   int nn_hidden = 128;  // hidden layer
   int nn_average = 1;   // the scorer is the mean of its parameters after the last this many epochs
+  // With dev: dev picks the scorer among its parameters after each epoch of the second half and
+  // their means over the last ones (else the last epoch's, or the nn_average mean, is kept).
+  bool nn_pick_epoch = true;
   double nn_input_dropout = 0;  // dropout of the BiLSTM's inputs
   double nn_tag_loss = 0;       // weight of the scorer's auxiliary XPOS loss (NnTrainOptions)
   // The training sentences with their gold tags, parallel to the ones trained on (which may
@@ -45,9 +48,9 @@ struct ParserTrainOptions {
   double nn_ap_scale = 0;
   // Moves on which the neural scorer's best legal class leads the second best by more than this
   // are taken without the perceptron's scores (about 80% of the moves at margin 3; its table
-  // lookups cost more than the scorer's layers): on EWT dev 86.31 / 83.52 against 86.29 / 83.49
-  // always asking it, and 72k instead of 49k words/s. 0: always add the perceptron's scores;
-  // negative: the smallest of 2, 3, 4 and 6 with the best dev scores (3 without dev).
+  // lookups cost more than the scorer's layers). 0: always add the perceptron's scores;
+  // negative: the smallest of 2, 3, 4 and 6 whose dev UAS + LAS is within 0.1 of the best
+  // (3 without dev).
   double nn_skip_margin = -1;
   // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
   std::vector<size_t> dev_budgets;

@@ -213,7 +213,9 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       // kept: once the perceptron is done, dev picks the epoch whose scorer adds best to it
       // (unless the last epochs are averaged).
       nn.after_epoch = [dev, &labels, &nn_snapshots, log = nn.log,
-                        keep = options.nn_average <= 1 ? (options.nn_epochs + 1) / 2 : 0](
+                        keep = options.nn_average <= 1 && options.nn_pick_epoch
+                                   ? (options.nn_epochs + 1) / 2
+                                   : 0](
                            int epoch, const NnModel& model) {
         NnModel alone = model;
         alone.ap_scale = 0.f;
@@ -328,12 +330,13 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
     nn_model = std::move(nn_snapshots[best_snapshot].second);
   }
-  // The margin: the smallest of a few with the best dev scores (the perceptron costs time).
+  // The margin: the smallest of a few whose dev UAS + LAS is within 0.1 of the best one's (the
+  // perceptron costs time: margin 6 asks it about twice as often as 3).
   double margin = options.nn_skip_margin >= 0 ? options.nn_skip_margin : 3;
   if (dev && (log || options.nn_skip_margin < 0)) {
     std::vector<double> margins = {2, 3, 4, 6};
     if (options.nn_skip_margin >= 0) margins = {options.nn_skip_margin};
-    double best = -1;
+    std::vector<double> scores;
     for (double m : margins) {
       AttachmentScore sc = score_parser(*combined(ap_scale, m), *dev);
       if (log) {
@@ -341,10 +344,11 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
             "perceptron weight %.6f, perceptron left out at margin %.1f: dev UAS %.2f LAS %.2f",
             ap_scale, m, sc.uas(), sc.las()));
       }
-      if (sc.uas() + sc.las() > best + 1e-9) {
-        best = sc.uas() + sc.las();
-        margin = m;
-      }
+      scores.push_back(sc.uas() + sc.las());
+    }
+    const double best = *std::max_element(scores.begin(), scores.end());
+    for (size_t k = scores.size(); k-- > 0;) {
+      if (scores[k] >= best - 0.1) margin = margins[k];
     }
   }
   return std::unique_ptr<Parser>(combined(ap_scale, margin));

@@ -136,6 +136,9 @@ Action configure_train_parser(CLI::App& app) {
                  "Average the neural scorer's parameters over its last this many epochs")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
+  app.add_flag("--nn-last-epoch", [o](int64_t) { o->parser.nn_pick_epoch = false; },
+               "Keep the neural scorer of the last epoch (default: dev picks it among the second "
+               "half of the epochs and their means)");
   app.add_option("--nn-input-dropout", o->parser.nn_input_dropout,
                  "Dropout of the neural scorer's BiLSTM inputs in training")
       ->check(CLI::Range(0.0, 0.9))
@@ -151,8 +154,8 @@ Action configure_train_parser(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--nn-skip-margin", o->parser.nn_skip_margin,
                  "Leave out the perceptron's scores when the neural scorer's best move leads by "
-                 "more than this (0: never leave them out; -1: the best of 2, 3, 4 and 6 on "
-                 "--dev)")
+                 "more than this (0: never leave them out; -1: the smallest of 2, 3, 4 and 6 "
+                 "within 0.1 UAS+LAS of the best on --dev)")
       ->check(CLI::Range(-1.0, 1000.0))
       ->capture_default_str();
   return [o](Io& io) -> Status {
