@@ -151,7 +151,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
     int best = -1;
     for (const auto& [rule, n] : counts)
       if (n > best) best = n, best_rule = rule;
-    lem.add_suffix_rule(key, best_rule);
+    lem.by_suffix_.insert(key, best_rule);
   }
   // On a tie between stem edits the one that appends more wins: the written form hides a
   // dropped final e ("conven|ed": "even|ed" -> even and "interven|ing" -> intervene tie).
@@ -163,7 +163,7 @@ Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
           (n == best && lem.rules_[rule].append.size() > lem.rules_[best_rule].append.size()))
         best = n, best_rule = rule;
     }
-    lem.add_suffix_rule(key, best_rule);
+    lem.by_suffix_.insert(key, best_rule);
   }
   // Exceptions the rules already get right are not needed.
   std::vector<uint64_t> redundant;
@@ -211,14 +211,15 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
     std::string_view stem = std::string_view(lower).substr(0, lower.size() - infl);
     size_t form_len = 0;
     for (size_t len = std::min(kMaxSuffix, lower.size()); len > 0; --len) {
-      if (is_boundary(lower, len) && suffix_rule(suffix_key(tag, lower, len)) != FlatMap::kMissing) {
+      if (is_boundary(lower, len) &&
+          by_suffix_.find(suffix_key(tag, lower, len)) != FlatMap::kMissing) {
         form_len = len;
         break;
       }
     }
     for (size_t len = std::min(kMaxSuffix, stem.size()); len > 0 && len + infl > form_len; --len) {
       if (!is_boundary(stem, len)) continue;
-      const uint32_t rule = suffix_rule(stem_key(stem, len));
+      const uint32_t rule = by_suffix_.find(stem_key(stem, len));
       if (rule == FlatMap::kMissing) continue;
       Rule r = rules_[rule];
       r.strip = static_cast<uint8_t>(std::min<size_t>(255, r.strip + infl));
@@ -229,7 +230,7 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
   for (uint64_t key : {tag, upos_key(upos)}) {
     for (size_t len = std::min(kMaxSuffix, lower.size()) + 1; len-- > 0;) {
       if (!is_boundary(lower, len)) continue;
-      const uint32_t rule = suffix_rule(suffix_key(key, lower, len));
+      const uint32_t rule = by_suffix_.find(suffix_key(key, lower, len));
       if (rule == FlatMap::kMissing) continue;
       if (apply(rules_[rule], form, out)) return out;
     }
@@ -283,7 +284,7 @@ Result<Lemmatizer> Lemmatizer::read(BinaryReader& r) {
     uint64_t k = r.u64();
     uint64_t v = r.varint();
     if (v >= lem.rules_.size()) return Status::corruption("lemmatizer rule index out of range");
-    lem.add_suffix_rule(k, static_cast<uint32_t>(v));
+    lem.by_suffix_.insert(k, static_cast<uint32_t>(v));
   }
   if (!r.status().ok()) return r.status();
   return lem;

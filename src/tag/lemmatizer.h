@@ -50,11 +50,7 @@ class Lemmatizer {
 
   std::unordered_map<uint64_t, std::string> exact_;  // (form, tag) -> lemma
   std::vector<Rule> rules_;
-  // (tag, ending) -> rule. Keys are hashes; 0 is stored as 1 (FlatMap's empty mark).
-  static uint64_t nonzero(uint64_t key) { return key == 0 ? 1 : key; }
-  void add_suffix_rule(uint64_t key, uint32_t rule) { by_suffix_.insert(nonzero(key), rule); }
-  uint32_t suffix_rule(uint64_t key) const { return by_suffix_.find(nonzero(key)); }
-  FlatMap by_suffix_;
+  FlatMap by_suffix_;  // (tag, ending) -> rule; keys come from mix(), which is never 0
 };
 
 }  // namespace kg::tag
