@@ -12,6 +12,7 @@
 #include "parse/ap_parser.h"
 #include "parse/features.h"
 #include "parse/nn.h"
+#include "parse/nn_math.h"
 
 namespace kg::parse {
 namespace {
@@ -209,24 +210,23 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     nn.tag_loss = static_cast<float>(options.nn_tag_loss);
     nn.log = ap_options.log;
     if (dev) {
-      // Dev scores the scorer alone after every epoch, and the second half of the epochs are
-      // kept: once the perceptron is done, dev picks the epoch whose scorer adds best to it
-      // (unless the last epochs are averaged).
+      // The second half of the epochs are kept: once the perceptron is done, dev picks the
+      // epoch whose scorer adds best to it (unless the last epochs are averaged). The log also
+      // gets the dev scores of the scorer alone after every epoch.
       nn.after_epoch = [dev, &labels, &nn_snapshots, log = nn.log,
                         keep = options.nn_average <= 1 && options.nn_pick_epoch
                                    ? (options.nn_epochs + 1) / 2
                                    : 0](
                            int epoch, const NnModel& model) {
+        if (epoch >= keep && keep > 0) nn_snapshots.emplace_back(epoch, model);
+        if (!log) return;
         NnModel alone = model;
         alone.ap_scale = 0.f;
         alone.skip_margin = 0.f;
         AttachmentScore sc = score_parser(
             ApParser(labels, Weights(), std::make_shared<const NnScorer>(std::move(alone))), *dev);
-        if (log) {
-          log(format("nn epoch %.0f alone: dev UAS %.2f LAS %.2f", static_cast<double>(epoch),
-                     sc.uas(), sc.las()));
-        }
-        if (epoch >= keep && keep > 0) nn_snapshots.emplace_back(epoch, model);
+        log(format("nn epoch %.0f alone: dev UAS %.2f LAS %.2f", static_cast<double>(epoch),
+                   sc.uas(), sc.las()));
       };
     }
     nn_thread = std::thread([&nn_model, &nn_examples, &labels, nn] {
@@ -300,7 +300,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       for (size_t j = kept - count; j + 1 < kept; ++j) {
         auto add = nn_snapshots[j].second.matrices();
         for (size_t k = 0; k < sum.size(); ++k) {
-          for (size_t i = 0; i < sum[k]->size(); ++i) (*sum[k])[i] += (*add[k])[i];
+          nn_add(sum[k]->data(), add[k]->data(), static_cast<int>(sum[k]->size()));
         }
       }
       for (auto* v : sum) {

@@ -185,7 +185,7 @@ Action configure_train_parser(CLI::App& app) {
       KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
     }
     ParserTrainOptions options = o->parser;
-    options.gold_tags = gold_tags.empty() ? &train : &gold_tags;
+    if (options.nn_tag_loss > 0) options.gold_tags = o->jackknife > 1 ? &gold_tags : &train;
     options.log = [&io, &seconds](const std::string& line) {
       char t[32];
       std::snprintf(t, sizeof t, "  [%.0fs]", seconds());
