@@ -289,26 +289,17 @@ class Builder {
     return "";
   }
 
-  // Condition clauses attached to a clause head (directly, via "as long as", or via "provided").
+  // Condition clauses attached to a clause head (directly or via "as long as"; a "provided"
+  // clause is a plain advcl after repair_parse).
   void conditions_of(int top, std::string& modality) const {
     std::vector<int> hosts = {top};
     for (int c : t_.children(top)) {
       if (t_.rel(c) == "advmod" && t_.lemma(c) == "long") hosts.push_back(c);
     }
     for (int h : hosts) {
-      for (int c : t_.children(h)) {
-        std::string marker;
-        int clause = c;
-        if (t_.rel(c) == "advcl") marker = condition_marker(c);
-        if (marker.empty() && (t_.lower(c) == "provided" || t_.lower(c) == "providing") &&
-            t_.is_verb(c) && own_subject(c) < 0) {
-          int inner = t_.child(c, "ccomp");
-          if (inner < 0) inner = t_.child(c, "advcl");
-          if (inner >= 0) {
-            marker = std::string(t_.lower(c));
-            clause = inner;
-          }
-        }
+      for (int clause : t_.children(h)) {
+        if (t_.rel(clause) != "advcl") continue;
+        const std::string marker = condition_marker(clause);
         if (marker.empty()) continue;
         std::vector<int> words;
         for (int k = t_.sub_first(clause); k <= t_.sub_last(clause); ++k) {
@@ -322,19 +313,9 @@ class Builder {
         }
         while (!words.empty() && is_punct(t_, words.back())) words.pop_back();
         while (!words.empty() && is_punct(t_, words.front())) words.erase(words.begin());
-        if (clause != c) mark_condition_clause(clause);
         append_part(modality, marker + " " + surface_text(t_, words));
       }
     }
-  }
-
-  void mark_condition_clause(int clause) const {
-    // "provided Russia does not proceed": the inner clause is a condition too.
-    std::function<void(int)> set = [&](int i) {
-      modality_[i] = "condition";
-      for (int c : t_.children(i)) set(c);
-    };
-    set(clause);
   }
 
   // --- clause assembly -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// Parse repairs before extraction (see repair.h): title + name chains, idiom obliques that carry
-// a to-infinitive, punctuation roots and trailing speech conjuncts.
+// Parse repairs before extraction (see repair.h): title + name chains, coordinated titles,
+// "provided" and inverted conditions, idiom obliques that carry a to-infinitive, punctuation
+// roots and trailing speech conjuncts.
 #include "extract/repair.h"
 
 #include <string>
@@ -77,15 +78,15 @@ int attachment_rank(std::string_view base) {
 // Rewrites one chain [first, name_end] whose name starts at `name`. Returns true on a change.
 bool rebuild_chain(Arcs& a, int first, int name, int name_end) {
   auto in_chain = [&](int k) { return k >= first && k <= name_end; };
-  // Already one subtree rooted in the name: nothing to do.
-  int outside = 0, root_in_name = -1;
+  // Already one subtree rooted in the name's first word, its other words flat under it: nothing
+  // to do ("Secretary Jen(flat) Psaki(head)" is rebuilt).
+  int outside = 0;
+  bool name_flat = true;
   for (int k = first; k <= name_end; ++k) {
-    if (a.head[k] < 0 || !in_chain(a.head[k])) {
-      ++outside;
-      if (k >= name) root_in_name = k;
-    }
+    if (a.head[k] < 0 || !in_chain(a.head[k])) ++outside;
+    if (k > name && a.head[k] != name) name_flat = false;
   }
-  if (outside == 1 && root_in_name >= 0) return false;
+  if (outside == 1 && (a.head[name] < 0 || !in_chain(a.head[name])) && name_flat) return false;
 
   // The chain's attachment: its best-attached word whose head lies outside the chain's subtree.
   int best = -1, best_rank = 99;
@@ -374,6 +375,32 @@ bool repair_coordinated_subjects(Arcs& a) {
   return changed;
 }
 
+// "Secretary ... Antony Blinken and Russian Foreign Minister Sergei Lavrov": a plain nmod after
+// its head with no case marker of its own but an "and"/"or" between them in its subtree is a
+// conjunct the parser hung as a modifier (English nmod takes a preposition).
+bool repair_caseless_conjuncts(Arcs& a) {
+  bool changed = false;
+  for (int y = 0; y < a.size(); ++y) {
+    const int x = a.head[y];
+    if (x < 0 || x > y || a.rel[y] != "nmod") continue;
+    bool has_case = false;
+    for (int c : a.children(y)) has_case = has_case || a.base(c) == "case";
+    if (has_case) continue;
+    int cc = -1;
+    for (int c = x + 1; c < y; ++c) {
+      if (a.base(c) == "cc" && (a.lower[c] == "and" || a.lower[c] == "or") &&
+          a.dominates(y, c)) {
+        cc = c;
+      }
+    }
+    if (cc < 0) continue;
+    a.head[cc] = y;
+    a.rel[y] = "conj";
+    changed = true;
+  }
+  return changed;
+}
+
 // "Crocker, U.S. Representative to the Office ... in Geneva, said": a modifier that follows the
 // appositive title of a name, with no punctuation in between, belongs to the title (the parser
 // sometimes hangs it on the name, and the fact "be U.S. Representative to Office" is lost).
@@ -398,6 +425,87 @@ bool repair_appositive_modifiers(Arcs& a) {
   return changed;
 }
 
+// "..., provided Russia does not proceed with military action, ...": "provided"/"providing"
+// right before a clause that has its own subject introduces a condition (UD: a mark of that
+// clause, which is an advcl). The parser rarely sees it (once in EWT train) and reads it as a
+// verb: either the head of the clause (ccomp) or an object of the clause's verb.
+bool repair_provided_clauses(Arcs& a) {
+  bool changed = false;
+  for (int w = 0; w + 2 < a.size(); ++w) {
+    if (a.lower[w] != "provided" && a.lower[w] != "providing") continue;
+    if (w > 0 && a.tok(w - 1).upos != "PUNCT") continue;  // "... has provided Moussaoui with"
+    const int start = a.lower[w + 1] == "that" ? w + 2 : w + 1;
+    // The clause: a verb v after `w` whose subject starts the words after `w`.
+    int v = -1;
+    for (int k = start; k < a.size(); ++k) {
+      const int h = a.head[k];
+      if (h > k && is_subject(a, k) && a.dominates(k, start) && a.tok(h).upos != "PUNCT") {
+        v = h;
+        break;
+      }
+    }
+    if (v < 0) continue;
+    if (a.head[w] == v) {
+      // An argument of the clause's verb.
+      if (a.children(w).size() > 0) continue;
+    } else if (a.head[v] == w) {
+      // The head of the clause: the clause takes its place; its other dependents go along.
+      for (int c : a.children(w)) {
+        if (c != v) a.head[c] = a.head[w] == -1 ? v : a.head[w];
+      }
+      a.head[v] = a.head[w];
+    } else {
+      continue;
+    }
+    a.rel[v] = a.head[v] < 0 ? "root" : "advcl";
+    if (a.head[v] >= 0) {
+      // "..., provided ..., Psaki said": a parataxis of the condition belongs to the main clause.
+      for (int c : a.children(v)) {
+        if (a.base(c) == "parataxis") a.head[c] = a.head[v];
+      }
+    }
+    a.head[w] = v;
+    a.rel[w] = "mark";
+    if (start == w + 2 && a.head[w + 1] != v) {
+      a.head[w + 1] = v;
+      a.rel[w + 1] = "mark";
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+// "... impose consequences should Russia instead choose war": a clause that opens with "should",
+// "had" or "were" before its subject is an inverted condition (UD: advcl), not a complement.
+bool repair_inverted_conditions(Arcs& a) {
+  bool changed = false;
+  for (int v = 1; v < a.size(); ++v) {
+    const int h = a.head[v];
+    const std::string_view r = a.base(v);
+    if (h < 0 || h > v || (r != "ccomp" && r != "parataxis" && r != "conj" && r != "dep")) continue;
+    int aux = -1, subj = -1;
+    for (int c : a.children(v)) {
+      if (c < v && a.base(c) == "aux" && aux < 0) aux = c;
+      if (c < v && is_subject(a, c)) subj = c;
+    }
+    if (aux < 0 || subj < aux || (a.lower[aux] != "should" && a.lower[aux] != "had" &&
+                                  a.lower[aux] != "were")) {
+      continue;
+    }
+    int clause_first = v;  // the auxiliary must open the clause
+    for (int k = 0; k < v; ++k) {
+      if (a.dominates(v, k)) {
+        clause_first = k;
+        break;
+      }
+    }
+    if (clause_first != aux) continue;
+    a.rel[v] = "advcl";
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool repair_parse(const Sentence& in, Sentence* out) {
@@ -405,8 +513,11 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   Arcs a(in);
   bool changed = repair_quotation(a);
   changed = repair_name_chains(a) || changed;
+  changed = repair_caseless_conjuncts(a) || changed;
   changed = repair_coordinated_subjects(a) || changed;
   changed = repair_appositive_modifiers(a) || changed;
+  changed = repair_provided_clauses(a) || changed;
+  changed = repair_inverted_conditions(a) || changed;
   changed = repair_idiom_infinitives(a) || changed;
   changed = repair_control_infinitives(a) || changed;
   changed = repair_merged_idiom(a) || changed;

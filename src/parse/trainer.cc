@@ -266,25 +266,30 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
     log(line);
   }
-  if (dev && log) {
+  // The tuning aid: dev scores of the final model with other weight budgets.
+  auto report_budgets = [&](const std::function<std::unique_ptr<Parser>(size_t)>& make) {
+    if (!dev || !log) return;
     for (size_t budget : options.dev_budgets) {
-      auto model = trainer.snapshot(budget);
-      AttachmentScore sc = score_parser(*model, *dev);
-      log(format("budget %.0f weights: dev UAS %.2f LAS %.2f, %.0f features",
-                 static_cast<double>(budget), sc.uas(), sc.las(),
-                 static_cast<double>(model->feature_count())));
+      AttachmentScore sc = score_parser(*make(budget), *dev);
+      log(format("budget %.0f weights: dev UAS %.2f LAS %.2f", static_cast<double>(budget),
+                 sc.uas(), sc.las()));
     }
+  };
+  if (!nn_thread.joinable()) {
+    report_budgets([&](size_t budget) { return trainer.snapshot(budget); });
+    return trainer.snapshot(options.max_weights);
   }
-  if (!nn_thread.joinable()) return trainer.snapshot(options.max_weights);
   nn_thread.join();
   Weights weights = trainer.weights(options.max_weights);
-  auto combined = [&](double ap_scale, double skip_margin = 0) {
+  auto combined_with = [&](const Weights& w, double ap_scale, double skip_margin) {
     NnModel m = *nn_model;
     m.ap_scale = static_cast<float>(ap_scale);
     m.skip_margin =
         skip_margin > 0 ? static_cast<float>(skip_margin) : std::numeric_limits<float>::infinity();
-    return std::make_unique<ApParser>(labels, weights,
-                                      std::make_shared<const NnScorer>(std::move(m)));
+    return std::make_unique<ApParser>(labels, w, std::make_shared<const NnScorer>(std::move(m)));
+  };
+  auto combined = [&](double ap_scale, double skip_margin = 0) {
+    return combined_with(weights, ap_scale, skip_margin);
   };
   double ap_scale = options.nn_ap_scale > 0 ? options.nn_ap_scale : 1e-4;
   if ((options.nn_ap_scale <= 0 || nn_snapshots.size() > 1) && dev) {
@@ -351,6 +356,9 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       if (scores[k] >= best - 0.1) margin = margins[k];
     }
   }
+  report_budgets([&](size_t budget) -> std::unique_ptr<Parser> {
+    return combined_with(trainer.weights(budget), ap_scale, margin);
+  });
   return std::unique_ptr<Parser>(combined(ap_scale, margin));
 }
 

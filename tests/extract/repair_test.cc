@@ -223,3 +223,152 @@ said say VERB VBD 0 root)";
   kg::Sentence kept;
   CHECK_FALSE(kg::extract::repair_parse(parse_compact(kAfterComma), &kept));
 }
+
+TEST_CASE("A title + name chain headed by the name's last word is rebuilt", "[extract]") {
+  // The two-layer parser's reading: every word hangs on "Psaki", "Jen" is flat under the title.
+  const char* kPsaki = R"(Psaki Psaki PROPN NNP 8 nsubj
+and and CCONJ CC 8 cc
+White White ADJ JJ 4 amod
+House House PROPN NNP 8 compound
+Press Press PROPN NNP 8 compound
+Secretary Secretary PROPN NNP 8 compound
+Jen Jen PROPN NNP 6 flat
+Psaki Psaki PROPN NNP 9 nsubj
+said say VERB VBD 0 root
+. . PUNCT . 9 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kPsaki), &fixed));
+  CHECK(fixed.tokens[6].head == 9);  // Jen heads the chain, subject of "said"
+  CHECK(fixed.tokens[7].head == 7);
+  CHECK(fixed.tokens[7].deprel == "flat");
+  auto ts = extract_all(make_doc({kPsaki}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Jen Psaki", "be", "White House Press Secretary") != nullptr);
+}
+
+TEST_CASE("A caseless nmod holding the and before it is a conjunct", "[extract]") {
+  // The two-layer parser hung the second title + name chain on the first title as an nmod.
+  const char* kBoth = R"(US US PROPN NNP 2 compound
+Secretary Secretary PROPN NNP 14 nsubj:pass
+of of ADP IN 5 case
+State State PROPN NNP 5 compound
+Antony Antony PROPN NNP 2 nmod
+Blinken Blinken PROPN NNP 5 flat
+and and CCONJ CC 10 cc
+Russian Russian ADJ JJ 10 amod
+Foreign Foreign ADJ NNP 10 amod
+Minister Minister PROPN NNP 11 nmod:desc
+Sergei Sergei PROPN NNP 2 nmod
+Lavrov Lavrov PROPN NNP 11 flat
+are be AUX VBP 14 aux:pass
+scheduled schedule VERB VBN 0 root
+to to PART TO 16 mark
+meet meet VERB VB 14 xcomp
+. . PUNCT . 14 punct)";
+  auto ts = extract_all(make_doc({kBoth}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Sergei Lavrov", "be", "Russian Foreign Minister") != nullptr);
+  CHECK(find_fact(ts, "Antony Blinken", "be", "US Secretary of State") != nullptr);
+}
+
+TEST_CASE("A caseless nmod without a conjunction is left alone", "[extract]") {
+  const char* kNmod = R"(Biden Biden PROPN NNP 2 nsubj
+met meet VERB VBD 0 root
+Putin Putin PROPN NNP 2 obj
+Sunday Sunday PROPN NNP 3 nmod
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kNmod), &fixed));
+}
+
+TEST_CASE("A provided-clause read as the object of its own verb becomes a condition",
+          "[extract]") {
+  const char* kProvided = R"(They they PRON PRP 2 nsubj
+meet meet VERB VBP 0 root
+, , PUNCT , 8 punct
+provided provide VERB VBD 8 obj
+Russia Russia PROPN NNP 8 nsubj
+does do AUX VBZ 8 aux
+not not PART RB 8 advmod
+proceed proceed VERB VB 2 parataxis
+with with ADP IN 10 case
+action action NOUN NN 8 obl
+, , PUNCT , 13 punct
+Psaki Psaki PROPN NNP 13 nsubj
+said say VERB VBD 8 parataxis
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kProvided), &fixed));
+  CHECK(fixed.tokens[3].deprel == "mark");
+  CHECK(fixed.tokens[3].head == 8);
+  CHECK(fixed.tokens[7].deprel == "advcl");
+  CHECK(fixed.tokens[12].head == 2);  // the speech clause belongs to the main clause
+  auto ts = extract_all(make_doc({kProvided}));
+  INFO(dump(ts));
+  const auto* f = find_fact(ts, "Russia", "proceed with", "action");
+  REQUIRE(f != nullptr);
+  CHECK(f->negated);
+  CHECK(f->modality.value_or("").find("condition") != std::string::npos);
+}
+
+TEST_CASE("A provided-clause read as the head of its clause becomes a condition", "[extract]") {
+  const char* kProvided = R"(They they PRON PRP 2 nsubj
+meet meet VERB VBP 0 root
+, , PUNCT , 4 punct
+provided provide VERB VBD 2 parataxis
+Russia Russia PROPN NNP 8 nsubj
+does do AUX VBZ 8 aux
+not not PART RB 8 advmod
+proceed proceed VERB VB 4 ccomp
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kProvided), &fixed));
+  CHECK(fixed.tokens[3].deprel == "mark");
+  CHECK(fixed.tokens[3].head == 8);
+  CHECK(fixed.tokens[7].head == 2);
+  CHECK(fixed.tokens[7].deprel == "advcl");
+}
+
+TEST_CASE("Provided as a plain verb is left alone", "[extract]") {
+  const char* kVerb = R"(Sufaat Sufaat PROPN NNP 2 nsubj
+provided provide VERB VBD 0 root
+Moussaoui Moussaoui PROPN NNP 2 iobj
+with with ADP IN 6 case
+a a DET DT 6 det
+letter letter NOUN NN 2 obl
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kVerb), &fixed));
+}
+
+TEST_CASE("A complement opening with should before its subject is an inverted condition",
+          "[extract]") {
+  const char* kShould = R"(We we PRON PRP 2 nsubj
+impose impose VERB VBP 0 root
+consequences consequence NOUN NNS 2 obj
+should should AUX MD 7 aux
+Russia Russia PROPN NNP 7 nsubj
+instead instead ADV RB 7 advmod
+choose choose VERB VB 2 ccomp
+war war NOUN NN 7 obj
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kShould), &fixed));
+  CHECK(fixed.tokens[6].deprel == "advcl");
+  auto ts = extract_all(make_doc({kShould}));
+  INFO(dump(ts));
+  const auto* f = find_fact(ts, "Russia", "choose", "war");
+  REQUIRE(f != nullptr);
+  CHECK(f->modality.value_or("").find("condition") != std::string::npos);
+}
+
+TEST_CASE("A complement whose should follows its subject is left alone", "[extract]") {
+  const char* kSaid = R"(He he PRON PRP 2 nsubj
+said say VERB VBD 0 root
+Russia Russia PROPN NNP 5 nsubj
+should should AUX MD 5 aux
+stop stop VERB VB 2 ccomp
+. . PUNCT . 2 punct)";
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kSaid), &fixed));
+}

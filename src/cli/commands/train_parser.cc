@@ -116,6 +116,9 @@ Action configure_train_parser(CLI::App& app) {
   app.add_option("--max-weights", o->parser.max_weights,
                  "Weights kept in the model (the most useful ones; about 4-5 bytes each)")
       ->capture_default_str();
+  app.add_option("--dev-budgets", o->parser.dev_budgets,
+                 "Tuning aid: also print the dev scores of the final model with these weight "
+                 "budgets instead of --max-weights");
   app.add_option("--seed", o->parser.seed, "Shuffling and exploration seed")->capture_default_str();
   app.add_option("--nn-epochs", o->parser.nn_epochs,
                  "Epochs of the neural scorer (BiLSTM) trained beside the perceptron on a second "
