@@ -63,8 +63,8 @@ struct NnTagModel {
 struct NnTagTrainOptions {
   int epochs = 0;
   NnTagDims dims;
-  float learning_rate = 0.05f;
-  float dropout = 0.2f;  // on the BiLSTM outputs
+  float learning_rate = 0.1f;
+  float dropout = 0.35f;  // on the BiLSTM outputs
   uint64_t seed = 1;
 };
 

@@ -33,8 +33,10 @@ struct TaggerEpoch {
   TagAccuracy dev;
   double seconds = 0;           // since training started
   // 0: a perceptron epoch; 1: the BiLSTM scorer alone after `epoch` (dev of its own argmax,
-  // train_upos_xpos unset); 2: the chosen combination (scorer epoch `epoch`, weight below).
+  // train_upos_xpos unset); 2: the chosen combination (scorer epoch `epoch`, or the mean of
+  // epochs nn_mean_from .. epoch when nn_mean_from > 0; the perceptron weight below).
   int nn = 0;
+  int nn_mean_from = 0;
   double perceptron_weight = 0;
 };
 
@@ -62,8 +64,8 @@ struct TaggerTrainOptions {
   int nn_epochs = 0;
   int nn_lstm = 32;
   int nn_word_dim = 32;
-  float nn_learning_rate = 0.05f;
-  float nn_dropout = 0.2f;
+  float nn_learning_rate = 0.1f;
+  float nn_dropout = 0.35f;
   // Called after each epoch (from one thread at a time); may be empty.
   std::function<void(const TaggerEpoch&)> on_epoch;
 };

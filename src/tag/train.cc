@@ -12,6 +12,7 @@
 
 #include "common/hash.h"
 #include "tag/ap_tagger.h"
+#include "nn/nn_math.h"
 #include "tag/nn_tagger.h"
 
 namespace kg::tag {
@@ -269,42 +270,57 @@ TagAccuracy evaluate_nn(const NnTagModel& nn, const ApModel& m, const std::vecto
   return acc;
 }
 
-// Gives `tagger` the scorer epoch and perceptron weight with the best dev UPOS+XPOS accuracy:
-// weights 2^-2 .. 2^-16 for every epoch, then halfway steps around the best.
+// Gives `tagger` the scorer and perceptron weight with the best dev UPOS+XPOS accuracy. The
+// candidates are every epoch's scorer and the means of the scorers of epochs E/2 + 1 .. e for
+// every later e (E epochs); the weights 2^-6 .. 2^-18, then halfway steps around the best.
 void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vector<Sentence>& dev,
                const TaggerTrainOptions& options, std::chrono::steady_clock::time_point start) {
-  size_t best_epoch = 0;
-  float best_w = 0;
-  TagAccuracy best;
+  TaggerEpoch chosen;
+  chosen.nn = 2;
   std::shared_ptr<NnTagModel> best_nn;
-  for (size_t e = 0; e < epochs.size(); ++e) {
-    auto nn = std::make_shared<NnTagModel>(std::move(epochs[e]));
+  auto try_scorer = [&](std::shared_ptr<NnTagModel> nn, int epoch, int mean_from) {
     nn->prepare();
     bool better = false;
     auto consider = [&](float w) {
       tagger.set_nn(nn, w);
       TagAccuracy a = evaluate_tagger(tagger, dev);
-      if (best_nn == nullptr || a.upos_xpos > best.upos_xpos) {
-        best = a, best_epoch = e, best_w = w, best_nn = nn, better = true;
+      if (best_nn == nullptr || a.upos_xpos > chosen.dev.upos_xpos) {
+        chosen.dev = a, chosen.epoch = epoch, chosen.nn_mean_from = mean_from;
+        chosen.perceptron_weight = w, best_nn = nn, better = true;
       }
     };
-    for (int k = 2; k <= 16; ++k) consider(std::ldexp(1.f, -k));
+    for (int k = 6; k <= 18; ++k) consider(std::ldexp(1.f, -k));
     if (better) {
-      const float w = best_w;
+      const float w = static_cast<float>(chosen.perceptron_weight);
       consider(w * std::sqrt(2.f));
       consider(w / std::sqrt(2.f));
     }
     if (!better) nn->release();
+  };
+  const size_t n = epochs.size(), first = n / 2;
+  NnTagModel sum;
+  for (size_t e = 0; e < n; ++e) {
+    if (e >= first) {
+      if (e == first) {
+        sum = epochs[e];
+      } else {
+        auto to = sum.matrices(), from = epochs[e].matrices();
+        for (size_t i = 0; i < to.size(); ++i) nn::nn_add(to[i]->data(), from[i]->data(),
+                                                          static_cast<int>(to[i]->size()));
+        auto mean = std::make_shared<NnTagModel>(sum);
+        const float scale = 1.f / static_cast<float>(e - first + 1);
+        for (auto* v : mean->matrices())
+          for (float& x : *v) x *= scale;
+        try_scorer(mean, static_cast<int>(e) + 1, static_cast<int>(first) + 1);
+      }
+    }
+    try_scorer(std::make_shared<NnTagModel>(std::move(epochs[e])), static_cast<int>(e) + 1, 0);
   }
-  tagger.set_nn(best_nn, best_w);
+  tagger.set_nn(best_nn, static_cast<float>(chosen.perceptron_weight));
   if (options.on_epoch) {
-    TaggerEpoch r;
-    r.nn = 2;
-    r.epoch = static_cast<int>(best_epoch) + 1;
-    r.perceptron_weight = best_w;
-    r.dev = best;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    options.on_epoch(r);
+    chosen.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    options.on_epoch(chosen);
   }
 }
 

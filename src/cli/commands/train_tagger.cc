@@ -64,8 +64,9 @@ Action configure_train_tagger(CLI::App& app) {
   app.add_option("--seed", o->tagger.seed, "Shuffling seed")->capture_default_str();
   app.add_option("--nn-epochs", o->tagger.nn_epochs,
                  "Epochs of the optional BiLSTM scorer whose label scores are added to the last "
-                 "pass's (0: none, a format version 1 model; else version 2). Its epoch and the "
-                 "perceptron's weight are chosen by dev UPOS+XPOS accuracy")
+                 "pass's (0: none, a format version 1 model; else version 2). Its epoch (or a mean "
+                 "of late epochs) and the perceptron's weight are chosen by dev UPOS+XPOS "
+                 "accuracy. About 2 us per word when tagging with 32 units")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   app.add_option("--nn-lstm", o->tagger.nn_lstm, "BiLSTM scorer: units per direction")
@@ -98,7 +99,10 @@ Action configure_train_tagger(CLI::App& app) {
         return;
       }
       if (e.nn == 2) {
-        io.out << "chosen bilstm epoch " << e.epoch << ", perceptron weight "
+        io.out << "chosen bilstm ";
+        if (e.nn_mean_from > 0) io.out << "mean of epochs " << e.nn_mean_from << "-";
+        else io.out << "epoch ";
+        io.out << e.epoch << ", perceptron weight "
                << e.perceptron_weight << ": dev " << accuracy_line(e.dev) << std::endl;
         return;
       }
