@@ -16,11 +16,15 @@
 #include "common/huge_pages.h"
 #include "common/status.h"
 #include "doc/document.h"
-#include "parse/nn_lstm.h"
+#include "nn/nn_lstm.h"
 #include "parse/transition.h"
 #include "parse/weights.h"
 
 namespace kg::parse {
+
+using nn::LstmCache;
+using nn::LstmGrads;
+using nn::LstmWeights;
 
 struct LabelSet;
 

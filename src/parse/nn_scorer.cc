@@ -6,9 +6,11 @@
 #include "common/hash.h"
 #include "parse/features.h"
 #include "parse/nn.h"
-#include "parse/nn_math.h"
+#include "nn/nn_math.h"
 
 namespace kg::parse {
+
+using namespace ::kg::nn;  // the shared float kernels and LSTM
 
 int nn_shape(std::string_view form) { return static_cast<int>(shape_of(form)); }
 

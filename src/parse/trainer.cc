@@ -12,9 +12,11 @@
 #include "parse/ap_parser.h"
 #include "parse/features.h"
 #include "parse/nn.h"
-#include "parse/nn_math.h"
+#include "nn/nn_math.h"
 
 namespace kg::parse {
+
+using namespace ::kg::nn;  // the shared float kernels and LSTM
 namespace {
 
 struct Example {

@@ -12,6 +12,21 @@ namespace kg::tag {
 
 uint64_t dictionary_key(std::string_view form) { return mix(hash64(form, 40), 41); }
 
+namespace {
+
+// The label maximizing w * perceptron + nn (the first on ties).
+uint32_t best_combined(const int32_t* perceptron, const float* nn, uint32_t n, float w) {
+  uint32_t best = 0;
+  float best_score = w * static_cast<float>(perceptron[0]) + nn[0];
+  for (uint32_t l = 1; l < n; ++l) {
+    const float s = w * static_cast<float>(perceptron[l]) + nn[l];
+    if (s > best_score) best_score = s, best = l;
+  }
+  return best;
+}
+
+}  // namespace
+
 void ApTagger::predict(const std::vector<std::string_view>& forms,
                        std::vector<uint32_t>& labels) const {
   thread_local std::vector<WordInfo> info;
@@ -46,6 +61,7 @@ void ApTagger::predict(const std::vector<std::string_view>& forms,
                        const std::vector<WordInfo>& info, std::vector<uint32_t>& labels) const {
   thread_local std::vector<uint32_t> fixed, previous, owner;
   thread_local std::vector<int32_t> base_scores, scores;
+  thread_local std::vector<float> nn_scores;
   thread_local std::vector<uint64_t> batch;
   const size_t n = forms.size();
   const uint32_t n_labels = m_.labels();
@@ -69,7 +85,9 @@ void ApTagger::predict(const std::vector<std::string_view>& forms,
   uint64_t keys[kMaxHistoryFeatures];
   scores.resize(n_labels);
   labels.assign(n, 0);
+  if (m_.nn) m_.nn->scores(forms, nn_scores, fixed.data());
   for (int p = 0; p < passes; ++p) {
+    const bool with_nn = m_.nn && p == passes - 1;
     const bool reversed = m_.reversed[p];
     if (p > 0) {
       previous.swap(labels);
@@ -88,8 +106,13 @@ void ApTagger::predict(const std::vector<std::string_view>& forms,
         std::copy(base, base + n_labels, scores.begin());
         size_t nk = history_features(info, i, reversed, t1, t2, p > 0 ? &previous : nullptr, keys);
         for (size_t k = 0; k < nk; ++k) m_.weights.add(keys[k], p, scores.data());
-        label = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin());
+        if (with_nn) {
+          label = best_combined(scores.data(), &nn_scores[i * n_labels], n_labels,
+                                m_.perceptron_weight);
+        } else {
+          label = static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) -
+                                        scores.begin());
+        }
       }
       labels[i] = label;
       t2 = t1;
@@ -142,7 +165,7 @@ Status read_map(BinaryReader& r, FlatMap& map, uint32_t limit, const char* what)
 }  // namespace
 
 Status ApTagger::save(const std::string& path) const {
-  BinaryWriter w(kImplementation, kFormatVersion);
+  BinaryWriter w(kImplementation, m_.nn ? kFormatVersionNn : kFormatVersion);
   w.varint(m_.labels());
   for (uint32_t l = 0; l < m_.labels(); ++l) {
     w.str(m_.upos[l]);
@@ -154,10 +177,14 @@ Status ApTagger::save(const std::string& path) const {
   for (uint8_t r : m_.reversed) w.u8(r);
   m_.weights.write(w);
   m_.lemmatizer.write(w);
+  if (m_.nn) {
+    w.f32(m_.perceptron_weight);
+    m_.nn->write(w);
+  }
   return w.save(path);
 }
 
-Result<std::unique_ptr<Tagger>> ApTagger::read(BinaryReader& r) {
+Result<std::unique_ptr<Tagger>> ApTagger::read(BinaryReader& r, uint32_t version) {
   ApModel m;
   uint64_t n = r.varint();
   if (n == 0 || n > 4096) return Status::corruption("tagger: bad label count");
@@ -177,6 +204,11 @@ Result<std::unique_ptr<Tagger>> ApTagger::read(BinaryReader& r) {
     return Status::corruption("tagger: pass count mismatch");
   }
   KG_ASSIGN_OR_RETURN(m.lemmatizer, Lemmatizer::read(r));
+  if (version >= kFormatVersionNn) {
+    m.perceptron_weight = r.f32();
+    KG_ASSIGN_OR_RETURN(NnTagModel nn, NnTagModel::read(r, m.labels()));
+    m.nn = std::make_shared<const NnTagModel>(std::move(nn));
+  }
   if (!r.status().ok()) return r.status();
   if (!r.at_end()) return Status::corruption("tagger: trailing bytes after the model");
   return std::unique_ptr<Tagger>(new ApTagger(std::move(m)));
@@ -185,10 +217,14 @@ Result<std::unique_ptr<Tagger>> ApTagger::read(BinaryReader& r) {
 std::string ApTagger::describe() const {
   std::ostringstream s;
   size_t features = m_.weights.features(), entries = m_.weights.entries();
-  s << kImplementation << " v" << kFormatVersion << ": " << m_.labels() << " labels, "
+  s << kImplementation << " v" << (m_.nn ? kFormatVersionNn : kFormatVersion) << ": " << m_.labels() << " labels, "
     << m_.passes() << " passes, " << features << " features, " << entries << " weights, "
     << m_.dictionary.size() << " dictionary words, " << m_.lemmatizer.exceptions()
     << " lemma exceptions, " << m_.lemmatizer.rules() << " lemma rules";
+  if (m_.nn) {
+    s << ", BiLSTM scorer (" << m_.nn->dims.lstm << " units per direction, "
+      << m_.nn->word_keys.size() << " words, perceptron weight " << m_.perceptron_weight << ")";
+  }
   return s.str();
 }
 
@@ -197,9 +233,15 @@ std::string ApTagger::describe() const {
 namespace kg {
 
 Result<std::unique_ptr<Tagger>> Tagger::load(const std::string& path) {
-  KG_ASSIGN_OR_RETURN(auto reader,
-                      BinaryReader::open(path, tag::kImplementation, tag::kFormatVersion));
-  auto tagger = tag::ApTagger::read(reader);
+  // Version 1 (the common case) first; a version mismatch there may be a version 2 model.
+  uint32_t version = tag::kFormatVersion;
+  auto opened = BinaryReader::open(path, tag::kImplementation, version);
+  if (!opened.ok() && opened.status().code() == ErrorCode::kVersionMismatch) {
+    version = tag::kFormatVersionNn;
+    opened = BinaryReader::open(path, tag::kImplementation, version);
+  }
+  KG_ASSIGN_OR_RETURN(auto reader, std::move(opened));
+  auto tagger = tag::ApTagger::read(reader, version);
   if (!tagger.ok()) return tagger.status().with_context(path);
   return tagger;
 }

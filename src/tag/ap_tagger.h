@@ -3,6 +3,7 @@
 // unambiguous words, then the lemmatizer.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,13 +11,16 @@
 #include "tag/features.h"
 #include "tag/flat_map.h"
 #include "tag/lemmatizer.h"
+#include "tag/nn_tagger.h"
 #include "tag/tagger.h"
 #include "tag/weights.h"
 
 namespace kg::tag {
 
 inline constexpr std::string_view kImplementation = "kg-tagger-ap";
+// Version 1: no BiLSTM scorer; version 2 (written only when there is one) adds it at the end.
 inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersionNn = 2;
 
 // Everything a saved tagger holds.
 struct ApModel {
@@ -27,6 +31,10 @@ struct ApModel {
   PackedWeights weights;          // all passes
   std::vector<uint8_t> reversed;  // per pass: 1 if it runs right to left
   Lemmatizer lemmatizer;
+  // Optional BiLSTM scorer (prepared): the last pass's label score is then
+  // perceptron_weight * perceptron score + the scorer's score.
+  std::shared_ptr<const NnTagModel> nn;
+  float perceptron_weight = 1.f;
 
   uint32_t labels() const { return static_cast<uint32_t>(upos.size()); }
   // History label of the words before the sentence.
@@ -41,7 +49,7 @@ class ApTagger final : public Tagger {
  public:
   explicit ApTagger(ApModel model) : m_(std::move(model)) {}
 
-  static Result<std::unique_ptr<Tagger>> read(BinaryReader& r);
+  static Result<std::unique_ptr<Tagger>> read(BinaryReader& r, uint32_t version);
 
   void tag(Sentence& sentence) const override;
   Status save(const std::string& path) const override;
@@ -54,6 +62,11 @@ class ApTagger final : public Tagger {
                std::vector<uint32_t>& labels) const;
 
   const ApModel& model() const { return m_; }
+  // Sets (or with null removes) the BiLSTM scorer and the weight of the perceptron's scores.
+  void set_nn(std::shared_ptr<const NnTagModel> nn, float perceptron_weight) {
+    m_.nn = std::move(nn);
+    m_.perceptron_weight = perceptron_weight;
+  }
 
  private:
   // Adds the weights of `keys` (`per_word` keys for each word in `owner`, in order) to the

@@ -32,6 +32,12 @@ struct TaggerEpoch {
   double train_upos_xpos = 0;  // on-line label accuracy during the epoch, in percent
   TagAccuracy dev;
   double seconds = 0;           // since training started
+  // 0: a perceptron epoch; 1: the BiLSTM scorer alone after `epoch` (dev of its own argmax,
+  // train_upos_xpos unset); 2: the chosen combination (scorer epoch `epoch`, or the mean of
+  // epochs nn_mean_from .. epoch when nn_mean_from > 0; the perceptron weight below).
+  int nn = 0;
+  int nn_mean_from = 0;
+  double perceptron_weight = 0;
 };
 
 struct TaggerTrainOptions {
@@ -51,6 +57,15 @@ struct TaggerTrainOptions {
   int threads = 1;
   // Keeps the weights of the epoch with the best dev UPOS accuracy (else those of the last).
   bool keep_best = true;
+  // The optional BiLSTM scorer added to the last pass: epochs (0: none, a version 1 model), units
+  // per direction, word embedding size, Adagrad learning rate, dropout on its outputs. It trains
+  // on a thread of its own beside the perceptron; its epoch and the weight of the perceptron's
+  // scores are chosen by dev UPOS+XPOS accuracy (dev must not be empty).
+  int nn_epochs = 0;
+  int nn_lstm = 32;
+  int nn_word_dim = 32;
+  float nn_learning_rate = 0.1f;
+  float nn_dropout = 0.35f;
   // Called after each epoch (from one thread at a time); may be empty.
   std::function<void(const TaggerEpoch&)> on_epoch;
 };

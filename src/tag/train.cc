@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <set>
@@ -10,6 +12,8 @@
 
 #include "common/hash.h"
 #include "tag/ap_tagger.h"
+#include "nn/nn_math.h"
+#include "tag/nn_tagger.h"
 
 namespace kg::tag {
 namespace {
@@ -243,6 +247,83 @@ SparseWeights mean(const std::vector<SparseWeights>& sets) {
   return out;
 }
 
+// Accuracy of the BiLSTM scorer's own argmax on `gold`.
+TagAccuracy evaluate_nn(const NnTagModel& nn, const ApModel& m, const std::vector<Sentence>& gold) {
+  TagAccuracy acc;
+  std::vector<std::string_view> forms;
+  std::vector<float> scores;
+  const size_t T = m.labels();
+  for (const Sentence& s : gold) {
+    forms.clear();
+    for (const Token& t : s.tokens) forms.emplace_back(t.form);
+    nn.scores(forms, scores);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const float* row = &scores[i * T];
+      const size_t l = std::max_element(row, row + T) - row;
+      const bool u = m.upos[l] == s.tokens[i].upos, x = m.xpos[l] == s.tokens[i].xpos;
+      ++acc.words;
+      acc.upos += u;
+      acc.xpos += x;
+      acc.upos_xpos += u && x;
+    }
+  }
+  return acc;
+}
+
+// Gives `tagger` the scorer and perceptron weight with the best dev UPOS+XPOS accuracy. The
+// candidates are every epoch's scorer and the means of the scorers of epochs E/2 + 1 .. e for
+// every later e (E epochs); the weights 2^-6 .. 2^-18, then halfway steps around the best.
+void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vector<Sentence>& dev,
+               const TaggerTrainOptions& options, std::chrono::steady_clock::time_point start) {
+  TaggerEpoch chosen;
+  chosen.nn = 2;
+  std::shared_ptr<NnTagModel> best_nn;
+  auto try_scorer = [&](std::shared_ptr<NnTagModel> nn, int epoch, int mean_from) {
+    nn->prepare();
+    bool better = false;
+    auto consider = [&](float w) {
+      tagger.set_nn(nn, w);
+      TagAccuracy a = evaluate_tagger(tagger, dev);
+      if (best_nn == nullptr || a.upos_xpos > chosen.dev.upos_xpos) {
+        chosen.dev = a, chosen.epoch = epoch, chosen.nn_mean_from = mean_from;
+        chosen.perceptron_weight = w, best_nn = nn, better = true;
+      }
+    };
+    for (int k = 6; k <= 18; ++k) consider(std::ldexp(1.f, -k));
+    if (better) {
+      const float w = static_cast<float>(chosen.perceptron_weight);
+      consider(w * std::sqrt(2.f));
+      consider(w / std::sqrt(2.f));
+    }
+    if (!better) nn->release();
+  };
+  const size_t n = epochs.size(), first = n / 2;
+  NnTagModel sum;
+  for (size_t e = 0; e < n; ++e) {
+    if (e >= first) {
+      if (e == first) {
+        sum = epochs[e];
+      } else {
+        auto to = sum.matrices(), from = epochs[e].matrices();
+        for (size_t i = 0; i < to.size(); ++i) nn::nn_add(to[i]->data(), from[i]->data(),
+                                                          static_cast<int>(to[i]->size()));
+        auto mean = std::make_shared<NnTagModel>(sum);
+        const float scale = 1.f / static_cast<float>(e - first + 1);
+        for (auto* v : mean->matrices())
+          for (float& x : *v) x *= scale;
+        try_scorer(mean, static_cast<int>(e) + 1, static_cast<int>(first) + 1);
+      }
+    }
+    try_scorer(std::make_shared<NnTagModel>(std::move(epochs[e])), static_cast<int>(e) + 1, 0);
+  }
+  tagger.set_nn(best_nn, static_cast<float>(chosen.perceptron_weight));
+  if (options.on_epoch) {
+    chosen.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    options.on_epoch(chosen);
+  }
+}
+
 }  // namespace
 }  // namespace kg::tag
 
@@ -276,6 +357,42 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
     if (!complete) continue;
     lexical_info(e.forms, &fold_amb[si % kFolds], e.info);
     examples.push_back(std::move(e));
+  }
+
+  // The BiLSTM scorer trains on a thread of its own (it does not depend on the perceptron).
+  std::mutex report_mutex;
+  std::vector<NnTagModel> nn_epochs;
+  std::thread nn_thread;
+  const bool with_nn = options.nn_epochs > 0 && !dev.empty();
+  if (with_nn) {
+    nn_thread = std::thread([&] {
+      std::vector<std::vector<std::string_view>> forms;
+      std::vector<std::vector<uint32_t>> gold;
+      for (const Example& e : examples) {
+        forms.push_back(e.forms);
+        gold.push_back(e.gold);
+      }
+      NnTagTrainOptions o;
+      o.epochs = options.nn_epochs;
+      o.dims.lstm = options.nn_lstm;
+      o.dims.word = options.nn_word_dim;
+      o.learning_rate = options.nn_learning_rate;
+      o.dropout = options.nn_dropout;
+      o.seed = options.seed + 7;
+      nn_epochs = train_nn_tagger(forms, gold, static_cast<int>(m.labels()), o,
+                                  [&](int epoch, const NnTagModel& nn) {
+                                    if (!options.on_epoch) return;
+                                    TaggerEpoch r;
+                                    r.nn = 1;
+                                    r.epoch = epoch;
+                                    r.dev = evaluate_nn(nn, m, dev);
+                                    r.seconds = std::chrono::duration<double>(
+                                                    std::chrono::steady_clock::now() - start)
+                                                    .count();
+                                    std::lock_guard<std::mutex> lock(report_mutex);
+                                    options.on_epoch(r);
+                                  });
+    });
   }
 
   const int n_passes = std::clamp(options.passes, 1, PackedWeights::kMaxPasses);
@@ -314,7 +431,6 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
   }
   std::vector<SparseWeights> passes;
   std::vector<uint8_t> done;
-  std::mutex report_mutex;
   for (int p = 0; p < n_passes; ++p) {
     const size_t n_members = static_cast<size_t>(std::max(1, options.ensemble));
     std::vector<SparseWeights> members(n_members);
@@ -332,9 +448,12 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
     passes.push_back(mean(members));
     done.push_back(reversed[p]);
   }
+  if (nn_thread.joinable()) nn_thread.join();
   m.weights = PackedWeights::pack(passes, options.prune);
   m.reversed = reversed;
-  return std::unique_ptr<Tagger>(new ApTagger(std::move(m)));
+  auto tagger = std::make_unique<ApTagger>(std::move(m));
+  if (with_nn) choose_nn(*tagger, nn_epochs, dev, options, start);
+  return std::unique_ptr<Tagger>(std::move(tagger));
 }
 
 }  // namespace kg

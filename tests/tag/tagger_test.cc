@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <algorithm>
 #include <thread>
 
 #include "common/binio.h"
@@ -42,6 +44,31 @@ const Tagger& small_tagger() {
     return std::move(r).value();
   }();
   return *t;
+}
+
+// The same slice with the BiLSTM scorer; sentences 550..650 are its dev set (epoch and weight).
+const Tagger& small_nn_tagger() {
+  static const std::unique_ptr<Tagger> t = [] {
+    auto all = read_conllu_file(kTrain);
+    REQUIRE(all.ok());
+    std::vector<Sentence> dev(all->begin() + 550, all->begin() + 650);
+    TaggerTrainOptions o;
+    o.epochs = 4;
+    o.jackknife_epochs = 3;
+    o.nn_epochs = 4;
+    o.nn_lstm = 16;
+    auto r = Tagger::train(slices().train, dev, o);
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return *t;
+}
+
+// The format version in a saved model's header.
+bool has_version(const std::string& path, uint32_t version) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return BinaryReader::from_bytes(bytes, tag::kImplementation, version).ok();
 }
 
 std::string temp_path(const std::string& name) {
@@ -114,9 +141,63 @@ TEST_CASE("Tagger save and load round-trip gives identical tags", "[tag][data]")
   std::filesystem::remove(path);
 }
 
+TEST_CASE("Tagger's BiLSTM scorer learns on 400 sentences", "[tag][data]") {
+  const auto& model = dynamic_cast<const tag::ApTagger&>(small_nn_tagger()).model();
+  REQUIRE(model.nn != nullptr);
+  // The scorer alone: its best label per word (tagging everything NOUN gets about 17% UPOS).
+  size_t words = 0, right = 0;
+  std::vector<std::string_view> forms;
+  std::vector<float> scores;
+  for (const Sentence& g : slices().held_out) {
+    forms.clear();
+    for (const Token& t : g.tokens) forms.emplace_back(t.form);
+    model.nn->scores(forms, scores);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const float* row = &scores[i * model.labels()];
+      const size_t l = std::max_element(row, row + model.labels()) - row;
+      ++words;
+      right += model.upos[l] == g.tokens[i].upos;
+    }
+  }
+  CHECK(100.0 * right / words > 60.0);
+  TagAccuracy a = evaluate_tagger(small_nn_tagger(), slices().held_out);
+  CHECK(a.pct(a.upos) > 80.0);
+  CHECK(small_nn_tagger().describe().find("BiLSTM") != std::string::npos);
+}
+
+TEST_CASE("Tagger with a BiLSTM scorer saves version 2 and loads back identical tags",
+          "[tag][data]") {
+  std::string path = temp_path("roundtrip_nn.bin");
+  REQUIRE(small_nn_tagger().save(path).ok());
+  CHECK(has_version(path, tag::kFormatVersionNn));
+  auto loaded = Tagger::load(path);
+  REQUIRE(loaded.ok());
+  for (const Sentence& g : slices().held_out) {
+    Sentence a, b;
+    a.tokens = b.tokens = g.tokens;
+    small_nn_tagger().tag(a);
+    (*loaded)->tag(b);
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      REQUIRE(a.tokens[i].upos == b.tokens[i].upos);
+      REQUIRE(a.tokens[i].xpos == b.tokens[i].xpos);
+    }
+  }
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
+  CHECK_FALSE(Tagger::load(path).ok());
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("Tagger without a BiLSTM scorer still saves format version 1", "[tag][data]") {
+  std::string path = temp_path("v1.bin");
+  REQUIRE(small_tagger().save(path).ok());
+  CHECK(has_version(path, tag::kFormatVersion));
+  CHECK_FALSE(has_version(path, tag::kFormatVersionNn));
+  std::filesystem::remove(path);
+}
+
 TEST_CASE("Tagger refuses a model of another version or implementation", "[tag][data]") {
   std::string path = temp_path("newer.bin");
-  REQUIRE(BinaryWriter(tag::kImplementation, tag::kFormatVersion + 1).save(path).ok());
+  REQUIRE(BinaryWriter(tag::kImplementation, tag::kFormatVersionNn + 1).save(path).ok());
   auto newer = Tagger::load(path);
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().code() == ErrorCode::kVersionMismatch);

@@ -1,13 +1,13 @@
 // One LSTM direction of the neural scorer: recurrence, forward pass and backward pass.
-#include "parse/nn_lstm.h"
+#include "nn/nn_lstm.h"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
 
-#include "parse/nn_math.h"
+#include "nn/nn_math.h"
 
-namespace kg::parse {
+namespace kg::nn {
 
 void lstm_steps(const float* wh, int lstm, int dir, const float* gx, int gx_stride, int n, float* h,
                 int h_stride, LstmCache* cache) {
@@ -104,4 +104,4 @@ void lstm_backward(const LstmWeights& w, int dir, const LstmCache& cache, const 
   }
 }
 
-}  // namespace kg::parse
+}  // namespace kg::nn

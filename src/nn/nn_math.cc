@@ -1,5 +1,5 @@
 // Dense float kernels of the neural scorer.
-#include "parse/nn_math.h"
+#include "nn/nn_math.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -11,7 +11,7 @@
 #define KG_NN_CLONES
 #endif
 
-namespace kg::parse {
+namespace kg::nn {
 
 namespace {
 
@@ -157,4 +157,4 @@ KG_NN_CLONES void nn_lstm_cell(const float* __restrict g, float* __restrict c, f
   for (int j = 0; j < n; ++j) h[j] *= g[3 * n + j];
 }
 
-}  // namespace kg::parse
+}  // namespace kg::nn

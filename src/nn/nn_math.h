@@ -2,7 +2,7 @@
 // time; the summation order is the same in every clone, so results do not depend on the CPU).
 #pragma once
 
-namespace kg::parse {
+namespace kg::nn {
 
 // y[0..n_out) += sum over i < n_in of x[i] * rows[i * n_out ..]; zero x[i] are skipped.
 void nn_add_rows(float* y, const float* rows, const float* x, int n_in, int n_out);
@@ -26,4 +26,4 @@ void nn_sigmoid_impl(float* x, int n);
 // gates = [i f g o] (activated), c updated in place, h = o * tanh(c).
 void nn_lstm_cell(const float* gates, float* c, float* h, int n);
 
-}  // namespace kg::parse
+}  // namespace kg::nn

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-namespace kg::parse {
+namespace kg::nn {
 
 // The parameters of one direction of one layer, input-major like every matrix of NnModel:
 // wx is in rows of 4 * lstm, wh lstm rows of 4 * lstm, b 4 * lstm (gates i, f, g, o).
@@ -43,4 +43,4 @@ void lstm_backward(const LstmWeights& w, int dir, const LstmCache& cache, const 
                    const float* h, int h_stride, const float* dh, int dh_stride, float* dx,
                    LstmGrads& g);
 
-}  // namespace kg::parse
+}  // namespace kg::nn
