@@ -26,6 +26,8 @@ struct TrainParserOptions {
   std::string tagger;
   int jackknife = 0;
   int jackknife_epochs = 8;
+  int jackknife_nn_epochs = 0;  // the jackknife taggers' BiLSTM scorer (0: perceptron only)
+  int jackknife_nn_lstm = 32;
   int threads = 2;
   ParserTrainOptions parser;
 };
@@ -37,8 +39,10 @@ std::string score_line(const AttachmentScore& s) {
 }
 
 // Replaces the tags of `sentences` with those of taggers trained on the other folds.
-Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, int threads,
-                      Io& io) {
+// With nn_epochs > 0 each tagger also has a BiLSTM scorer whose epoch and weight `gold_dev`
+// picks.
+Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, int nn_epochs,
+                      int nn_lstm, const std::vector<Sentence>& gold_dev, int threads, Io& io) {
   const size_t n = sentences.size();
   auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / n); };
   const std::vector<Sentence> original = sentences;
@@ -53,7 +57,9 @@ Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, i
     options.ensemble = 1;
     options.epochs = epochs;
     options.keep_best = false;
-    auto tagger = Tagger::train(train, {}, options);
+    options.nn_epochs = nn_epochs;
+    options.nn_lstm = nn_lstm;
+    auto tagger = Tagger::train(train, nn_epochs > 0 ? gold_dev : std::vector<Sentence>(), options);
     if (!tagger.ok()) {
       status[k] = tagger.status();
       return;
@@ -106,6 +112,15 @@ Action configure_train_parser(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--jackknife-epochs", o->jackknife_epochs, "Epochs of each jackknife tagger")
       ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--jackknife-nn-epochs", o->jackknife_nn_epochs,
+                 "Epochs of the jackknife taggers' BiLSTM scorer (0: perceptron only; its epoch "
+                 "and weight are picked on --dev)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  app.add_option("--jackknife-nn-lstm", o->jackknife_nn_lstm,
+                 "BiLSTM units per direction of the jackknife taggers' scorer")
+      ->check(CLI::Range(4, 256))
       ->capture_default_str();
   app.add_option("--threads", o->threads, "Threads for the jackknife taggers (same result)")
       ->check(CLI::Range(1, 64))
@@ -185,7 +200,14 @@ Action configure_train_parser(CLI::App& app) {
     std::vector<Sentence> gold_tags;
     if (o->jackknife > 1) {
       if (o->parser.nn_tag_loss > 0) gold_tags = train;
-      KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs, o->threads, io));
+      std::vector<Sentence> gold_dev;
+      if (o->jackknife_nn_epochs > 0) {
+        if (o->dev.empty()) return Status::usage("--jackknife-nn-epochs needs --dev");
+        KG_ASSIGN_OR_RETURN(gold_dev, read_conllu_file(o->dev));
+      }
+      KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs,
+                                        o->jackknife_nn_epochs, o->jackknife_nn_lstm, gold_dev,
+                                        o->threads, io));
     }
     ParserTrainOptions options = o->parser;
     if (options.nn_tag_loss > 0) options.gold_tags = o->jackknife > 1 ? &gold_tags : &train;
