@@ -375,6 +375,31 @@ bool repair_coordinated_subjects(Arcs& a) {
   return changed;
 }
 
+// "U.S. Ambassador to the UN sent": a flat proper-noun chain that ends in a title word is a title
+// ("Ambassador", its head) with modifiers, not a name headed by its first word.
+bool repair_flat_titles(Arcs& a) {
+  bool changed = false;
+  for (int h = 0; h < a.size(); ++h) {
+    int last = h;  // the end of h's flat chain, which must be contiguous
+    for (int k = h + 1; k < a.size() && a.head[k] == h && a.base(k) == "flat"; ++k) last = k;
+    if (last == h || !is_title_word(a.lower[last])) continue;
+    bool name_in_chain = false;  // "President Joe Biden" never ends in a title word anyway
+    for (int k = h; k < last; ++k) name_in_chain = name_in_chain || is_title_word(a.lower[k]);
+    if (name_in_chain) continue;
+    for (int c : a.children(h)) {
+      if (c > last) a.head[c] = last;
+    }
+    a.head[last] = a.head[h];
+    a.rel[last] = a.rel[h];
+    for (int k = h; k < last; ++k) {
+      a.head[k] = last;
+      a.rel[k] = "compound";
+    }
+    changed = true;
+  }
+  return changed;
+}
+
 // "Secretary ... Antony Blinken and Russian Foreign Minister Sergei Lavrov": a plain nmod after
 // its head with no case marker of its own but an "and"/"or" between them in its subtree is a
 // conjunct the parser hung as a modifier (English nmod takes a preposition).
@@ -512,6 +537,7 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   if (in.tokens.empty()) return false;
   Arcs a(in);
   bool changed = repair_quotation(a);
+  changed = repair_flat_titles(a) || changed;
   changed = repair_name_chains(a) || changed;
   changed = repair_caseless_conjuncts(a) || changed;
   changed = repair_coordinated_subjects(a) || changed;

@@ -17,6 +17,8 @@ namespace kg::extract {
 //   the descriptor as its compounds; the chain takes the place of its best-attached word. A
 //   chain already rooted in the name's first word with the other name words flat under it is
 //   left as it is.
+// - A flat proper-noun chain that ends in a title word ("U.S. Ambassador to the UN") is that
+//   title with its modifiers (headed by the title word), not a name.
 // - Two subjects of one predicate, the later one holding the "and" or "or" between them in its
 //   subtree ("Antony Blinken and Sergei Lavrov are scheduled"), become one coordinated subject.
 // - A plain nmod with no case marker holding an "and"/"or" between it and its head ("Secretary

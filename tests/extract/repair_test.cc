@@ -372,3 +372,33 @@ stop stop VERB VB 2 ccomp
   kg::Sentence fixed;
   CHECK_FALSE(kg::extract::repair_parse(parse_compact(kSaid), &fixed));
 }
+
+TEST_CASE("A flat proper-noun chain ending in a title word is a title", "[extract]") {
+  // The tagger with the BiLSTM scorer tags "Ambassador" NNP, and the parser hangs it flat under
+  // "U.S.", which then reads as a name.
+  const char* kAmb = R"(U.S. U.S. PROPN NNP 6 nsubj
+Ambassador Ambassador PROPN NNP 1 flat
+to to ADP IN 5 case
+the the DET DT 5 det
+UN UN PROPN NNP 1 nmod
+sent send VERB VBD 0 root
+a a DET DT 8 det
+letter letter NOUN NN 6 obj
+. . PUNCT . 6 punct)";
+  kg::Sentence fixed;
+  REQUIRE(kg::extract::repair_parse(parse_compact(kAmb), &fixed));
+  CHECK(fixed.tokens[1].head == 6);
+  CHECK(fixed.tokens[1].deprel == "nsubj");
+  CHECK(fixed.tokens[0].head == 2);
+  CHECK(fixed.tokens[0].deprel == "compound");
+  CHECK(fixed.tokens[4].head == 2);  // "to the UN" goes with the title
+}
+
+TEST_CASE("A flat name chain is left alone", "[extract]") {
+  const char* kName = R"(Joe Joe PROPN NNP 3 nsubj
+Biden Biden PROPN NNP 1 flat
+spoke speak VERB VBD 0 root
+. . PUNCT . 3 punct)";
+  kg::Sentence fixed;
+  CHECK_FALSE(kg::extract::repair_parse(parse_compact(kName), &fixed));
+}
