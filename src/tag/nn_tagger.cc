@@ -42,8 +42,8 @@ void build_index(const std::vector<uint64_t>& keys, FlatMap& map) {
 
 // out (rows of 8L) = e (rows of `dim`) x the rows [offset, offset + dim) of both directions'
 // input weights.
-void products(const std::vector<float>& e, int dim, int offset, const NnTagModel& m,
-              std::vector<float>& out) {
+template <class Table>
+void products(const std::vector<float>& e, int dim, int offset, const NnTagModel& m, Table& out) {
   const int G = 4 * m.dims.lstm;
   const size_t rows = e.size() / dim;
   out.assign(rows * 2 * G, 0.f);

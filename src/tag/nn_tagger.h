@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/binio.h"
+#include "common/huge_pages.h"
 #include "common/status.h"
 #include "tag/flat_map.h"
 
@@ -57,7 +58,9 @@ struct NnTagModel {
 
  private:
   // Rows of 8 * lstm (forward gates then backward gates); the shape rows include the biases.
-  std::vector<float> p_word_, p_prefix_, p_suffix_, p_shape_;
+  // Megabytes read at random: on huge pages.
+  using Table = std::vector<float, HugePageAllocator<float>>;
+  Table p_word_, p_prefix_, p_suffix_, p_shape_;
 };
 
 struct NnTagTrainOptions {
