@@ -59,7 +59,8 @@ class Trainer {
     for (auto* v : m_.matrices()) g2_.emplace_back(v->size(), 0.f);
   }
   std::vector<int> word_freq;  // by word id (0: unknown)
-  void train_sentence(const std::vector<std::string_view>& forms, const std::vector<uint32_t>& gold);
+  void train_sentence(const std::vector<std::string_view>& forms,
+                      const std::vector<uint32_t>& gold);
 
  private:
   void step(int p, size_t offset, const float* d, float a, int n) {

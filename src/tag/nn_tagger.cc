@@ -42,16 +42,16 @@ void build_index(const std::vector<uint64_t>& keys, FlatMap& map) {
 
 // out (rows of 8L) = e (rows of `dim`) x the rows [offset, offset + dim) of both directions'
 // input weights.
-void products(const std::vector<float>& e, int dim, int offset, const NnTagModel& m,
-              std::vector<float>& out) {
+template <class Table>
+void products(const std::vector<float>& e, int dim, int offset, const NnTagModel& m, Table& out) {
   const int G = 4 * m.dims.lstm;
   const size_t rows = e.size() / dim;
   out.assign(rows * 2 * G, 0.f);
   for (size_t r = 0; r < rows; ++r) {
     for (int dir = 0; dir < 2; ++dir) {
       nn::nn_add_rows_dense(&out[r * 2 * G + dir * G],
-                            m.lstm_x[dir].data() + static_cast<size_t>(offset) * G,
-                            &e[r * dim], dim, G);
+                            m.lstm_x[dir].data() + static_cast<size_t>(offset) * G, &e[r * dim],
+                            dim, G);
     }
   }
 }
@@ -62,12 +62,18 @@ int nn_tag_shape(std::string_view form, bool first) {
   int upper = 0, lower = 0, digit = 0, hyphen = 0, punct = 0, other = 0;
   for (char ch : form) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') ++upper;
-    else if (c >= 'a' && c <= 'z') ++lower;
-    else if (c >= '0' && c <= '9') ++digit;
-    else if (c == '-') ++hyphen;
-    else if (c < 0x80) ++punct;
-    else ++other;
+    if (c >= 'A' && c <= 'Z')
+      ++upper;
+    else if (c >= 'a' && c <= 'z')
+      ++lower;
+    else if (c >= '0' && c <= '9')
+      ++digit;
+    else if (c == '-')
+      ++hyphen;
+    else if (c < 0x80)
+      ++punct;
+    else
+      ++other;
   }
   const bool initial = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
   return (initial ? 1 : 0) | (upper >= 2 && lower == 0 ? 2 : 0) | (lower ? 4 : 0) |

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/binio.h"
+#include "common/huge_pages.h"
 #include "common/status.h"
 #include "tag/flat_map.h"
 
@@ -34,10 +35,10 @@ struct NnTagModel {
   int labels = 0;
   // Vocabulary keys (hashes) in id order; id 0 is the unknown entry.
   std::vector<uint64_t> word_keys, prefix_keys, suffix_keys;
-  FlatMap words, prefixes, suffixes;  // key -> id (1..)
+  FlatMap words, prefixes, suffixes;                       // key -> id (1..)
   std::vector<float> e_word, e_prefix, e_suffix, e_shape;  // (entries + 1) rows, shapes 256
-  std::vector<float> lstm_x[2], lstm_h[2], lstm_b[2];       // input-major, gates i f g o
-  std::vector<float> w_out, b_out;                          // 2 * lstm rows of `labels`
+  std::vector<float> lstm_x[2], lstm_h[2], lstm_b[2];      // input-major, gates i f g o
+  std::vector<float> w_out, b_out;                         // 2 * lstm rows of `labels`
 
   std::vector<std::vector<float>*> matrices();
   // Rebuilds the key -> id maps from the key lists.
@@ -57,7 +58,9 @@ struct NnTagModel {
 
  private:
   // Rows of 8 * lstm (forward gates then backward gates); the shape rows include the biases.
-  std::vector<float> p_word_, p_prefix_, p_suffix_, p_shape_;
+  // Megabytes read at random: on huge pages.
+  using Table = std::vector<float, HugePageAllocator<float>>;
+  Table p_word_, p_prefix_, p_suffix_, p_shape_;
 };
 
 struct NnTagTrainOptions {

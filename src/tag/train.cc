@@ -305,8 +305,8 @@ void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vec
         sum = epochs[e];
       } else {
         auto to = sum.matrices(), from = epochs[e].matrices();
-        for (size_t i = 0; i < to.size(); ++i) nn::nn_add(to[i]->data(), from[i]->data(),
-                                                          static_cast<int>(to[i]->size()));
+        for (size_t i = 0; i < to.size(); ++i)
+          nn::nn_add(to[i]->data(), from[i]->data(), static_cast<int>(to[i]->size()));
         auto mean = std::make_shared<NnTagModel>(sum);
         const float scale = 1.f / static_cast<float>(e - first + 1);
         for (auto* v : mean->matrices())
@@ -379,19 +379,18 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
       o.learning_rate = options.nn_learning_rate;
       o.dropout = options.nn_dropout;
       o.seed = options.seed + 7;
-      nn_epochs = train_nn_tagger(forms, gold, static_cast<int>(m.labels()), o,
-                                  [&](int epoch, const NnTagModel& nn) {
-                                    if (!options.on_epoch) return;
-                                    TaggerEpoch r;
-                                    r.nn = 1;
-                                    r.epoch = epoch;
-                                    r.dev = evaluate_nn(nn, m, dev);
-                                    r.seconds = std::chrono::duration<double>(
-                                                    std::chrono::steady_clock::now() - start)
-                                                    .count();
-                                    std::lock_guard<std::mutex> lock(report_mutex);
-                                    options.on_epoch(r);
-                                  });
+      nn_epochs = train_nn_tagger(
+          forms, gold, static_cast<int>(m.labels()), o, [&](int epoch, const NnTagModel& nn) {
+            if (!options.on_epoch) return;
+            TaggerEpoch r;
+            r.nn = 1;
+            r.epoch = epoch;
+            r.dev = evaluate_nn(nn, m, dev);
+            r.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::lock_guard<std::mutex> lock(report_mutex);
+            options.on_epoch(r);
+          });
     });
   }
 

@@ -1,8 +1,8 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
 #include <thread>
 
 #include "common/binio.h"

@@ -100,10 +100,12 @@ Action configure_train_tagger(CLI::App& app) {
       }
       if (e.nn == 2) {
         io.out << "chosen bilstm ";
-        if (e.nn_mean_from > 0) io.out << "mean of epochs " << e.nn_mean_from << "-";
-        else io.out << "epoch ";
-        io.out << e.epoch << ", perceptron weight "
-               << e.perceptron_weight << ": dev " << accuracy_line(e.dev) << std::endl;
+        if (e.nn_mean_from > 0)
+          io.out << "mean of epochs " << e.nn_mean_from << "-";
+        else
+          io.out << "epoch ";
+        io.out << e.epoch << ", perceptron weight " << e.perceptron_weight << ": dev "
+               << accuracy_line(e.dev) << std::endl;
         return;
       }
       char head[80];
