@@ -40,9 +40,9 @@ inline __attribute__((always_inline)) void add8(float* __restrict y, const float
   const float* __restrict r7 = r[7];
   for (int j = 0; j < n; ++j) {
     y[j] = (((((((y[j] + a[0] * r0[j]) + a[1] * r1[j]) + a[2] * r2[j]) + a[3] * r3[j]) +
-               a[4] * r4[j]) +
-              a[5] * r5[j]) +
-             a[6] * r6[j]) +
+              a[4] * r4[j]) +
+             a[5] * r5[j]) +
+            a[6] * r6[j]) +
            a[7] * r7[j];
   }
 }

@@ -1,8 +1,9 @@
 // Parse repairs on the misparses the shipped parser produced for the sample article, written out
 // by hand so that these tests do not depend on the model.
+#include "extract/repair.h"
+
 #include <catch2/catch.hpp>
 
-#include "extract/repair.h"
 #include "parse_helper.h"
 
 using kg::test::dump;
@@ -281,8 +282,7 @@ Sunday Sunday PROPN NNP 3 nmod
   CHECK_FALSE(kg::extract::repair_parse(parse_compact(kNmod), &fixed));
 }
 
-TEST_CASE("A provided-clause read as the object of its own verb becomes a condition",
-          "[extract]") {
+TEST_CASE("A provided-clause read as the object of its own verb becomes a condition", "[extract]") {
   const char* kProvided = R"(They they PRON PRP 2 nsubj
 meet meet VERB VBP 0 root
 , , PUNCT , 8 punct
