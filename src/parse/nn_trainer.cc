@@ -11,31 +11,12 @@
 #include "parse/features.h"
 #include "parse/nn.h"
 #include "nn/nn_math.h"
+#include "nn/nn_random.h"
 
 namespace kg::parse {
 
 using namespace ::kg::nn;  // the shared float kernels and LSTM
 namespace {
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed * 0x9E3779B97F4A7C15ULL + 1) {}
-  uint64_t next() {
-    s_ ^= s_ << 13;
-    s_ ^= s_ >> 7;
-    s_ ^= s_ << 17;
-    return s_;
-  }
-  double uniform() { return (next() >> 11) * 0x1.0p-53; }
-
- private:
-  uint64_t s_;
-};
-
-void init_uniform(std::vector<float>& v, size_t n, float r, std::mt19937_64& g) {
-  v.resize(n);
-  for (auto& x : v) x = static_cast<float>((g() >> 11) * 0x1.0p-53 * 2.0 - 1.0) * r;
-}
 
 class NnTrainer {
  public:
