@@ -12,6 +12,29 @@
 
 namespace kg::test {
 
+// A compact parse with other heads and relations for some words: each change is (word, 1-based;
+// head; deprel). Variants of one sentence's parse are written as changes to it.
+struct Rehead {
+  int word, head;
+  std::string deprel;
+};
+inline std::string rehead(const std::string& block, const std::vector<Rehead>& changes) {
+  std::istringstream in(block);
+  std::string line, out;
+  for (int word = 1; std::getline(in, line); ++word) {
+    for (const Rehead& c : changes) {
+      if (c.word != word) continue;
+      std::istringstream f(line);
+      std::string form, lemma, upos, xpos;
+      f >> form >> lemma >> upos >> xpos;
+      line = form + ' ' + lemma + ' ' + upos + ' ' + xpos + ' ' + std::to_string(c.head) + ' ' +
+             c.deprel;
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
 inline Sentence parse_compact(const std::string& block) {
   Sentence s;
   std::istringstream in(block);
@@ -26,9 +49,9 @@ inline Sentence parse_compact(const std::string& block) {
   size_t pos = 0;
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     Token& t = s.tokens[i];
-    const bool next_punct = i + 1 < s.tokens.size() &&
-                            (s.tokens[i + 1].upos == "PUNCT" || s.tokens[i + 1].form == "n't" ||
-                             s.tokens[i + 1].form == "'s");
+    const bool next_punct =
+        i + 1 < s.tokens.size() && (s.tokens[i + 1].upos == "PUNCT" ||
+                                    s.tokens[i + 1].form == "n't" || s.tokens[i + 1].form == "'s");
     t.space_after = !next_punct;
     t.start = pos;
     s.text += t.form;

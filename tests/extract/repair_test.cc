@@ -11,6 +11,41 @@ using kg::test::extract_all;
 using kg::test::find_fact;
 using kg::test::make_doc;
 using kg::test::parse_compact;
+using kg::test::rehead;
+
+// The session-3 neural parser's reading of "..., White House Press Secretary Jen Psaki said":
+// "House" and "Press" both subjects of "said".
+const char* const kPsaki = R"(Russia Russia PROPN NNP 2 nsubj
+agreed agree VERB VBD 0 root
+, , PUNCT , 10 punct
+White White ADJ JJ 5 amod
+House House PROPN NNP 10 nsubj
+Press Press PROPN NNP 10 nsubj
+Secretary Secretary PROPN NNP 6 flat
+Jen Jen PROPN NNP 9 compound
+Psaki Psaki PROPN NNP 6 flat
+said say VERB VBD 2 parataxis
+. . PUNCT . 2 punct)";
+
+// The session-3 neural parser's reading of the Blinken and Lavrov sentence: both title + name
+// chains are subjects of "scheduled", and the "and" hangs inside the second title.
+const char* const kBoth = R"(US US PROPN NNP 2 compound
+Secretary Secretary PROPN NNP 14 nsubj:pass
+of of ADP IN 6 case
+State State PROPN NNP 5 compound
+Antony Antony PROPN NNP 6 compound
+Blinken Blinken PROPN NNP 2 nmod
+and and CCONJ CC 10 cc
+Russian Russian ADJ JJ 10 amod
+Foreign Foreign ADJ JJ 10 amod
+Minister Minister PROPN NNP 11 nmod:desc
+Sergei Sergei PROPN NNP 14 nsubj:pass
+Lavrov Lavrov PROPN NNP 11 flat
+are be AUX VBP 14 aux:pass
+scheduled schedule VERB VBN 0 root
+to to PART TO 16 mark
+meet meet VERB VB 14 xcomp
+. . PUNCT . 14 punct)";
 
 TEST_CASE("A letter to a title + name chain goes to the person, not to the first word",
           "[extract]") {
@@ -38,17 +73,6 @@ abuses abuse NOUN NNS 12 obj
 }
 
 TEST_CASE("A title + name chain split over two subjects becomes one speaker", "[extract]") {
-  const char* kPsaki = R"(Russia Russia PROPN NNP 2 nsubj
-agreed agree VERB VBD 0 root
-, , PUNCT , 10 punct
-White White ADJ JJ 5 amod
-House House PROPN NNP 10 nsubj
-Press Press PROPN NNP 10 nsubj
-Secretary Secretary PROPN NNP 6 flat
-Jen Jen PROPN NNP 9 compound
-Psaki Psaki PROPN NNP 6 flat
-said say VERB VBD 2 parataxis
-. . PUNCT . 2 punct)";
   kg::Sentence s = parse_compact(kPsaki);
   kg::Sentence fixed;
   REQUIRE(kg::extract::repair_parse(s, &fixed));
@@ -146,25 +170,6 @@ Putin Putin PROPN NNP 6 nmod
 
 TEST_CASE("Two subjects joined by and become one coordinated subject, each keeping its title",
           "[extract]") {
-  // The neural parser's reading: both title + name chains are subjects of "scheduled", and the
-  // "and" hangs inside the second title.
-  const char* kBoth = R"(US US PROPN NNP 2 compound
-Secretary Secretary PROPN NNP 14 nsubj:pass
-of of ADP IN 6 case
-State State PROPN NNP 5 compound
-Antony Antony PROPN NNP 6 compound
-Blinken Blinken PROPN NNP 2 nmod
-and and CCONJ CC 10 cc
-Russian Russian ADJ JJ 10 amod
-Foreign Foreign ADJ JJ 10 amod
-Minister Minister PROPN NNP 11 nmod:desc
-Sergei Sergei PROPN NNP 14 nsubj:pass
-Lavrov Lavrov PROPN NNP 11 flat
-are be AUX VBP 14 aux:pass
-scheduled schedule VERB VBN 0 root
-to to PART TO 16 mark
-meet meet VERB VB 14 xcomp
-. . PUNCT . 14 punct)";
   kg::Sentence s = parse_compact(kBoth);
   kg::Sentence fixed;
   REQUIRE(kg::extract::repair_parse(s, &fixed));
@@ -227,46 +232,26 @@ said say VERB VBD 0 root)";
 
 TEST_CASE("A title + name chain headed by the name's last word is rebuilt", "[extract]") {
   // The two-layer parser's reading: every word hangs on "Psaki", "Jen" is flat under the title.
-  const char* kPsaki = R"(Psaki Psaki PROPN NNP 8 nsubj
-and and CCONJ CC 8 cc
-White White ADJ JJ 4 amod
-House House PROPN NNP 8 compound
-Press Press PROPN NNP 8 compound
-Secretary Secretary PROPN NNP 8 compound
-Jen Jen PROPN NNP 6 flat
-Psaki Psaki PROPN NNP 9 nsubj
-said say VERB VBD 0 root
-. . PUNCT . 9 punct)";
+  const std::string parse = rehead(kPsaki, {{5, 9, "compound"},
+                                            {6, 9, "compound"},
+                                            {7, 9, "compound"},
+                                            {8, 7, "flat"},
+                                            {9, 10, "nsubj"}});
   kg::Sentence fixed;
-  REQUIRE(kg::extract::repair_parse(parse_compact(kPsaki), &fixed));
-  CHECK(fixed.tokens[6].head == 9);  // Jen heads the chain, subject of "said"
-  CHECK(fixed.tokens[7].head == 7);
-  CHECK(fixed.tokens[7].deprel == "flat");
-  auto ts = extract_all(make_doc({kPsaki}));
+  REQUIRE(kg::extract::repair_parse(parse_compact(parse), &fixed));
+  CHECK(fixed.tokens[7].head == 10);  // Jen heads the chain, subject of "said"
+  CHECK(fixed.tokens[8].head == 8);
+  CHECK(fixed.tokens[8].deprel == "flat");
+  auto ts = extract_all(make_doc({parse}));
   INFO(dump(ts));
   CHECK(find_fact(ts, "Jen Psaki", "be", "White House Press Secretary") != nullptr);
 }
 
 TEST_CASE("A caseless nmod holding the and before it is a conjunct", "[extract]") {
   // The two-layer parser hung the second title + name chain on the first title as an nmod.
-  const char* kBoth = R"(US US PROPN NNP 2 compound
-Secretary Secretary PROPN NNP 14 nsubj:pass
-of of ADP IN 5 case
-State State PROPN NNP 5 compound
-Antony Antony PROPN NNP 2 nmod
-Blinken Blinken PROPN NNP 5 flat
-and and CCONJ CC 10 cc
-Russian Russian ADJ JJ 10 amod
-Foreign Foreign ADJ NNP 10 amod
-Minister Minister PROPN NNP 11 nmod:desc
-Sergei Sergei PROPN NNP 2 nmod
-Lavrov Lavrov PROPN NNP 11 flat
-are be AUX VBP 14 aux:pass
-scheduled schedule VERB VBN 0 root
-to to PART TO 16 mark
-meet meet VERB VB 14 xcomp
-. . PUNCT . 14 punct)";
-  auto ts = extract_all(make_doc({kBoth}));
+  const std::string parse =
+      rehead(kBoth, {{3, 5, "case"}, {5, 2, "nmod"}, {6, 5, "flat"}, {11, 2, "nmod"}});
+  auto ts = extract_all(make_doc({parse}));
   INFO(dump(ts));
   CHECK(find_fact(ts, "Sergei Lavrov", "be", "Russian Foreign Minister") != nullptr);
   CHECK(find_fact(ts, "Antony Blinken", "be", "US Secretary of State") != nullptr);
@@ -282,8 +267,9 @@ Sunday Sunday PROPN NNP 3 nmod
   CHECK_FALSE(kg::extract::repair_parse(parse_compact(kNmod), &fixed));
 }
 
-TEST_CASE("A provided-clause read as the object of its own verb becomes a condition", "[extract]") {
-  const char* kProvided = R"(They they PRON PRP 2 nsubj
+// "They meet, provided Russia does not proceed with action, Psaki said." as the two-layer parser
+// read it: "provided" an object of "proceed", "said" a parataxis of the condition.
+const char* const kProvided = R"(They they PRON PRP 2 nsubj
 meet meet VERB VBP 0 root
 , , PUNCT , 8 punct
 provided provide VERB VBD 8 obj
@@ -297,6 +283,8 @@ action action NOUN NN 8 obl
 Psaki Psaki PROPN NNP 13 nsubj
 said say VERB VBD 8 parataxis
 . . PUNCT . 2 punct)";
+
+TEST_CASE("A provided-clause read as the object of its own verb becomes a condition", "[extract]") {
   kg::Sentence fixed;
   REQUIRE(kg::extract::repair_parse(parse_compact(kProvided), &fixed));
   CHECK(fixed.tokens[3].deprel == "mark");
@@ -312,21 +300,16 @@ said say VERB VBD 8 parataxis
 }
 
 TEST_CASE("A provided-clause read as the head of its clause becomes a condition", "[extract]") {
-  const char* kProvided = R"(They they PRON PRP 2 nsubj
-meet meet VERB VBP 0 root
-, , PUNCT , 4 punct
-provided provide VERB VBD 2 parataxis
-Russia Russia PROPN NNP 8 nsubj
-does do AUX VBZ 8 aux
-not not PART RB 8 advmod
-proceed proceed VERB VB 4 ccomp
-. . PUNCT . 2 punct)";
+  // The one-layer parser's reading: "provided" a parataxis of "meet", "proceed" its ccomp.
+  const std::string parse = rehead(
+      kProvided, {{3, 4, "punct"}, {4, 2, "parataxis"}, {8, 4, "ccomp"}, {13, 4, "parataxis"}});
   kg::Sentence fixed;
-  REQUIRE(kg::extract::repair_parse(parse_compact(kProvided), &fixed));
+  REQUIRE(kg::extract::repair_parse(parse_compact(parse), &fixed));
   CHECK(fixed.tokens[3].deprel == "mark");
   CHECK(fixed.tokens[3].head == 8);
   CHECK(fixed.tokens[7].head == 2);
   CHECK(fixed.tokens[7].deprel == "advcl");
+  CHECK(fixed.tokens[12].head == 2);  // the speech clause moves with the condition's head
 }
 
 TEST_CASE("Provided as a plain verb is left alone", "[extract]") {
