@@ -41,15 +41,25 @@ Status BinaryWriter::save(const std::string& path) const {
 
 Result<BinaryReader> BinaryReader::open(const std::string& path, std::string_view implementation,
                                         uint32_t version) {
+  return open(path, implementation, version, version);
+}
+
+Result<BinaryReader> BinaryReader::open(const std::string& path, std::string_view implementation,
+                                        uint32_t oldest, uint32_t newest) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::not_found("model file not found: " + path);
   std::ostringstream ss;
   ss << in.rdbuf();
-  return from_bytes(std::move(ss).str(), implementation, version, path);
+  return checked(std::move(ss).str(), implementation, oldest, newest, path);
 }
 
 Result<BinaryReader> BinaryReader::from_bytes(std::string bytes, std::string_view implementation,
                                               uint32_t version, std::string name) {
+  return checked(std::move(bytes), implementation, version, version, std::move(name));
+}
+
+Result<BinaryReader> BinaryReader::checked(std::string bytes, std::string_view implementation,
+                                           uint32_t oldest, uint32_t newest, std::string name) {
   BinaryReader r(std::move(bytes), std::move(name));
   if (r.buf_.size() < kModelMagic.size() ||
       std::string_view(r.buf_).substr(0, kModelMagic.size()) != kModelMagic) {
@@ -63,10 +73,11 @@ Result<BinaryReader> BinaryReader::from_bytes(std::string bytes, std::string_vie
     return Status::version_mismatch(r.name_ + ": model is '" + impl + "', expected '" +
                                     std::string(implementation) + "'");
   }
-  if (ver != version) {
+  if (ver < oldest || ver > newest) {
     return Status::version_mismatch(r.name_ + ": model format version " + std::to_string(ver) +
-                                    ", this build reads version " + std::to_string(version));
+                                    ", this build reads version " + std::to_string(newest));
   }
+  r.version_ = ver;
   return r;
 }
 

@@ -45,9 +45,16 @@ class BinaryReader {
   // Loads `path` and checks magic, implementation name and version.
   static Result<BinaryReader> open(const std::string& path, std::string_view implementation,
                                    uint32_t version);
+  // The same for a loader that reads format versions oldest..newest (version() says which the
+  // file has); a file of another version is refused naming `newest`.
+  static Result<BinaryReader> open(const std::string& path, std::string_view implementation,
+                                   uint32_t oldest, uint32_t newest);
   // Same over bytes already in memory (for tests and fuzzers); `name` is used in messages.
   static Result<BinaryReader> from_bytes(std::string bytes, std::string_view implementation,
                                          uint32_t version, std::string name = "<memory>");
+
+  // The format version in the file's header.
+  uint32_t version() const { return version_; }
 
   uint8_t u8();
   uint32_t u32();
@@ -66,11 +73,14 @@ class BinaryReader {
 
  private:
   BinaryReader(std::string buf, std::string name) : buf_(std::move(buf)), name_(std::move(name)) {}
+  static Result<BinaryReader> checked(std::string bytes, std::string_view implementation,
+                                      uint32_t oldest, uint32_t newest, std::string name);
   void fail(const std::string& what);
 
   std::string buf_;
   std::string name_;
   size_t pos_ = 0;
+  uint32_t version_ = 0;
   Status status_;
 };
 

@@ -169,15 +169,8 @@ Status ApParser::save(const std::string& path) const {
 }
 
 Result<std::unique_ptr<Parser>> ApParser::load_file(const std::string& path) {
-  // Version 2 first (every one-layer model); on a version mismatch the file is opened again as
-  // version 3, whose error is the one reported.
-  uint32_t version = kOldestFormatVersion;
-  auto opened = BinaryReader::open(path, kImplementation, version);
-  if (!opened.ok() && opened.status().code() == ErrorCode::kVersionMismatch) {
-    version = kFormatVersion;
-    opened = BinaryReader::open(path, kImplementation, version);
-  }
-  KG_ASSIGN_OR_RETURN(BinaryReader r, std::move(opened));
+  KG_ASSIGN_OR_RETURN(BinaryReader r, BinaryReader::open(path, kImplementation,
+                                                         kOldestFormatVersion, kFormatVersion));
   uint32_t features = r.u32();
   if (r.status().ok() && features != kFeatureSetVersion) {
     return Status::version_mismatch(path + ": parser feature set " + std::to_string(features) +
@@ -210,7 +203,7 @@ Result<std::unique_ptr<Parser>> ApParser::load_file(const std::string& path) {
   KG_RETURN_IF_ERROR(r.status());
   if (has_nn > 1) return Status::corruption(path + ": bad neural scorer flag");
   if (has_nn) {
-    auto model = NnModel::read(r, version);
+    auto model = NnModel::read(r, r.version());
     if (!model.ok()) return model.status().with_context(path);
     if (model->num_classes != labels.num_classes()) {
       return Status::corruption(path + ": neural scorer classes do not match the labels");

@@ -156,7 +156,8 @@ Status read_map(BinaryReader& r, FlatMap& map, uint32_t limit, const char* what)
     uint64_t k = r.u64();
     uint64_t v = r.varint();
     if (!r.status().ok()) return r.status();
-    if (k == 0 || v >= limit) return Status::corruption(std::string("tagger ") + what + ": bad entry");
+    if (k == 0 || v >= limit)
+      return Status::corruption(std::string("tagger ") + what + ": bad entry");
     map.insert(k, static_cast<uint32_t>(v));
   }
   return {};
@@ -165,7 +166,7 @@ Status read_map(BinaryReader& r, FlatMap& map, uint32_t limit, const char* what)
 }  // namespace
 
 Status ApTagger::save(const std::string& path) const {
-  BinaryWriter w(kImplementation, m_.nn ? kFormatVersionNn : kFormatVersion);
+  BinaryWriter w(kImplementation, m_.format_version());
   w.varint(m_.labels());
   for (uint32_t l = 0; l < m_.labels(); ++l) {
     w.str(m_.upos[l]);
@@ -217,7 +218,7 @@ Result<std::unique_ptr<Tagger>> ApTagger::read(BinaryReader& r, uint32_t version
 std::string ApTagger::describe() const {
   std::ostringstream s;
   size_t features = m_.weights.features(), entries = m_.weights.entries();
-  s << kImplementation << " v" << (m_.nn ? kFormatVersionNn : kFormatVersion) << ": " << m_.labels() << " labels, "
+  s << kImplementation << " v" << m_.format_version() << ": " << m_.labels() << " labels, "
     << m_.passes() << " passes, " << features << " features, " << entries << " weights, "
     << m_.dictionary.size() << " dictionary words, " << m_.lemmatizer.exceptions()
     << " lemma exceptions, " << m_.lemmatizer.rules() << " lemma rules";
@@ -233,15 +234,9 @@ std::string ApTagger::describe() const {
 namespace kg {
 
 Result<std::unique_ptr<Tagger>> Tagger::load(const std::string& path) {
-  // Version 1 (the common case) first; a version mismatch there may be a version 2 model.
-  uint32_t version = tag::kFormatVersion;
-  auto opened = BinaryReader::open(path, tag::kImplementation, version);
-  if (!opened.ok() && opened.status().code() == ErrorCode::kVersionMismatch) {
-    version = tag::kFormatVersionNn;
-    opened = BinaryReader::open(path, tag::kImplementation, version);
-  }
-  KG_ASSIGN_OR_RETURN(auto reader, std::move(opened));
-  auto tagger = tag::ApTagger::read(reader, version);
+  KG_ASSIGN_OR_RETURN(auto reader, BinaryReader::open(path, tag::kImplementation,
+                                                      tag::kFormatVersion, tag::kFormatVersionNn));
+  auto tagger = tag::ApTagger::read(reader, reader.version());
   if (!tagger.ok()) return tagger.status().with_context(path);
   return tagger;
 }

@@ -37,6 +37,7 @@ struct ApModel {
   float perceptron_weight = 1.f;
 
   uint32_t labels() const { return static_cast<uint32_t>(upos.size()); }
+  uint32_t format_version() const { return nn ? kFormatVersionNn : kFormatVersion; }
   // History label of the words before the sentence.
   uint32_t begin_label() const { return labels(); }
   int passes() const { return static_cast<int>(reversed.size()); }
