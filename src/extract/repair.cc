@@ -343,6 +343,17 @@ bool repair_quotation(Arcs& a) {
 
 bool is_subject(const Arcs& a, int i) { return a.base(i) == "nsubj"; }
 
+// The last "and"/"or" (cc) between words x < y that y's subtree holds, or -1.
+int conjunction_between(const Arcs& a, int x, int y) {
+  int cc = -1;
+  for (int c = x + 1; c < y; ++c) {
+    if (a.base(c) == "cc" && (a.lower[c] == "and" || a.lower[c] == "or") && a.dominates(y, c)) {
+      cc = c;
+    }
+  }
+  return cc;
+}
+
 // "Antony Blinken and Sergei Lavrov are scheduled": two subjects of one predicate, the later one
 // holding the "and"/"or" between them in its subtree, are one coordinated subject (the second
 // becomes a conjunct of the first).
@@ -359,13 +370,7 @@ bool repair_coordinated_subjects(Arcs& a) {
       }
     }
     if (first < 0) continue;
-    int cc = -1;  // an "and" between them, inside the second's subtree
-    for (int c = first + 1; c < second; ++c) {
-      if (a.base(c) == "cc" && (a.lower[c] == "and" || a.lower[c] == "or") &&
-          a.dominates(second, c)) {
-        cc = c;
-      }
-    }
+    const int cc = conjunction_between(a, first, second);
     if (cc < 0) continue;
     a.head[cc] = second;  // UD: the conjunction hangs on the conjunct it introduces
     a.head[second] = first;
@@ -383,9 +388,9 @@ bool repair_flat_titles(Arcs& a) {
     int last = h;  // the end of h's flat chain, which must be contiguous
     for (int k = h + 1; k < a.size() && a.head[k] == h && a.base(k) == "flat"; ++k) last = k;
     if (last == h || !is_title_word(a.lower[last])) continue;
-    bool name_in_chain = false;  // "President Joe Biden" never ends in a title word anyway
-    for (int k = h; k < last; ++k) name_in_chain = name_in_chain || is_title_word(a.lower[k]);
-    if (name_in_chain) continue;
+    bool title_before = false;  // only the last word may be a title ("U.S. Ambassador")
+    for (int k = h; k < last; ++k) title_before = title_before || is_title_word(a.lower[k]);
+    if (title_before) continue;
     for (int c : a.children(h)) {
       if (c > last) a.head[c] = last;
     }
@@ -411,13 +416,7 @@ bool repair_caseless_conjuncts(Arcs& a) {
     bool has_case = false;
     for (int c : a.children(y)) has_case = has_case || a.base(c) == "case";
     if (has_case) continue;
-    int cc = -1;
-    for (int c = x + 1; c < y; ++c) {
-      if (a.base(c) == "cc" && (a.lower[c] == "and" || a.lower[c] == "or") &&
-          a.dominates(y, c)) {
-        cc = c;
-      }
-    }
+    const int cc = conjunction_between(a, x, y);
     if (cc < 0) continue;
     a.head[cc] = y;
     a.rel[y] = "conj";
@@ -472,7 +471,7 @@ bool repair_provided_clauses(Arcs& a) {
     if (v < 0) continue;
     if (a.head[w] == v) {
       // An argument of the clause's verb.
-      if (a.children(w).size() > 0) continue;
+      if (!a.children(w).empty()) continue;
     } else if (a.head[v] == w) {
       // The head of the clause: the clause takes its place; its other dependents go along.
       for (int c : a.children(w)) {
