@@ -109,6 +109,13 @@ KG_NN_CLONES void nn_add(float* __restrict y, const float* __restrict x, int n) 
   for (int j = 0; j < n; ++j) y[j] += x[j];
 }
 
+void nn_add_all(const std::vector<std::vector<float>*>& to,
+                const std::vector<std::vector<float>*>& from) {
+  for (size_t k = 0; k < to.size(); ++k) {
+    nn_add(to[k]->data(), from[k]->data(), static_cast<int>(to[k]->size()));
+  }
+}
+
 KG_NN_CLONES void nn_sum5(float* __restrict y, const float* __restrict a, const float* __restrict b,
                           const float* __restrict c, const float* __restrict d,
                           const float* __restrict e, int n) {

@@ -2,6 +2,8 @@
 // time; the summation order is the same in every clone, so results do not depend on the CPU).
 #pragma once
 
+#include <vector>
+
 namespace kg::nn {
 
 // y[0..n_out) += sum over i < n_in of x[i] * rows[i * n_out ..]; zero x[i] are skipped.
@@ -10,6 +12,10 @@ void nn_add_rows(float* y, const float* rows, const float* x, int n_in, int n_ou
 void nn_add_rows_dense(float* y, const float* rows, const float* x, int n_in, int n_out);
 // y += x.
 void nn_add(float* y, const float* x, int n);
+// nn_add of every array of `from` to the array of the same index in `to`: the parameters of two
+// models of one shape, as their matrices() list them (summing snapshots for their mean).
+void nn_add_all(const std::vector<std::vector<float>*>& to,
+                const std::vector<std::vector<float>*>& from);
 // y = (((a + b) + c) + d) + e, elementwise.
 void nn_sum5(float* y, const float* a, const float* b, const float* c, const float* d,
              const float* e, int n);

@@ -305,10 +305,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       NnModel mean = nn_snapshots[kept - 1].second;
       auto sum = mean.matrices();
       for (size_t j = kept - count; j + 1 < kept; ++j) {
-        auto add = nn_snapshots[j].second.matrices();
-        for (size_t k = 0; k < sum.size(); ++k) {
-          nn_add(sum[k]->data(), add[k]->data(), static_cast<int>(sum[k]->size()));
-        }
+        nn_add_all(sum, nn_snapshots[j].second.matrices());
       }
       for (auto* v : sum) {
         for (float& x : *v) x /= static_cast<float>(count);

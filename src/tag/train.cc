@@ -304,9 +304,7 @@ void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vec
       if (e == first) {
         sum = epochs[e];
       } else {
-        auto to = sum.matrices(), from = epochs[e].matrices();
-        for (size_t i = 0; i < to.size(); ++i)
-          nn::nn_add(to[i]->data(), from[i]->data(), static_cast<int>(to[i]->size()));
+        nn::nn_add_all(sum.matrices(), epochs[e].matrices());
         auto mean = std::make_shared<NnTagModel>(sum);
         const float scale = 1.f / static_cast<float>(e - first + 1);
         for (auto* v : mean->matrices())
