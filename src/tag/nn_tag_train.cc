@@ -7,11 +7,9 @@
 #include <random>
 #include <string>
 
-#include "common/hash.h"
 #include "nn/nn_lstm.h"
 #include "nn/nn_math.h"
 #include "nn/nn_random.h"
-#include "tag/features.h"
 #include "tag/nn_tagger.h"
 
 namespace kg::tag {
@@ -152,24 +150,17 @@ std::vector<NnTagModel> train_nn_tagger(
   m.labels = labels;
   const NnTagDims& d = m.dims;
   // Vocabularies: lowercased words seen twice, prefixes and suffixes seen twice.
-  std::vector<uint64_t> seen[1];
-  std::string lower;
+  std::vector<uint64_t> words, pre, suf;
   for (const auto& s : forms) {
     for (std::string_view f : s) {
-      lower = lowercase(f);
-      seen[0].push_back(mix(hash64(lower), 71));
+      const NnTagKeys k = nn_tag_keys(f);
+      words.push_back(k.word);
+      pre.push_back(k.prefix);
+      suf.push_back(k.suffix);
     }
   }
   std::vector<int> word_freq{0};
-  m.word_keys = vocabulary(seen[0], 2, &word_freq);
-  std::vector<uint64_t> pre, suf;
-  for (const auto& s : forms) {
-    for (std::string_view f : s) {
-      lower = lowercase(f);
-      pre.push_back(mix(hash64(nn_prefix3(lower)), 72));
-      suf.push_back(mix(hash64(nn_suffix3(lower)), 73));
-    }
-  }
+  m.word_keys = vocabulary(words, 2, &word_freq);
   m.prefix_keys = vocabulary(pre, 2, nullptr);
   m.suffix_keys = vocabulary(suf, 2, nullptr);
   m.index();

@@ -10,6 +10,9 @@
 
 namespace kg::tag {
 
+namespace {
+
+// The first and the last three code points of a (lowercased) form.
 std::string_view nn_prefix3(std::string_view s) {
   size_t i = 0;
   for (int k = 0; k < 3 && i < s.size(); ++k) {
@@ -27,8 +30,6 @@ std::string_view nn_suffix3(std::string_view s) {
   }
   return s.substr(i);
 }
-
-namespace {
 
 int find_id(const FlatMap& map, uint64_t key) {
   const uint32_t id = map.find(key);
@@ -57,6 +58,13 @@ void products(const std::vector<float>& e, int dim, int offset, const NnTagModel
 }
 
 }  // namespace
+
+NnTagKeys nn_tag_keys(std::string_view form) {
+  thread_local std::string lower;
+  lower = lowercase(form);
+  return {mix(hash64(lower), 71), mix(hash64(nn_prefix3(lower)), 72),
+          mix(hash64(nn_suffix3(lower)), 73)};
+}
 
 int nn_tag_shape(std::string_view form, bool first) {
   int upper = 0, lower = 0, digit = 0, hyphen = 0, punct = 0, other = 0;
@@ -94,14 +102,13 @@ void NnTagModel::index() {
 
 void NnTagModel::token_ids(const std::vector<std::string_view>& forms,
                            std::vector<int>& ids) const {
-  thread_local std::string lower;
   ids.resize(4 * forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
-    lower = lowercase(forms[i]);
+    const NnTagKeys k = nn_tag_keys(forms[i]);
     int* o = &ids[4 * i];
-    o[0] = find_id(words, mix(hash64(lower), 71));
-    o[1] = find_id(prefixes, mix(hash64(nn_prefix3(lower)), 72));
-    o[2] = find_id(suffixes, mix(hash64(nn_suffix3(lower)), 73));
+    o[0] = find_id(words, k.word);
+    o[1] = find_id(prefixes, k.prefix);
+    o[2] = find_id(suffixes, k.suffix);
     o[3] = nn_tag_shape(forms[i], i == 0);
   }
 }

@@ -24,9 +24,12 @@ struct NnTagDims {
 // Shape classes: eight bits of casing, digits, hyphens, punctuation, non-ASCII, sentence start.
 inline constexpr int kNnTagShapes = 256;
 int nn_tag_shape(std::string_view form, bool first);
-// The first and the last three code points of a (lowercased) form.
-std::string_view nn_prefix3(std::string_view s);
-std::string_view nn_suffix3(std::string_view s);
+// The vocabulary keys of a form: its lowercase, and the prefix and suffix of that (the same
+// keys for building the vocabularies in training and for looking them up).
+struct NnTagKeys {
+  uint64_t word, prefix, suffix;  // the prefix and suffix are of three code points
+};
+NnTagKeys nn_tag_keys(std::string_view form);
 
 // Parameters, vocabularies and (after prepare()) the per-entry input products. Scoring is const
 // and thread-safe once prepared.
