@@ -211,8 +211,12 @@ Result<NnTagModel> NnTagModel::read(BinaryReader& r, uint32_t labels) {
   auto mats = m.matrices();
   for (size_t i = 0; i < mats.size(); ++i) {
     if (r.varint() != expect[i]) return Status::corruption("tagger BiLSTM: bad matrix size");
+    // The bytes must be there before anything is allocated (as the parser's read_floats does:
+    // damaged vocabulary sizes stay cheap).
+    const std::string_view bytes = r.view(expect[i] * sizeof(float));
+    if (!r.status().ok()) return r.status();
     mats[i]->resize(expect[i]);
-    if (!r.raw(mats[i]->data(), expect[i] * sizeof(float))) return r.status();
+    std::memcpy(mats[i]->data(), bytes.data(), bytes.size());
   }
   if (!r.status().ok()) return r.status();
   m.index();
