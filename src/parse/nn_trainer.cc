@@ -21,8 +21,8 @@ namespace {
 class NnTrainer {
  public:
   NnTrainer(NnModel& m, const LabelSet& labels, const NnTrainOptions& o)
-      : m_(m), labels_(labels), o_(o), rng_(o.seed) {
-    for (auto* v : params()) g2_.emplace_back(v->size(), 0.f);
+      : m_(m), labels_(labels), o_(o), rng_(o.seed), params_(m.matrices()) {
+    for (auto* v : params_) g2_.emplace_back(v->size(), 0.f);
     if (o.tag_loss > 0) {
       // The auxiliary tagging layer: XPOS ids as in the model (0 = unknown), from the first
       // layer's outputs.
@@ -36,11 +36,10 @@ class NnTrainer {
     }
   }
   std::pair<size_t, size_t> train_sentence(const NnExample& ex, bool explore);
-  std::vector<std::vector<float>*> parameters() { return m_.matrices(); }
+  const std::vector<std::vector<float>*>& parameters() const { return params_; }
   std::vector<int> word_freq;
 
  private:
-  std::vector<std::vector<float>*> params() { return m_.matrices(); }
   // Indices into matrices().
   enum P {
     kWord,
@@ -70,7 +69,7 @@ class NnTrainer {
     kL2b1
   };
   void step(P p, size_t offset, const float* d, float a, int n) {
-    std::vector<float>* v = params()[p];
+    std::vector<float>* v = params_[p];
     nn_adagrad(v->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate, n);
   }
   // Backward through one direction of one layer (see lstm_backward()) and its Adagrad step.
@@ -84,6 +83,7 @@ class NnTrainer {
   const LabelSet& labels_;
   NnTrainOptions o_;
   Rng rng_;
+  const std::vector<std::vector<float>*> params_;  // m_.matrices(), listed once
   std::vector<std::vector<float>> g2_;
   // Per-sentence buffers.
   std::vector<int> ids_, xpos_;

@@ -37,8 +37,9 @@ std::vector<uint64_t> vocabulary(const std::vector<uint64_t>& seen, int min_coun
 
 class Trainer {
  public:
-  Trainer(NnTagModel& m, const NnTagTrainOptions& o) : m_(m), o_(o), rng_(o.seed) {
-    for (auto* v : m_.matrices()) g2_.emplace_back(v->size(), 0.f);
+  Trainer(NnTagModel& m, const NnTagTrainOptions& o)
+      : m_(m), o_(o), rng_(o.seed), params_(m.matrices()) {
+    for (auto* v : params_) g2_.emplace_back(v->size(), 0.f);
   }
   std::vector<int> word_freq;  // by word id (0: unknown)
   void train_sentence(const std::vector<std::string_view>& forms,
@@ -46,12 +47,13 @@ class Trainer {
 
  private:
   void step(int p, size_t offset, const float* d, float a, int n) {
-    nn::nn_adagrad(m_.matrices()[p]->data() + offset, g2_[p].data() + offset, d, a,
-                   o_.learning_rate, n);
+    nn::nn_adagrad(params_[p]->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate,
+                   n);
   }
   NnTagModel& m_;
   NnTagTrainOptions o_;
   Rng rng_;
+  const std::vector<std::vector<float>*> params_;  // m_.matrices(), listed once
   std::vector<std::vector<float>> g2_;
   std::vector<int> ids_;
   std::vector<float> x_, h_, hd_, mask_, dh_, dx_, out_;
