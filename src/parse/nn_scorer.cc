@@ -4,9 +4,9 @@
 #include <cstring>
 
 #include "common/hash.h"
+#include "nn/nn_math.h"
 #include "parse/features.h"
 #include "parse/nn.h"
-#include "nn/nn_math.h"
 
 namespace kg::parse {
 

@@ -7,11 +7,11 @@
 #include <limits>
 #include <random>
 
+#include "nn/nn_math.h"
+#include "nn/nn_random.h"
 #include "parse/ap_parser.h"
 #include "parse/features.h"
 #include "parse/nn.h"
-#include "nn/nn_math.h"
-#include "nn/nn_random.h"
 
 namespace kg::parse {
 
@@ -110,8 +110,8 @@ void NnTrainer::tag_update(const Sentence& gold, const float* h, int n, float* d
     double z = 0;
     for (int k = 0; k < T; ++k) z += std::exp(tag_out_[k] - mx);
     for (int k = 0; k < T; ++k) {
-      tag_out_[k] = o_.tag_loss *
-                    static_cast<float>(std::exp(tag_out_[k] - mx) / z - (k == tag ? 1.0 : 0.0));
+      tag_out_[k] =
+          o_.tag_loss * static_cast<float>(std::exp(tag_out_[k] - mx) / z - (k == tag ? 1.0 : 0.0));
     }
     float* dht = dh + static_cast<size_t>(t) * C;
     for (int i = 0; i < C; ++i) {

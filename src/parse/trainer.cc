@@ -9,10 +9,10 @@
 #include <random>
 #include <thread>
 
+#include "nn/nn_math.h"
 #include "parse/ap_parser.h"
 #include "parse/features.h"
 #include "parse/nn.h"
-#include "nn/nn_math.h"
 
 namespace kg::parse {
 
@@ -218,8 +218,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       nn.after_epoch = [dev, &labels, &nn_snapshots, log = nn.log,
                         keep = options.nn_average <= 1 && options.nn_pick_epoch
                                    ? (options.nn_epochs + 1) / 2
-                                   : 0](
-                           int epoch, const NnModel& model) {
+                                   : 0](int epoch, const NnModel& model) {
         if (epoch >= keep && keep > 0) nn_snapshots.emplace_back(epoch, model);
         if (!log) return;
         NnModel alone = model;
@@ -231,9 +230,8 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
                    sc.uas(), sc.las()));
       };
     }
-    nn_thread = std::thread([&nn_model, &nn_examples, &labels, nn] {
-      nn_model = train_nn(nn_examples, labels, nn);
-    });
+    nn_thread = std::thread(
+        [&nn_model, &nn_examples, &labels, nn] { nn_model = train_nn(nn_examples, labels, nn); });
   }
   Trainer trainer(labels, ap_options);
   const auto& log = ap_options.log;

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "common/hash.h"
-#include "tag/ap_tagger.h"
 #include "nn/nn_math.h"
+#include "tag/ap_tagger.h"
 #include "tag/nn_tagger.h"
 
 namespace kg::tag {
