@@ -47,6 +47,8 @@ class ApParser final : public Parser {
   }
   size_t feature_count() const override { return weights_.rows(); }
   size_t weight_count() const override { return weights_.weights(); }
+  const LabelSet& labels() const { return labels_; }
+  const Weights& weights() const { return weights_; }
 
  private:
   LabelSet labels_;

@@ -17,6 +17,8 @@
 
 namespace kg {
 
+class Parser;
+
 struct ParserTrainOptions {
   int epochs = 15;
   uint64_t seed = 1;  // shuffling and exploration; the same seed and data give the same model
@@ -54,6 +56,11 @@ struct ParserTrainOptions {
   double nn_skip_margin = -1;
   // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
   std::vector<size_t> dev_budgets;
+  // When set, its perceptron (a model trained earlier on the same trees, e.g. a
+  // --perceptron-output) is taken as it is and only the neural scorer is trained: the same
+  // result as training both, in the time of the scorer alone. Its labels must be the training
+  // trees' (kInvalidInput otherwise).
+  std::shared_ptr<const Parser> perceptron;
   // Called with one line per epoch (and with dev scores when a dev set is given). May be empty.
   std::function<void(const std::string&)> log;
 };
@@ -73,7 +80,6 @@ struct AttachmentScore {
 AttachmentScore score_attachment(const std::vector<Sentence>& gold,
                                  const std::vector<Sentence>& system);
 
-class Parser;
 // Parses a copy of `gold` (its tags as they are) with `parser` and scores it against `gold`.
 AttachmentScore score_parser(const Parser& parser, const std::vector<Sentence>& gold);
 

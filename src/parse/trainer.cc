@@ -179,6 +179,16 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     }
   }
 
+  const ApParser* given = dynamic_cast<const ApParser*>(options.perceptron.get());
+  if (options.perceptron) {
+    if (!given || given->labels().names != labels.names || given->labels().left != labels.left ||
+        given->labels().right != labels.right) {
+      return Status::invalid(
+          "the given perceptron was trained on other labels than these training trees'");
+    }
+    if (options.nn_epochs == 0) return given->without_neural_scorer();
+  }
+
   // The neural scorer trains on its own thread while the perceptron trains on this one; each
   // is deterministic, so the result does not depend on their interleaving.
   std::mutex log_mutex;
@@ -242,7 +252,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
         " skipped, " + std::to_string(lifted) + " non-projective arcs lifted, " +
         std::to_string(labels.names.size()) + " labels");
   }
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (int epoch = 1; !given && epoch <= options.epochs; ++epoch) {
     auto start = std::chrono::steady_clock::now();
     // Fisher-Yates with the raw generator, so the order is the same on every platform.
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[trainer.rng()() % i]);
@@ -280,7 +290,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
     return trainer.snapshot(options.max_weights);
   }
   nn_thread.join();
-  Weights weights = trainer.weights(options.max_weights);
+  Weights weights = given ? given->weights() : trainer.weights(options.max_weights);
   auto combined_with = [&](const Weights& w, double ap_scale, double skip_margin) {
     NnModel m = *nn_model;
     m.ap_scale = static_cast<float>(ap_scale);
@@ -353,7 +363,7 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       if (scores[k] >= best - 0.1) margin = margins[k];
     }
   }
-  report_budgets([&](size_t budget) -> std::unique_ptr<Parser> {
+  if (!given) report_budgets([&](size_t budget) -> std::unique_ptr<Parser> {
     return combined_with(trainer.weights(budget), ap_scale, margin);
   });
   return std::unique_ptr<Parser>(combined(ap_scale, margin));

@@ -37,8 +37,10 @@ std::vector<Sentence> slice(const std::vector<Sentence>& all, size_t from, size_
 // nn_epochs > 0 adds a small neural scorer (8 LSTM units, 16 hidden units, nn_layers BiLSTM
 // layers).
 std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4, int nn_epochs = 0,
-                                    int nn_layers = 1) {
+                                    int nn_layers = 1,
+                                    std::shared_ptr<const Parser> perceptron = nullptr) {
   ParserTrainOptions o;
+  o.perceptron = std::move(perceptron);
   o.epochs = epochs;
   o.nn_epochs = nn_epochs;
   o.nn_layers = nn_layers;
@@ -183,6 +185,34 @@ TEST_CASE("The neural scorer is added to the same perceptron, which can be saved
   REQUIRE(with_nn->save(pn).ok());
   CHECK(slurp(pn).size() > slurp(pa).size());
   for (const auto& p : {pa, pb, pn}) std::remove(p.c_str());
+}
+
+TEST_CASE("Training the scorer beside a given perceptron gives the model of training both", "[parse][data]") {
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto both = tiny_parser(150, 2, 1, 2);
+  std::string pp = temp_path("given_perceptron.bin"), pa = temp_path("given_a.bin"),
+              pb = temp_path("given_b.bin");
+  REQUIRE(both->without_neural_scorer()->save(pp).ok());
+  auto perceptron = Parser::load(pp);
+  REQUIRE(perceptron.ok());
+  std::shared_ptr<const Parser> given = std::move(perceptron).value();
+  auto scorer_only = tiny_parser(150, 2, 1, 2, given);
+  REQUIRE(both->save(pa).ok());
+  REQUIRE(scorer_only->save(pb).ok());
+  CHECK(slurp(pa) == slurp(pb));
+  // Without a scorer to train, the perceptron is the model.
+  REQUIRE(tiny_parser(150, 2, 0, 1, given)->save(pb).ok());
+  CHECK(slurp(pb) == slurp(pp));
+  // A perceptron of other trees (fewer labels) is refused.
+  ParserTrainOptions o;
+  o.nn_epochs = 1;
+  o.perceptron = given;
+  CHECK(Parser::train(slice(ewt("train"), 0, 3), o).status().code() ==
+        kg::ErrorCode::kInvalidInput);
+  for (const auto& p : {pp, pa, pb}) std::remove(p.c_str());
 }
 
 TEST_CASE("Parser::load refuses other versions, other models and broken files", "[parse][data]") {

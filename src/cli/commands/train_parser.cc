@@ -22,6 +22,7 @@ struct TrainParserOptions {
   std::string dev;
   std::string output;
   std::string perceptron_output;
+  std::string perceptron_input;
   std::vector<std::string> test;
   std::string tagger;
   int jackknife = 0;
@@ -103,6 +104,10 @@ Action configure_train_parser(CLI::App& app) {
       ->required();
   app.add_option("--perceptron-output", o->perceptron_output,
                  "Also write the model without its neural scorer (the same perceptron) here");
+  app.add_option("--perceptron-input", o->perceptron_input,
+                 "Take the perceptron from this model (an earlier --perceptron-output trained on "
+                 "the same data and options) and train only the neural scorer")
+      ->check(CLI::ExistingFile);
   app.add_option("--dev", o->dev, "Development CoNLL-U, scored after every epoch");
   app.add_option("--test", o->test, "Held-out CoNLL-U to score the saved model on (repeatable)");
   app.add_option("--tagger", o->tagger, "Tagger model that tags dev and test before parsing");
@@ -210,6 +215,9 @@ Action configure_train_parser(CLI::App& app) {
                                         o->threads, io));
     }
     ParserTrainOptions options = o->parser;
+    if (!o->perceptron_input.empty()) {
+      KG_ASSIGN_OR_RETURN(options.perceptron, Parser::load(o->perceptron_input));
+    }
     if (options.nn_tag_loss > 0) options.gold_tags = o->jackknife > 1 ? &gold_tags : &train;
     options.log = [&io, &seconds](const std::string& line) {
       char t[32];
