@@ -43,9 +43,15 @@ class [[nodiscard]] Status {
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }
 
-  // Returns a copy whose message is "<context>: <message>", e.g. the file name before a parse error.
+  // Returns a copy whose message is "<context>: <message>", e.g. the file name before a parse error;
+  // a message that already starts with "<context>: " is kept as it is (a loader adding the file
+  // name to an error of its reader, which names the file).
   Status with_context(const std::string& context) const {
-    return ok() ? *this : Status(code_, context + ": " + message_);
+    if (ok() || (message_.compare(0, context.size(), context) == 0 &&
+                 message_.compare(context.size(), 2, ": ") == 0)) {
+      return *this;
+    }
+    return Status(code_, context + ": " + message_);
   }
 
  private:

@@ -222,7 +222,11 @@ TEST_CASE("Tagger reports a truncated model file instead of crashing", "[tag][da
   for (auto keep : {size / 2, size - 1, static_cast<decltype(size)>(30)}) {
     std::filesystem::resize_file(path, keep);
     auto t = Tagger::load(path);
-    CHECK_FALSE(t.ok());
+    REQUIRE_FALSE(t.ok());
+    // One line that names the file once.
+    const std::string message = t.status().message();
+    CHECK(message.find(path) == 0);
+    CHECK(message.find(path, path.size()) == std::string::npos);
   }
   std::filesystem::remove(path);
 }
