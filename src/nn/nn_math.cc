@@ -30,9 +30,10 @@ const bool kHasAvx512 = __builtin_cpu_supports("avx512f");
 // y[0 .. 16 * NV) (the last vector masked by `last`) += sum over k < count of a[k] * r_k, added
 // in k order, where r_k = rows + idx(k) * stride.
 template <int NV, class Index>
-__attribute__((target("avx512f"), always_inline)) inline void tile512(
-    float* y, const float* rows, size_t stride, const float* a, int count, Index idx,
-    __mmask16 last) {
+__attribute__((target("avx512f"), always_inline)) inline void tile512(float* y, const float* rows,
+                                                                      size_t stride, const float* a,
+                                                                      int count, Index idx,
+                                                                      __mmask16 last) {
   __m512 acc[NV];
   for (int v = 0; v < NV; ++v) {
     acc[v] = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, y + 16 * v);
@@ -65,14 +66,30 @@ __attribute__((target("avx512f"))) void add_rows512(float* y, const float* rows,
     float* yt = y + j0;
     const float* rt = rows + j0;
     switch ((w + 15) / 16) {
-      case 1: tile512<1>(yt, rt, n_out, a, count, idx, last); break;
-      case 2: tile512<2>(yt, rt, n_out, a, count, idx, last); break;
-      case 3: tile512<3>(yt, rt, n_out, a, count, idx, last); break;
-      case 4: tile512<4>(yt, rt, n_out, a, count, idx, last); break;
-      case 5: tile512<5>(yt, rt, n_out, a, count, idx, last); break;
-      case 6: tile512<6>(yt, rt, n_out, a, count, idx, last); break;
-      case 7: tile512<7>(yt, rt, n_out, a, count, idx, last); break;
-      default: tile512<8>(yt, rt, n_out, a, count, idx, last); break;
+      case 1:
+        tile512<1>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 2:
+        tile512<2>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 3:
+        tile512<3>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 4:
+        tile512<4>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 5:
+        tile512<5>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 6:
+        tile512<6>(yt, rt, n_out, a, count, idx, last);
+        break;
+      case 7:
+        tile512<7>(yt, rt, n_out, a, count, idx, last);
+        break;
+      default:
+        tile512<8>(yt, rt, n_out, a, count, idx, last);
+        break;
     }
   }
 }
@@ -102,14 +119,30 @@ __attribute__((target("avx512f"))) void add_many512(float* y, const float* const
     const int w = n - j0 < 128 ? n - j0 : 128;
     const __mmask16 last = last_mask(w);
     switch ((w + 15) / 16) {
-      case 1: add_many_tile512<1>(y, x, count, j0, last); break;
-      case 2: add_many_tile512<2>(y, x, count, j0, last); break;
-      case 3: add_many_tile512<3>(y, x, count, j0, last); break;
-      case 4: add_many_tile512<4>(y, x, count, j0, last); break;
-      case 5: add_many_tile512<5>(y, x, count, j0, last); break;
-      case 6: add_many_tile512<6>(y, x, count, j0, last); break;
-      case 7: add_many_tile512<7>(y, x, count, j0, last); break;
-      default: add_many_tile512<8>(y, x, count, j0, last); break;
+      case 1:
+        add_many_tile512<1>(y, x, count, j0, last);
+        break;
+      case 2:
+        add_many_tile512<2>(y, x, count, j0, last);
+        break;
+      case 3:
+        add_many_tile512<3>(y, x, count, j0, last);
+        break;
+      case 4:
+        add_many_tile512<4>(y, x, count, j0, last);
+        break;
+      case 5:
+        add_many_tile512<5>(y, x, count, j0, last);
+        break;
+      case 6:
+        add_many_tile512<6>(y, x, count, j0, last);
+        break;
+      case 7:
+        add_many_tile512<7>(y, x, count, j0, last);
+        break;
+      default:
+        add_many_tile512<8>(y, x, count, j0, last);
+        break;
     }
   }
 }
@@ -165,7 +198,8 @@ KG_NN_CLONES void nn_add_rows(float* __restrict y, const float* __restrict rows,
     if (kHasAvx512) {
       float a[1024];
       for (int q = 0; q < k; ++q) a[q] = x[nz[q]];
-      add_rows512(y, rows, a, k, [&nz](int q) { return nz[q]; }, n_out);
+      add_rows512(
+          y, rows, a, k, [&nz](int q) { return nz[q]; }, n_out);
       continue;
     }
 #endif
@@ -197,7 +231,9 @@ KG_NN_CLONES void nn_add_rows(float* __restrict y, const float* __restrict rows,
 KG_NN_CLONES void nn_add_rows_dense(float* __restrict y, const float* __restrict rows,
                                     const float* __restrict x, int n_in, int n_out) {
 #ifdef KG_NN_AVX512
-  if (kHasAvx512) return add_rows512(y, rows, x, n_in, [](int q) { return q; }, n_out);
+  if (kHasAvx512)
+    return add_rows512(
+        y, rows, x, n_in, [](int q) { return q; }, n_out);
 #endif
   int i = 0;
   for (; i + 8 <= n_in; i += 8) {

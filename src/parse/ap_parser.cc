@@ -2,6 +2,7 @@
 #include "parse/ap_parser.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "common/binio.h"
@@ -58,8 +59,16 @@ bool LabelSet::legal(const State& s, int cls) const {
 
 namespace {
 
+// One configuration of the beam and the sum of its moves' log-probabilities (since the beam last
+// held one configuration).
+struct BeamItem {
+  State state{0};
+  double logp = 0;
+};
+
 struct Scratch {
   State state{0};
+  std::vector<BeamItem> beam, next;
   SentenceAtoms atoms;
   std::vector<uint64_t> features;
   std::vector<int32_t> scores;
@@ -69,8 +78,9 @@ struct Scratch {
 
 template <class T>
 struct Best {
-  int cls = -1;  // -1: no legal class
-  T lead{};      // over the second best legal class (infinite when it is the only one)
+  int cls = -1;     // -1: no legal class
+  T lead{};         // over the second best legal class (infinite when it is the only one)
+  int second = -1;  // the second best legal class (-1: none)
 };
 
 // The first of the best-scoring classes legal in `st`, and its lead.
@@ -85,9 +95,11 @@ Best<T> best_legal(const LabelSet& labels, const State& st, const T* scores) {
     if (b.cls < 0 || v > first) {
       second = first;
       first = v;
+      b.second = b.cls;
       b.cls = c;
     } else {
       second = v;
+      b.second = c;
     }
   }
   if (b.cls >= 0) {
@@ -98,59 +110,151 @@ Best<T> best_legal(const LabelSet& labels, const State& st, const T* scores) {
 
 }  // namespace
 
+// With the neural scorer decoding is greedy except where the best legal move leads the second
+// by less than kBeamBranchLead: there the second is followed too, in a beam of at most two
+// configurations ranked by the sum of their moves' log-probabilities (softmax over the legal
+// moves' combined scores); one more than kBeamPrune below the other is dropped, and so is the
+// worse of two that reach the same stack and buffer. Every configuration takes 2n moves, so the
+// two stay in step. Sentences of more than kBeamMaxWords words are decoded greedily (the beam
+// copies configurations, which are O(n)). On EWT dev: +0.11 UAS for the shipped model, +0.13
+// for the scorer of another seed, at about 5% of the time.
+constexpr int kBeamWidth = 2;
+constexpr float kBeamBranchLead = 1.f;
+constexpr double kBeamPrune = 1.0;
+constexpr int kBeamMaxWords = 250;
+
+// Whether a and b have the same stack and buffer.
+static bool same_stack_and_buffer(const State& a, const State& b) {
+  if (a.stack_size() != b.stack_size() || a.buffer(0) != b.buffer(0)) return false;
+  for (int i = 0; i < a.stack_size(); ++i) {
+    if (a.stack(i) != b.stack(i)) return false;
+  }
+  return true;
+}
+
 void ApParser::parse(Sentence& sentence) const {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
   thread_local Scratch scratch;
-  State& st = scratch.state;
-  st.reset(n);
   scratch.atoms.build(sentence);
   const int num_classes = labels_.num_classes();
+  const int nl = static_cast<int>(labels_.names.size());
   scratch.scores.resize(num_classes);
   scratch.nn_scores.resize(num_classes);
   if (nn_) nn_->begin(sentence, scratch.nn);
   const float ap_scale = nn_ ? nn_->model().ap_scale : 0.f;
   const float skip_margin = nn_ ? nn_->model().skip_margin : 0.f;
-  // The perceptron's scores of the current configuration into scratch.scores.
-  auto perceptron = [&] {
+  // The perceptron's scores of configuration `st` into scratch.scores.
+  auto perceptron = [&](const State& st) {
     extract_features(st, scratch.atoms, scratch.features);
     std::fill(scratch.scores.begin(), scratch.scores.end(), 0);
     weights_.score(scratch.features, scratch.scores.data());
   };
-  while (!st.terminal()) {
-    int best;
-    if (!nn_) {
-      perceptron();
-      best = best_legal(labels_, st, scratch.scores.data()).cls;
-    } else {
-      // The neural scorer decides alone when its best legal class leads the second by more
-      // than the margin (most moves: the perceptron's table lookups are the costly part);
-      // otherwise the perceptron's scores are added to its own.
-      float* combined = scratch.nn_scores.data();
-      nn_->score(st, scratch.nn, combined);
-      const Best<float> nn_best = best_legal(labels_, st, combined);
-      best = nn_best.cls;
-      if (!(best >= 0 && nn_best.lead > skip_margin)) {
-        perceptron();
-        for (int c = 0; c < num_classes; ++c) combined[c] += ap_scale * scratch.scores[c];
-        best = best_legal(labels_, st, combined).cls;
+  // Only reachable when no label may go right (a degenerate model): the structural move that
+  // always exists, with the root label, still ends in a tree.
+  auto fallback = [&](const State& st) {
+    return st.buffer_has_words()  ? 0
+           : st.stack_size() == 1 ? class_of(Move::kLeft, labels_.root, nl)
+                                  : class_of(Move::kRight, labels_.root, nl);
+  };
+  auto write_tree = [&](const State& st) {
+    for (int i = 1; i <= n; ++i) {
+      Token& t = sentence.tokens[i - 1];
+      t.head = st.head(i);
+      t.deprel = labels_.names[st.label(i)];
+    }
+  };
+  if (!nn_) {
+    State& st = scratch.state;
+    st.reset(n);
+    while (!st.terminal()) {
+      perceptron(st);
+      int best = best_legal(labels_, st, scratch.scores.data()).cls;
+      if (best < 0) best = fallback(st);
+      st.apply(move_of(best, nl), label_of(best, nl));
+    }
+    write_tree(st);
+    return;
+  }
+  // The best legal classes of `st` by the combined scores (left in scratch.nn_scores): the
+  // neural scorer decides alone when its best legal class leads the second by more than the
+  // margin (most moves: the perceptron's table lookups are the costly part); otherwise the
+  // perceptron's scores are added to its own.
+  auto best_of = [&](const State& st) {
+    float* combined = scratch.nn_scores.data();
+    nn_->score(st, scratch.nn, combined);
+    Best<float> b = best_legal(labels_, st, combined);
+    if (!(b.cls >= 0 && b.lead > skip_margin)) {
+      perceptron(st);
+      for (int c = 0; c < num_classes; ++c) combined[c] += ap_scale * scratch.scores[c];
+      b = best_legal(labels_, st, combined);
+    }
+    if (b.cls < 0) {
+      b.cls = fallback(st);
+      b.lead = std::numeric_limits<float>::max();
+      b.second = -1;
+    }
+    return b;
+  };
+  struct Candidate {
+    double logp;
+    int item, cls;
+  };
+  Candidate candidates[2 * kBeamWidth];
+  auto& beam = scratch.beam;
+  auto& next = scratch.next;
+  if (beam.size() < static_cast<size_t>(kBeamWidth)) beam.resize(kBeamWidth);
+  if (next.size() < static_cast<size_t>(kBeamWidth)) next.resize(kBeamWidth);
+  beam[0].state.reset(n);
+  beam[0].logp = 0;
+  int size = 1;
+  const bool branch = n <= kBeamMaxWords;
+  while (!beam[0].state.terminal()) {
+    int count = 0;
+    for (int i = 0; i < size; ++i) {
+      State& st = beam[i].state;
+      const Best<float> b = best_of(st);
+      if (size == 1 && !(branch && b.second >= 0 && b.lead < kBeamBranchLead)) {
+        st.apply(move_of(b.cls, nl), label_of(b.cls, nl));  // the common, greedy case
+        break;
+      }
+      const float* combined = scratch.nn_scores.data();
+      double base = beam[i].logp;
+      if (size > 1) {
+        // Log-probabilities: configurations of different histories are compared.
+        // Moves more than 30 below the best add less than 1e-13 each: left out.
+        const float top = combined[b.cls];
+        float sum = 0;
+        for (int c = 0; c < num_classes; ++c) {
+          const float d = combined[c] - top;
+          if (d > -30.f && labels_.legal(st, c)) sum += std::exp(d);
+        }
+        base -= top + std::log(static_cast<double>(sum));
+      }
+      candidates[count++] = {base + combined[b.cls], i, b.cls};
+      if (branch && b.second >= 0 && b.lead < kBeamBranchLead) {
+        candidates[count++] = {base + combined[b.second], i, b.second};
       }
     }
-    const int nl = static_cast<int>(labels_.names.size());
-    if (best < 0) {
-      // Only reachable when no label may go right (a degenerate model): the structural move
-      // that always exists, with the root label, still ends in a tree.
-      best = st.buffer_has_words()  ? 0
-             : st.stack_size() == 1 ? class_of(Move::kLeft, labels_.root, nl)
-                                    : class_of(Move::kRight, labels_.root, nl);
+    if (count == 0) continue;  // the greedy move was taken
+    std::stable_sort(candidates, candidates + count,
+                     [](const Candidate& x, const Candidate& y) { return x.logp > y.logp; });
+    int kept = 0;
+    for (int j = 0; j < count && kept < kBeamWidth; ++j) {
+      if (candidates[j].logp < candidates[0].logp - kBeamPrune) break;
+      next[kept].state = beam[candidates[j].item].state;
+      next[kept].logp = kept == 0 && j == 0 ? 0 : candidates[j].logp - candidates[0].logp;
+      const int cls = candidates[j].cls;
+      next[kept].state.apply(move_of(cls, nl), label_of(cls, nl));
+      ++kept;
     }
-    st.apply(move_of(best, nl), label_of(best, nl));
+    // Two configurations with the same stack and buffer have the same moves ahead and differ
+    // only in arcs already made: the better one is kept (recombination).
+    if (kept == 2 && same_stack_and_buffer(next[0].state, next[1].state)) kept = 1;
+    std::swap(beam, next);
+    size = kept;
   }
-  for (int i = 1; i <= n; ++i) {
-    Token& t = sentence.tokens[i - 1];
-    t.head = st.head(i);
-    t.deprel = labels_.names[st.label(i)];
-  }
+  write_tree(beam[0].state);
 }
 
 Status ApParser::save(const std::string& path) const {

@@ -363,9 +363,10 @@ Result<std::unique_ptr<Parser>> Parser::train(const std::vector<Sentence>& sente
       if (scores[k] >= best - 0.1) margin = margins[k];
     }
   }
-  if (!given) report_budgets([&](size_t budget) -> std::unique_ptr<Parser> {
-    return combined_with(trainer.weights(budget), ap_scale, margin);
-  });
+  if (!given)
+    report_budgets([&](size_t budget) -> std::unique_ptr<Parser> {
+      return combined_with(trainer.weights(budget), ap_scale, margin);
+    });
   return std::unique_ptr<Parser>(combined(ap_scale, margin));
 }
 
