@@ -27,27 +27,32 @@ namespace {
 // identical; only the loads and stores of y between rows are gone.
 const bool kHasAvx512 = __builtin_cpu_supports("avx512f");
 
-// y[0 .. 16 * NV) (the last vector masked by `last`) += sum over k < count of a[k] * r_k, added
-// in k order, where r_k = rows + idx(k) * stride.
-template <int NV, class Index>
-__attribute__((target("avx512f"), always_inline)) inline void tile512(float* y, const float* rows,
-                                                                      size_t stride, const float* a,
-                                                                      int count, Index idx,
-                                                                      __mmask16 last) {
+// y[j0 .. j0 + 16 * NV) (the last vector masked by `last`) += sum over k < count of a[k] * r_k
+// (kScaled) or of r_k, added in k order, where r_k = row(k) + j0.
+template <int NV, bool kScaled, class Row>
+__attribute__((target("avx512f"))) void tile512(float* y, int j0, const float* a, int count,
+                                                const Row& row, __mmask16 last) {
   __m512 acc[NV];
   for (int v = 0; v < NV; ++v) {
-    acc[v] = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, y + 16 * v);
+    acc[v] = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, y + j0 + 16 * v);
   }
   for (int k = 0; k < count; ++k) {
-    const __m512 s = _mm512_set1_ps(a[k]);
-    const float* r = rows + static_cast<size_t>(idx(k)) * stride;
-    for (int v = 0; v < NV; ++v) {
-      const __m512 w = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, r + 16 * v);
-      acc[v] = _mm512_add_ps(acc[v], _mm512_mul_ps(s, w));
+    const float* r = row(k) + j0;
+    if constexpr (kScaled) {
+      const __m512 s = _mm512_set1_ps(a[k]);
+      for (int v = 0; v < NV; ++v) {
+        const __m512 w = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, r + 16 * v);
+        acc[v] = _mm512_add_ps(acc[v], _mm512_mul_ps(s, w));
+      }
+    } else {
+      for (int v = 0; v < NV; ++v) {
+        acc[v] =
+            _mm512_add_ps(acc[v], _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, r + 16 * v));
+      }
     }
   }
   for (int v = 0; v < NV; ++v) {
-    _mm512_mask_storeu_ps(y + 16 * v, v == NV - 1 ? last : 0xFFFF, acc[v]);
+    _mm512_mask_storeu_ps(y + j0 + 16 * v, v == NV - 1 ? last : 0xFFFF, acc[v]);
   }
 }
 
@@ -56,94 +61,20 @@ inline __mmask16 last_mask(int w) {
   return w % 16 ? static_cast<__mmask16>((1u << (w % 16)) - 1) : static_cast<__mmask16>(0xFFFF);
 }
 
-// nn_add_rows over the rows idx(0 .. count) with factors a[0 .. count).
-template <class Index>
-__attribute__((target("avx512f"))) void add_rows512(float* y, const float* rows, const float* a,
-                                                    int count, Index idx, int n_out) {
-  for (int j0 = 0; j0 < n_out; j0 += 128) {
-    const int w = n_out - j0 < 128 ? n_out - j0 : 128;
-    const __mmask16 last = last_mask(w);
-    float* yt = y + j0;
-    const float* rt = rows + j0;
-    switch ((w + 15) / 16) {
-      case 1:
-        tile512<1>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 2:
-        tile512<2>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 3:
-        tile512<3>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 4:
-        tile512<4>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 5:
-        tile512<5>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 6:
-        tile512<6>(yt, rt, n_out, a, count, idx, last);
-        break;
-      case 7:
-        tile512<7>(yt, rt, n_out, a, count, idx, last);
-        break;
-      default:
-        tile512<8>(yt, rt, n_out, a, count, idx, last);
-        break;
-    }
-  }
-}
-
-// y += x[0] + x[1] + ... in that order, a tile of y in registers.
-template <int NV>
-__attribute__((target("avx512f"), always_inline)) inline void add_many_tile512(
-    float* y, const float* const* x, int count, int j0, __mmask16 last) {
-  __m512 acc[NV];
-  for (int v = 0; v < NV; ++v) {
-    acc[v] = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, y + j0 + 16 * v);
-  }
-  for (int k = 0; k < count; ++k) {
-    for (int v = 0; v < NV; ++v) {
-      acc[v] = _mm512_add_ps(
-          acc[v], _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, x[k] + j0 + 16 * v));
-    }
-  }
-  for (int v = 0; v < NV; ++v) {
-    _mm512_mask_storeu_ps(y + j0 + 16 * v, v == NV - 1 ? last : 0xFFFF, acc[v]);
-  }
-}
-
-__attribute__((target("avx512f"))) void add_many512(float* y, const float* const* x, int count,
-                                                    int n) {
+// y[0 .. n) += the rows row(0 .. count) (times a[k] when kScaled), in tiles of up to 128
+// outputs.
+template <bool kScaled, class Row>
+__attribute__((target("avx512f"))) void add512(float* y, int n, const float* a, int count,
+                                               const Row& row) {
   for (int j0 = 0; j0 < n; j0 += 128) {
     const int w = n - j0 < 128 ? n - j0 : 128;
     const __mmask16 last = last_mask(w);
-    switch ((w + 15) / 16) {
-      case 1:
-        add_many_tile512<1>(y, x, count, j0, last);
-        break;
-      case 2:
-        add_many_tile512<2>(y, x, count, j0, last);
-        break;
-      case 3:
-        add_many_tile512<3>(y, x, count, j0, last);
-        break;
-      case 4:
-        add_many_tile512<4>(y, x, count, j0, last);
-        break;
-      case 5:
-        add_many_tile512<5>(y, x, count, j0, last);
-        break;
-      case 6:
-        add_many_tile512<6>(y, x, count, j0, last);
-        break;
-      case 7:
-        add_many_tile512<7>(y, x, count, j0, last);
-        break;
-      default:
-        add_many_tile512<8>(y, x, count, j0, last);
-        break;
-    }
+    using Tile = void (*)(float*, int, const float*, int, const Row&, __mmask16);
+    static constexpr Tile kTiles[8] = {tile512<1, kScaled, Row>, tile512<2, kScaled, Row>,
+                                       tile512<3, kScaled, Row>, tile512<4, kScaled, Row>,
+                                       tile512<5, kScaled, Row>, tile512<6, kScaled, Row>,
+                                       tile512<7, kScaled, Row>, tile512<8, kScaled, Row>};
+    kTiles[(w + 15) / 16 - 1](y, j0, a, count, row, last);
   }
 }
 #endif
@@ -198,8 +129,8 @@ KG_NN_CLONES void nn_add_rows(float* __restrict y, const float* __restrict rows,
     if (kHasAvx512) {
       float a[1024];
       for (int q = 0; q < k; ++q) a[q] = x[nz[q]];
-      add_rows512(
-          y, rows, a, k, [&nz](int q) { return nz[q]; }, n_out);
+      add512<true>(y, n_out, a, k,
+                   [&](int q) { return rows + static_cast<size_t>(nz[q]) * n_out; });
       continue;
     }
 #endif
@@ -231,9 +162,10 @@ KG_NN_CLONES void nn_add_rows(float* __restrict y, const float* __restrict rows,
 KG_NN_CLONES void nn_add_rows_dense(float* __restrict y, const float* __restrict rows,
                                     const float* __restrict x, int n_in, int n_out) {
 #ifdef KG_NN_AVX512
-  if (kHasAvx512)
-    return add_rows512(
-        y, rows, x, n_in, [](int q) { return q; }, n_out);
+  if (kHasAvx512) {
+    return add512<true>(y, n_out, x, n_in,
+                        [&](int i) { return rows + static_cast<size_t>(i) * n_out; });
+  }
 #endif
   int i = 0;
   for (; i + 8 <= n_in; i += 8) {
@@ -271,7 +203,7 @@ KG_NN_CLONES void nn_sum5(float* __restrict y, const float* __restrict a, const 
 
 KG_NN_CLONES void nn_add_many(float* __restrict y, const float* const* x, int count, int n) {
 #ifdef KG_NN_AVX512
-  if (kHasAvx512) return add_many512(y, x, count, n);
+  if (kHasAvx512) return add512<false>(y, n, nullptr, count, [x](int k) { return x[k]; });
 #endif
   int k = 0;
   for (; k + 4 <= count; k += 4) {
