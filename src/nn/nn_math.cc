@@ -30,8 +30,10 @@ const bool kHasAvx512 = __builtin_cpu_supports("avx512f");
 // y[j0 .. j0 + 16 * NV) (the last vector masked by `last`) += sum over k < count of a[k] * r_k
 // (kScaled) or of r_k, added in k order, where r_k = row(k) + j0.
 template <int NV, bool kScaled, class Row>
-__attribute__((target("avx512f"))) void tile512(float* y, int j0, const float* a, int count,
-                                                const Row& row, __mmask16 last) {
+__attribute__((target("avx512f"), always_inline)) inline void tile512(float* y, int j0,
+                                                                      const float* a, int count,
+                                                                      const Row& row,
+                                                                      __mmask16 last) {
   __m512 acc[NV];
   for (int v = 0; v < NV; ++v) {
     acc[v] = _mm512_maskz_loadu_ps(v == NV - 1 ? last : 0xFFFF, y + j0 + 16 * v);
@@ -56,6 +58,18 @@ __attribute__((target("avx512f"))) void tile512(float* y, int j0, const float* a
   }
 }
 
+// tile512<nv, kScaled> for nv in NV..8 (NV first), all inlined.
+template <int NV, bool kScaled, class Row>
+__attribute__((target("avx512f"), always_inline)) inline void tiles512(int nv, float* y, int j0,
+                                                                       const float* a, int count,
+                                                                       const Row& row,
+                                                                       __mmask16 last) {
+  if constexpr (NV < 8) {
+    if (nv != NV) return tiles512<NV + 1, kScaled>(nv, y, j0, a, count, row, last);
+  }
+  tile512<NV, kScaled>(y, j0, a, count, row, last);
+}
+
 // The mask of the last vector of a tile of w outputs.
 inline __mmask16 last_mask(int w) {
   return w % 16 ? static_cast<__mmask16>((1u << (w % 16)) - 1) : static_cast<__mmask16>(0xFFFF);
@@ -69,12 +83,7 @@ __attribute__((target("avx512f"))) void add512(float* y, int n, const float* a, 
   for (int j0 = 0; j0 < n; j0 += 128) {
     const int w = n - j0 < 128 ? n - j0 : 128;
     const __mmask16 last = last_mask(w);
-    using Tile = void (*)(float*, int, const float*, int, const Row&, __mmask16);
-    static constexpr Tile kTiles[8] = {tile512<1, kScaled, Row>, tile512<2, kScaled, Row>,
-                                       tile512<3, kScaled, Row>, tile512<4, kScaled, Row>,
-                                       tile512<5, kScaled, Row>, tile512<6, kScaled, Row>,
-                                       tile512<7, kScaled, Row>, tile512<8, kScaled, Row>};
-    kTiles[(w + 15) / 16 - 1](y, j0, a, count, row, last);
+    tiles512<1, kScaled>((w + 15) / 16, y, j0, a, count, row, last);
   }
 }
 #endif
