@@ -1,5 +1,6 @@
-// Small dense float kernels of the neural scorer (vectorized, with an AVX2 clone chosen at run
-// time; the summation order is the same in every clone, so results do not depend on the CPU).
+// Small dense float kernels of the neural scorer (vectorized, with an AVX2 clone and, for the row
+// kernels, an AVX-512 path chosen at run time; the summation order is the same in every one, so
+// results do not depend on the CPU).
 #pragma once
 
 #include <vector>
