@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "common/test_hooks.h"
 
 namespace kg::cli {
 namespace {
@@ -43,6 +44,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     } catch (const std::exception& e) {
       status = Status::internal(std::string("internal error: ") + e.what());
     }
+    test_kill_point("before-exit");
     if (status.ok()) return 0;
     err << "kg " << sub->get_name() << ": " << status.message() << std::endl;
     return status.code() == ErrorCode::kUsage ? kExitUsage : kExitUserError;

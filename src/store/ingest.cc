@@ -325,6 +325,7 @@ class Writer {
     } else {
       return outcomes.status();
     }
+    if (++batches_ == 1) test_kill_point("first-commit");
     group_.clear();
     group_ids_.clear();
     group_triples_ = group_bytes_ = 0;
@@ -372,6 +373,7 @@ class Writer {
   std::vector<Op> group_;
   std::unordered_set<std::string> group_ids_;
   size_t group_triples_ = 0, group_bytes_ = 0;
+  size_t batches_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,12 @@
 // Opening the RocksDB database: options, format version check, error mapping, closing.
 #include "store/rocks_store.h"
 
+#include <rocksdb/cache.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
+#include <rocksdb/table.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,12 +15,8 @@
 #include <thread>
 #include <unordered_set>
 
-#include <rocksdb/cache.h>
-#include <rocksdb/convenience.h>
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/table.h>
-
 #include "common/hash.h"
+#include "common/test_hooks.h"
 #include "store/batch.h"
 #include "store/counters.h"
 #include "store/fold.h"
@@ -108,6 +110,7 @@ rocksdb::ColumnFamilyOptions cf_options(int cf, OpenMode mode,
   o.max_write_buffer_number = 4;
   // Bulk writes add one level-0 file per batch; let a few accumulate before compacting.
   o.level0_file_num_compaction_trigger = 12;
+  if (const int n = test_l0_compaction_trigger(); n > 0) o.level0_file_num_compaction_trigger = n;
   o.level0_slowdown_writes_trigger = 48;
   o.level0_stop_writes_trigger = 80;
   o.target_file_size_base = 64 << 20;
@@ -126,6 +129,26 @@ rocksdb::ColumnFamilyOptions cf_options(int cf, OpenMode mode,
   if (o.prefix_extractor) t.whole_key_filtering = false;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;
+}
+
+// The kill points of RocksDB's background work (common/test_hooks.h); inert unless
+// KG_TEST_KILL_AT names one of them.
+class KillPointListener : public rocksdb::EventListener {
+ public:
+  void OnFlushBegin(rocksdb::DB*, const rocksdb::FlushJobInfo&) override {
+    test_kill_point("mid-flush");
+  }
+  void OnFlushCompleted(rocksdb::DB*, const rocksdb::FlushJobInfo&) override {
+    test_kill_point("after-flush");
+  }
+  void OnCompactionCompleted(rocksdb::DB*, const rocksdb::CompactionJobInfo&) override {
+    test_kill_point("after-compaction");
+  }
+};
+
+std::shared_ptr<rocksdb::EventListener> kill_point_listener() {
+  static const auto listener = std::make_shared<KillPointListener>();
+  return listener;
 }
 
 bool is_lock_error(const rocksdb::Status& s) {
@@ -217,7 +240,10 @@ Status RocksGraphStore::require_writable() const {
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string& dir,
                                                                OpenMode mode,
                                                                StoreOptions options) {
-  if (mode == OpenMode::kReadWrite) return open_once(dir, mode, options);
+  if (mode == OpenMode::kReadWrite) {
+    KG_RETURN_IF_ERROR(create_if_absent(dir, options));
+    return open_once(dir, mode, options);
+  }
   // A reader next to a live writer can catch a file that the writer's flush or compaction has
   // just replaced (listed in the MANIFEST it read, deleted before it opened it), or a database
   // being created (its column families and format record not all there yet): read again.
@@ -237,7 +263,8 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
     const bool raced = any_removed(before, sorted_logs(env, dir));
     if (attempt == kAttempts) {
       if (raced && store.ok()) {
-        return Status::busy("database " + dir + " kept changing while being opened for reading "
+        return Status::busy("database " + dir +
+                            " kept changing while being opened for reading "
                             "(a writer is flushing); try again");
       }
       return store;
@@ -288,6 +315,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
     db_opts.info_log = std::make_shared<TolerantLogger>((fs::path(dir) / "LOG").string());
   }
   if (store->options_.env) db_opts.env = store->options_.env.get();
+  if (mode == OpenMode::kReadWrite) db_opts.listeners.push_back(kill_point_listener());
 
   if (exists) {
     std::vector<std::string> names;
@@ -317,7 +345,8 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
     if (names.size() != kCfCount) {
       return Status::version_mismatch("database " + dir +
                                       " has column families this kg does not know (format "
-                                      "version " + std::to_string(kFormatVersion) + ")");
+                                      "version " +
+                                      std::to_string(kFormatVersion) + ")");
     }
   }
 
@@ -334,6 +363,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
                           ? rocksdb::DB::Open(db_opts, dir, descs, &handles, &raw)
                           : rocksdb::DB::OpenForReadOnly(db_opts, dir, descs, &handles, &raw);
   if (!s.ok()) return store->to_status(s, "opening");
+  if (!exists) test_kill_point("after-rocksdb-open");
   store->db_.reset(raw);
   for (int cf = 0; cf < kCfCount; ++cf) store->handles_[cf] = handles[cf];
   if (mode == OpenMode::kReadWrite) {
@@ -347,13 +377,18 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
   std::string value;
   s = raw->Get(rocksdb::ReadOptions(), store->cf(kCfMeta), kMetaFormat, &value);
   if (s.IsNotFound()) {
-    if (exists || mode != OpenMode::kReadWrite) {
+    if (mode != OpenMode::kReadWrite) {
       return Status::corruption("database " + dir + " has no format version record");
+    }
+    if (exists) {
+      KG_RETURN_IF_ERROR(store->finish_creation());
+      return store;
     }
     rocksdb::WriteOptions wo;
     wo.sync = true;
     s = raw->Put(wo, store->cf(kCfMeta), kMetaFormat, encode_message(make_format_info()));
     if (!s.ok()) return store->to_status(s, "writing the format version");
+    test_kill_point("after-version-record");
     return store;
   }
   if (!s.ok()) return store->to_status(s, "reading the format version");

@@ -105,6 +105,12 @@ class RocksGraphStore final : public GraphStore {
   RocksGraphStore(std::string dir, OpenMode mode, StoreOptions options);
   static Result<std::unique_ptr<RocksGraphStore>> open_once(const std::string& dir, OpenMode mode,
                                                             StoreOptions options);
+  // Creates the database in `dir` when there is none, atomically (rocks_store_create.cc): it is
+  // made with its format record in a sibling temporary directory, then renamed into place.
+  static Status create_if_absent(const std::string& dir, const StoreOptions& options);
+  // Writes the format record of a database that an older kg, killed while creating it, left with
+  // empty column families and no record; refuses one that holds anything.
+  Status finish_creation();
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);

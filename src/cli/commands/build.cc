@@ -200,9 +200,10 @@ Action configure_build(CLI::App& app) {
           if (*put == PutOutcome::kAdded) ++totals.added;
           if (*put == PutOutcome::kReplaced) ++totals.replaced;
           if (*put == PutOutcome::kUnchanged) ++totals.unchanged;
-          if (*put != PutOutcome::kUnchanged && ++committed == abort_after) std::abort();
-          if (*put != PutOutcome::kUnchanged && delay.count() > 0) {
-            std::this_thread::sleep_for(delay);
+          if (*put != PutOutcome::kUnchanged) {
+            if (++committed == abort_after) std::abort();
+            if (committed == 1) test_kill_point("first-commit");
+            if (delay.count() > 0) std::this_thread::sleep_for(delay);
           }
           totals.sentences += r->sentences;
           totals.facts += r->facts.triples.size();
