@@ -8,7 +8,7 @@
 
 #include "doc/triples_jsonl.h"
 #include "fuzz_check.h"
-#include "store/fast_triples.h"
+#include "doc/fast_triples.h"
 
 namespace {
 
@@ -30,7 +30,7 @@ bool same(const kg::Triple& a, const kg::Triple& b) {
 void check_line(std::string_view line) {
   auto parsed = kg::parse_triple_json(line);
   kg::Triple fast;
-  if (kg::store::fast_parse_triple(line, fast)) {
+  if (kg::fast_parse_triple(line, fast)) {
     if (!parsed.ok())
       std::fprintf(stderr, "fast parser accepts, slow refuses: %s\n",
                    parsed.status().message().c_str());
@@ -38,7 +38,7 @@ void check_line(std::string_view line) {
     KG_FUZZ_CHECK(same(fast, *parsed));
   }
   std::string doc;
-  (void)kg::store::find_doc_id(line, doc);
+  (void)kg::find_doc_id(line, doc);
   if (!parsed.ok()) return;
   std::string json = kg::triple_to_json(*parsed);
   auto again = kg::parse_triple_json(json);

@@ -75,12 +75,12 @@ int main(int argc, char** argv) {
   if (db.empty()) return usage();
 
   auto t = Clock::now();
-  auto opened = kg::GraphStore::open(db, kg::OpenMode::kReadOnly);
+  auto opened = kg::GraphReader::open(db);
   if (!opened.ok()) {
     std::cerr << "bench_path: " << opened.status().message() << "\n";
     return 1;
   }
-  kg::GraphStore& store = **opened;
+  kg::GraphReader& store = **opened;
   std::printf("open database                      %8.1f ms\n", ms_since(t));
 
   t = Clock::now();

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/file.h"
+
 namespace kg {
 
 BinaryWriter::BinaryWriter(std::string_view implementation, uint32_t version) {
@@ -27,16 +29,7 @@ void BinaryWriter::str(std::string_view s) {
 }
 
 Status BinaryWriter::save(const std::string& path) const {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::io("cannot write " + tmp);
-    out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    out.flush();
-    if (!out) return Status::io("cannot write " + tmp);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::io("cannot rename " + tmp);
-  return {};
+  return write_file_atomically(path, std::string_view(buf_.data(), buf_.size()));
 }
 
 Result<BinaryReader> BinaryReader::open(const std::string& path, std::string_view implementation,
@@ -46,11 +39,12 @@ Result<BinaryReader> BinaryReader::open(const std::string& path, std::string_vie
 
 Result<BinaryReader> BinaryReader::open(const std::string& path, std::string_view implementation,
                                         uint32_t oldest, uint32_t newest) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found("model file not found: " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return checked(std::move(ss).str(), implementation, oldest, newest, path);
+  Result<std::string> bytes = read_file(path);
+  if (!bytes.ok() && bytes.status().code() == ErrorCode::kNotFound) {
+    return Status::not_found("model file not found: " + path);
+  }
+  if (!bytes.ok()) return bytes.status();
+  return checked(std::move(bytes).value(), implementation, oldest, newest, path);
 }
 
 Result<BinaryReader> BinaryReader::from_bytes(std::string bytes, std::string_view implementation,

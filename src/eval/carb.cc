@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/file.h"
 #include "common/utf8.h"
 
 namespace kg::eval {
@@ -70,10 +71,7 @@ std::vector<std::string_view> split_tabs(std::string_view s) {
 // universal newlines).
 template <typename Fn>
 Status for_each_line(std::istream& in, const std::string& name, Fn fn) {
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::io("cannot read " + name);
-  const std::string text = std::move(buf).str();
+  KG_ASSIGN_OR_RETURN(const std::string text, read_stream(in, name));
   size_t line_no = 0;
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find_first_of("\r\n", start);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/file.h"
 #include "common/utf8.h"
 #include "doc/conllu.h"
 
@@ -17,21 +18,21 @@ namespace kg::eval {
 namespace {
 
 const std::set<std::string_view> kContentDeprels = {
-    "nsubj", "obj",      "iobj",    "csubj",      "ccomp",     "xcomp",    "obl",  "vocative",
-    "expl",  "dislocated", "advcl", "advmod",     "discourse", "nmod",     "appos", "nummod",
-    "acl",   "amod",     "conj",    "fixed",      "flat",      "compound", "list", "parataxis",
-    "orphan", "goeswith", "reparandum", "root",   "dep"};
-const std::set<std::string_view> kFunctionalDeprels = {"aux", "cop", "mark", "det",
+    "nsubj",  "obj",        "iobj",       "csubj",  "ccomp",     "xcomp",    "obl",   "vocative",
+    "expl",   "dislocated", "advcl",      "advmod", "discourse", "nmod",     "appos", "nummod",
+    "acl",    "amod",       "conj",       "fixed",  "flat",      "compound", "list",  "parataxis",
+    "orphan", "goeswith",   "reparandum", "root",   "dep"};
+const std::set<std::string_view> kFunctionalDeprels = {"aux", "cop",  "mark", "det",
                                                        "clf", "case", "cc"};
 const std::set<std::string_view> kUniversalFeatures = {
-    "PronType", "NumType", "Poss",   "Reflex", "Foreign", "Abbr",   "Gender",
-    "Animacy",  "Number",  "Case",   "Definite", "Degree", "VerbForm", "Mood",
-    "Tense",    "Aspect",  "Voice",  "Evident", "Polarity", "Person", "Polite"};
+    "PronType", "NumType", "Poss",  "Reflex",   "Foreign",  "Abbr",     "Gender",
+    "Animacy",  "Number",  "Case",  "Definite", "Degree",   "VerbForm", "Mood",
+    "Tense",    "Aspect",  "Voice", "Evident",  "Polarity", "Person",   "Polite"};
 
 // Parent values besides a word index.
 constexpr int kRoot = -1;
-constexpr int kUnknownHead = -2;    // HEAD "_" (unparsed output)
-constexpr int kNotAligned = -3;     // a system parent without a gold counterpart
+constexpr int kUnknownHead = -2;        // HEAD "_" (unparsed output)
+constexpr int kNotAligned = -3;         // a system parent without a gold counterpart
 constexpr int kUnknownSystemHead = -4;  // a system HEAD "_": never equal to anything
 
 struct Span {
@@ -44,7 +45,7 @@ struct Word {
   bool multiword = false;
   std::string form_lower;
   std::string lemma, upos, xpos, feats, deprel;
-  int head = kUnknownHead;  // as read: 0 root, 1..n, or kUnknownHead
+  int head = kUnknownHead;    // as read: 0 root, 1..n, or kUnknownHead
   int parent = kUnknownHead;  // global word index, kRoot or kUnknownHead
   bool content = false;
   bool functional = false;
@@ -170,7 +171,8 @@ class Loader {
 
  private:
   Status fail(const std::string& what) const {
-    return Status::invalid(std::string(name_) + ":" + std::to_string(lines_.number()) + ": " + what);
+    return Status::invalid(std::string(name_) + ":" + std::to_string(lines_.number()) + ": " +
+                           what);
   }
 
   Status read_token(std::string_view line) {
@@ -221,7 +223,8 @@ class Loader {
     w.xpos = std::string(cols[4]);
     w.feats = universal_feats(cols[5]);
     if (cols[6] != "_") {
-      if (!parse_int(cols[6], w.head)) return fail("cannot parse HEAD '" + std::string(cols[6]) + "'");
+      if (!parse_int(cols[6], w.head))
+        return fail("cannot parse HEAD '" + std::string(cols[6]) + "'");
       if (w.head < 0) return fail("HEAD cannot be negative");
     }
     w.deprel = std::string(cols[7].substr(0, cols[7].find(':')));
@@ -429,8 +432,7 @@ const Score& Conll18Result::operator[](std::string_view metric) const {
 }
 
 Result<Conll18Result> evaluate_conll18(std::string_view gold_text, std::string_view gold_name,
-                                       std::string_view system_text,
-                                       std::string_view system_name) {
+                                       std::string_view system_text, std::string_view system_name) {
   KG_ASSIGN_OR_RETURN(UdFile gold, Loader(gold_text, gold_name).load());
   KG_ASSIGN_OR_RETURN(UdFile system, Loader(system_text, system_name).load());
   if (gold.characters != system.characters) {
@@ -479,8 +481,10 @@ Result<Conll18Result> evaluate_conll18(std::string_view gold_text, std::string_v
   r.metrics.push_back({"Sentences", spans_score(gold.sentences, system.sentences)});
   Score words{gold.words.size(), system.words.size(), sc.matched.size(), std::nullopt};
   r.metrics.push_back({"Words", words});
-  r.metrics.push_back({"UPOS", sc.score(all, [](auto& g, auto& s, int) { return g.upos == s.upos; })});
-  r.metrics.push_back({"XPOS", sc.score(all, [](auto& g, auto& s, int) { return g.xpos == s.xpos; })});
+  r.metrics.push_back(
+      {"UPOS", sc.score(all, [](auto& g, auto& s, int) { return g.upos == s.upos; })});
+  r.metrics.push_back(
+      {"XPOS", sc.score(all, [](auto& g, auto& s, int) { return g.xpos == s.xpos; })});
   r.metrics.push_back(
       {"UFeats", sc.score(all, [](auto& g, auto& s, int) { return g.feats == s.feats; })});
   r.metrics.push_back({"AllTags", sc.score(all, [](auto& g, auto& s, int) {
@@ -504,16 +508,8 @@ Result<Conll18Result> evaluate_conll18(std::string_view gold_text, std::string_v
 
 Result<Conll18Result> evaluate_conll18_files(const std::string& gold_path,
                                              const std::string& system_path) {
-  auto slurp = [](const std::string& path) -> Result<std::string> {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::not_found("cannot open " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Status::io("cannot read " + path);
-    return ss.str();
-  };
-  KG_ASSIGN_OR_RETURN(std::string gold, slurp(gold_path));
-  KG_ASSIGN_OR_RETURN(std::string system, slurp(system_path));
+  KG_ASSIGN_OR_RETURN(std::string gold, read_file(gold_path));
+  KG_ASSIGN_OR_RETURN(std::string system, read_file(system_path));
   return evaluate_conll18(gold, gold_path, system, system_path);
 }
 

@@ -2,13 +2,12 @@
 // and rendering it to SVG/PNG/PDF with Graphviz.
 //
 // Contract:
-// - collect_subgraph() only reads the store (a read-only store is enough).
+// - Export only writes formats: the graph to write (query.h collect_subgraph) is given.
 // - The writers are pure functions of a Subgraph: the same graph gives byte-identical output
 //   (nodes sorted by name then id, edges by source name, relation, target name, negation).
 // - Text is written as UTF-8 and escaped for the format: DOT quoted strings, XML character
 //   entities (GraphML), N-Triples ECHAR/UCHAR escapes and percent-encoded IRIs, JSON, RFC 4180 CSV.
-// - write_file_atomically() leaves either the complete new file or nothing (the old file, if any,
-//   untouched): it writes a temporary file beside the target and renames it into place.
+// - Files are written with common/file.h write_file_atomically(): the complete new file or nothing.
 // - Errors are a Status (kIo for files and Graphviz failures, kNotFound when Graphviz is missing).
 //   Thread-compatible: no shared state.
 #pragma once
@@ -21,8 +20,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/file.h"
 #include "common/status.h"
-#include "store/store.h"
+#include "query/query.h"
 
 namespace kg {
 
@@ -30,28 +30,6 @@ enum class ExportFormat { kDot, kGraphml, kNtriples, kJson, kCsv };
 
 // "dot", "graphml", "ntriples", "json", "csv"; nullopt otherwise.
 std::optional<ExportFormat> parse_export_format(std::string_view name);
-
-struct SubgraphOptions {
-  std::optional<EntityId> around;  // restrict to entities within `hops` edges of this one
-  size_t hops = 1;
-  uint64_t min_count = 1;  // drop edges with fewer supporting facts
-  bool with_docs = false;  // fill ExportEdge::docs (one evidence read per edge)
-};
-
-struct ExportEdge {
-  EdgeInfo edge;
-  std::vector<std::string> docs;  // distinct supporting document ids, sorted (when with_docs)
-};
-
-struct Subgraph {
-  std::vector<EntityInfo> nodes;
-  std::vector<ExportEdge> edges;  // both ends are in `nodes`
-};
-
-// The edges with count >= min_count and the entities they join. With `around`, only edges among
-// the entities reachable from it within `hops` such edges (either direction), and the entity itself
-// even when it has no edge left.
-Result<Subgraph> collect_subgraph(GraphStore& store, const SubgraphOptions& options);
 
 // A node's id in every format: the entity id as 16 lowercase hex digits.
 std::string node_id(EntityId id);
@@ -79,10 +57,6 @@ void write_csv_edges(const Subgraph& graph, std::ostream& out);
 // Fails with kInvalidInput unless `iri` is an absolute IRI (scheme ':' ...) that N-Triples accepts
 // inside <...> (no spaces, controls or <>"{}|^`\).
 Status check_base_iri(std::string_view iri);
-
-// Writes `path` through `write` atomically (temporary file beside it, then rename).
-Status write_file_atomically(const std::string& path,
-                             const std::function<Status(std::ostream&)>& write);
 
 // Graphviz output format from a file name: "svg", "png" or "pdf"; nullopt otherwise.
 std::optional<std::string> render_format_for(std::string_view path);

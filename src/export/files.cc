@@ -22,56 +22,7 @@ namespace {
 
 std::string error_text() { return std::strerror(errno); }
 
-// A new empty file beside `path` (same directory, so rename() is atomic), named
-// .<name>.<tag>XXXXXX.
-Result<std::string> temp_beside(const std::string& path, const char* tag) {
-  size_t slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmpl = dir + "." + name + "." + tag + "XXXXXX";
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0)
-    return Status::io("cannot create a file in '" + (dir.empty() ? "." : dir) +
-                      "': " + error_text());
-  ::close(fd);
-  return tmpl;
-}
-
-Status sync_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return Status::io("cannot reopen '" + path + "': " + error_text());
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Status::io("cannot sync '" + path + "': " + error_text());
-  return {};
-}
-
 }  // namespace
-
-Status write_file_atomically(const std::string& path,
-                             const std::function<Status(std::ostream&)>& write) {
-  KG_ASSIGN_OR_RETURN(std::string tmp, temp_beside(path, "tmp"));
-  Status status;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      status = Status::io("cannot write '" + tmp + "': " + error_text());
-    } else {
-      status = write(out);
-      out.flush();
-      if (status.ok() && !out) status = Status::io("cannot write '" + path + "': " + error_text());
-    }
-  }
-  if (status.ok()) status = sync_file(tmp);
-  if (status.ok()) {
-    ::chmod(tmp.c_str(), 0644);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-      status = Status::io("cannot write '" + path + "': " + error_text());
-    }
-  }
-  if (!status.ok()) std::remove(tmp.c_str());
-  return status;
-}
 
 std::optional<std::string> render_format_for(std::string_view path) {
   size_t dot = path.rfind('.');
@@ -111,9 +62,9 @@ Status render_with_graphviz(const std::string& dot_source, const std::string& ou
   std::optional<std::string> dot = find_on_path("dot", path_env ? path_env : "");
   if (!dot) return Status::not_found("Graphviz 'dot' not found on PATH; install graphviz");
 
-  KG_ASSIGN_OR_RETURN(std::string input, temp_beside(output, "dot"));
-  KG_ASSIGN_OR_RETURN(std::string image, temp_beside(output, "img"));
-  KG_ASSIGN_OR_RETURN(std::string errors, temp_beside(output, "err"));
+  KG_ASSIGN_OR_RETURN(std::string input, temp_file_beside(output, "dot"));
+  KG_ASSIGN_OR_RETURN(std::string image, temp_file_beside(output, "img"));
+  KG_ASSIGN_OR_RETURN(std::string errors, temp_file_beside(output, "err"));
   auto cleanup = [&] {
     std::remove(input.c_str());
     std::remove(image.c_str());
@@ -156,13 +107,7 @@ Status render_with_graphviz(const std::string& dot_source, const std::string& ou
                                          : "killed by signal " + std::to_string(WTERMSIG(wstatus));
     return Status::io("Graphviz dot failed (" + why + ")" + (line.empty() ? "" : ": " + line));
   }
-  Status status = sync_file(image);
-  if (status.ok()) {
-    ::chmod(image.c_str(), 0644);
-    if (std::rename(image.c_str(), output.c_str()) != 0) {
-      status = Status::io("cannot write '" + output + "': " + error_text());
-    }
-  }
+  Status status = publish_file(image, output);
   cleanup();
   return status;
 }

@@ -8,7 +8,7 @@
 
 namespace kg {
 
-Result<std::vector<Neighbor>> neighbors(GraphStore& store, const EntityInfo& entity,
+Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& entity,
                                         const NeighborOptions& options) {
   KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(entity.id, options.direction));
   std::vector<Neighbor> result;

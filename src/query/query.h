@@ -1,6 +1,6 @@
-// Queries over a GraphStore: resolving user-typed names, neighbours of an entity, and paths between
-// two entities (Boost.Graph BFS over an in-memory snapshot, or bidirectional BFS straight on the
-// store's edge index when one shortest path is all that is asked).
+// Queries over a GraphReader (read-only): resolving user-typed names, neighbours of an entity, and
+// paths between two entities (Boost.Graph BFS over an in-memory snapshot, or bidirectional BFS
+// straight on the store's edge index when one shortest path is all that is asked).
 //
 // Contract:
 // - Nothing here writes to the store; every function works on a store opened read-only.
@@ -30,7 +30,7 @@ namespace kg {
 // The entity a user means by `name` (canonical name or alias, case-insensitive, via the store).
 // Fails with kNotFound and the message "unknown entity 'X' (did you mean: A, B, C?)" (the
 // parenthesis only when the store has suggestions).
-Result<EntityInfo> resolve_entity(GraphStore& store, std::string_view name);
+Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name);
 
 // True when two relation labels are the same up to ASCII case.
 bool same_relation(std::string_view a, std::string_view b);
@@ -54,7 +54,7 @@ struct Neighbor {
 
 // Edges touching `entity`, best supported first (count descending, then relation, then the other
 // entity's name). A self-loop is listed once, as outgoing.
-Result<std::vector<Neighbor>> neighbors(GraphStore& store, const EntityInfo& entity,
+Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& entity,
                                         const NeighborOptions& options);
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class GraphSnapshot {
     std::string relation;   // keep only edges with this label; "" = all
     bool directed = false;  // false: every edge can also be walked backwards
   };
-  static Result<std::unique_ptr<GraphSnapshot>> build(GraphStore& store, const Options& options);
+  static Result<std::unique_ptr<GraphSnapshot>> build(GraphReader& store, const Options& options);
   ~GraphSnapshot();
   GraphSnapshot(const GraphSnapshot&) = delete;
   GraphSnapshot& operator=(const GraphSnapshot&) = delete;
@@ -112,14 +112,48 @@ class GraphSnapshot {
 };
 
 // One shortest path by bidirectional BFS that reads only the adjacency of the entities it visits
-// (GraphStore::edges_of), so it needs no snapshot: the fast path for a cold process.
-Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId from, EntityId to,
+// (GraphReader::edges_of), so it needs no snapshot: the fast path for a cold process.
+Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId from, EntityId to,
                                                    const PathOptions& options);
 
 // Up to options.k shortest simple paths, shortest first. k == 1 uses shortest_path_in_store;
 // k > 1 builds a snapshot and runs Yen's algorithm from that same first path, so the first path
 // never depends on k.
-Result<std::vector<Path>> find_paths(GraphStore& store, EntityId from, EntityId to,
+Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId to,
                                      const PathOptions& options);
+
+// ---------------------------------------------------------------------------------------------
+// Subgraphs (what exports and renders show)
+
+struct SubgraphOptions {
+  std::optional<EntityId> around;  // restrict to entities within `hops` edges of this one
+  size_t hops = 1;
+  uint64_t min_count = 1;  // drop edges with fewer supporting facts
+  bool with_docs = false;  // fill ExportEdge::docs (one evidence read per edge)
+};
+
+struct ExportEdge {
+  EdgeInfo edge;
+  std::vector<std::string> docs;  // distinct supporting document ids, sorted (when with_docs)
+};
+
+struct Subgraph {
+  std::vector<EntityInfo> nodes;
+  std::vector<ExportEdge> edges;  // both ends are in `nodes`
+};
+
+// The edges with count >= min_count and the entities they join. With `around`, only edges among
+// the entities reachable from it within `hops` such edges (either direction), and the entity itself
+// even when it has no edge left.
+Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options);
+
+// A path with its entities' names, for printing: nodes[i] names path.nodes[i].
+struct NamedPath {
+  std::vector<std::string> nodes;
+  std::vector<PathStep> steps;
+};
+
+// Names the entities of `paths` (one store read per distinct entity).
+Result<std::vector<NamedPath>> name_paths(GraphReader& store, std::vector<Path> paths);
 
 }  // namespace kg

@@ -5,7 +5,7 @@
 
 namespace kg {
 
-Result<EntityInfo> resolve_entity(GraphStore& store, std::string_view name) {
+Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name) {
   KG_ASSIGN_OR_RETURN(std::optional<EntityInfo> found, store.find_entity(name));
   if (found) return std::move(*found);
   std::string message = "unknown entity '" + std::string(name) + "'";

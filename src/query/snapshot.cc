@@ -24,7 +24,7 @@ struct RawArc {
 GraphSnapshot::GraphSnapshot(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GraphSnapshot::~GraphSnapshot() = default;
 
-Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphStore& store,
+Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
                                                             const Options& options) {
   auto impl = std::make_unique<Impl>();
   // One scan of the edge index; entities are numbered as they first appear.

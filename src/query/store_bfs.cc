@@ -32,7 +32,7 @@ constexpr size_t kCostedFrontier = 16;
 // What expanding a frontier will read, roughly: the sum of its entities' mentions (an upper
 // bound of their edge counts) when it is small, else nullopt. A small frontier is also put in
 // ascending order of mentions, so that hubs are read last, if at all.
-Result<std::optional<uint64_t>> frontier_cost(GraphStore& store, Side& side,
+Result<std::optional<uint64_t>> frontier_cost(GraphReader& store, Side& side,
                                               std::unordered_map<EntityId, uint64_t>& mentions) {
   if (side.frontier.size() > kCostedFrontier) return std::optional<uint64_t>();
   uint64_t total = 0;
@@ -52,7 +52,7 @@ Result<std::optional<uint64_t>> frontier_cost(GraphStore& store, Side& side,
 
 }  // namespace
 
-Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId from, EntityId to,
+Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId from, EntityId to,
                                                    const PathOptions& options) {
   if (from == to) return std::optional<Path>(Path{{from}, {}});
   Side fwd{true, {}, {from}}, bwd{false, {}, {to}};
@@ -131,7 +131,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphStore& store, EntityId f
   return std::optional<Path>();
 }
 
-Result<std::vector<Path>> find_paths(GraphStore& store, EntityId from, EntityId to,
+Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId to,
                                      const PathOptions& options) {
   KG_ASSIGN_OR_RETURN(std::optional<Path> first, shortest_path_in_store(store, from, to, options));
   std::vector<Path> paths;
@@ -143,6 +143,25 @@ Result<std::vector<Path>> find_paths(GraphStore& store, EntityId from, EntityId 
   KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphSnapshot> snapshot,
                       GraphSnapshot::build(store, {options.relation, options.directed}));
   return snapshot->k_shortest_paths(from, to, options.k, options.max_hops, first);
+}
+
+Result<std::vector<NamedPath>> name_paths(GraphReader& store, std::vector<Path> paths) {
+  std::unordered_map<EntityId, std::string> names;
+  std::vector<NamedPath> named;
+  for (Path& p : paths) {
+    NamedPath n;
+    for (EntityId id : p.nodes) {
+      auto it = names.find(id);
+      if (it == names.end()) {
+        KG_ASSIGN_OR_RETURN(EntityInfo info, store.entity(id));
+        it = names.emplace(id, std::move(info.name)).first;
+      }
+      n.nodes.push_back(it->second);
+    }
+    n.steps = std::move(p.steps);
+    named.push_back(std::move(n));
+  }
+  return named;
 }
 
 }  // namespace kg

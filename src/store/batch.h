@@ -1,15 +1,17 @@
 // One batch of writes being built by RocksGraphStore: a WriteBatch, or a bulk batch of SST files.
 #pragma once
 
+#include <rocksdb/write_batch.h>
+
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <rocksdb/write_batch.h>
-
 #include "store/bulk_load.h"
-#include "store/rocks_store.h"
+#include "store/codec.h"
 #include "store/small_maps.h"
+#include "store/store.h"
 
 namespace kg::store {
 
@@ -18,23 +20,26 @@ inline const std::string& count_operand(int64_t sign) {
   return sign > 0 ? plus : minus;
 }
 
-class RocksGraphStore::Batch {
+// The column family handles of the store that builds the batch, by index (codec.h kCf*).
+using ColumnFamilies = std::array<rocksdb::ColumnFamilyHandle*, kCfCount>;
+
+class Batch {
  public:
-  Batch(RocksGraphStore& store, bool bulk) : store_(store), bulk_(bulk) {}
+  Batch(const ColumnFamilies& families, bool bulk) : families_(families), bulk_(bulk) {}
 
   bool bulk() const { return bulk_; }
   void put(int cf, std::string_view key, std::string_view value) {
     if (bulk_) {
       sst.put(cf, key, value);
     } else {
-      wb.Put(store_.cf(cf), key, value);
+      wb.Put(families_[cf], key, value);
     }
   }
   void del(int cf, std::string_view key) {
     if (bulk_) {
       sst.del(cf, key);
     } else {
-      wb.Delete(store_.cf(cf), key);
+      wb.Delete(families_[cf], key);
     }
   }
   // Counter deltas become merge operands (WriteBatch) or are summed per key (bulk).
@@ -43,7 +48,7 @@ class RocksGraphStore::Batch {
     if (bulk_) {
       sst.merge_count(cf, key, n);
     } else {
-      wb.Merge(store_.cf(cf), key, n == 1 || n == -1 ? count_operand(n) : encode_count(n));
+      wb.Merge(families_[cf], key, n == 1 || n == -1 ? count_operand(n) : encode_count(n));
     }
   }
 
@@ -77,7 +82,7 @@ class RocksGraphStore::Batch {
   std::string key;  // scratch
 
  private:
-  RocksGraphStore& store_;
+  const ColumnFamilies& families_;
   bool bulk_;
 };
 

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/file.h"
+
 namespace kg::store {
 namespace {
 
@@ -60,15 +62,9 @@ std::string this_command() {
 }
 
 void write_holder(const std::string& dir) {
-  const std::string path = path_of(dir), tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "pid " << ::getpid() << "\ncommand " << this_command() << "\nsince " << utc_now()
-        << "\n";
-    if (!out) return;
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
+  std::ostringstream s;
+  s << "pid " << ::getpid() << "\ncommand " << this_command() << "\nsince " << utc_now() << "\n";
+  (void)write_file_atomically(path_of(dir), s.str());
 }
 
 void remove_holder(const std::string& dir) {

@@ -24,13 +24,19 @@
 
 namespace kg {
 
-Result<std::unique_ptr<GraphStore>> GraphStore::open(const std::string& dir, OpenMode mode) {
-  auto store = store::RocksGraphStore::open(dir, mode);
+Result<std::unique_ptr<GraphReader>> GraphReader::open(const std::string& dir) {
+  auto store = store::RocksGraphStore::open(dir, OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
-  return std::unique_ptr<GraphStore>(std::move(store).value());
+  return std::unique_ptr<GraphReader>(std::move(store).value());
 }
 
-Result<std::vector<PutOutcome>> GraphStore::put_documents(std::span<const DocumentFacts> docs) {
+Result<std::unique_ptr<GraphWriter>> GraphWriter::open(const std::string& dir) {
+  auto store = store::RocksGraphStore::open(dir, OpenMode::kReadWrite);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<GraphWriter>(std::move(store).value());
+}
+
+Result<std::vector<PutOutcome>> GraphWriter::put_documents(std::span<const DocumentFacts> docs) {
   std::vector<PutOutcome> outcomes;
   for (const auto& doc : docs) {
     KG_ASSIGN_OR_RETURN(PutOutcome o, put_document(doc));
@@ -39,8 +45,12 @@ Result<std::vector<PutOutcome>> GraphStore::put_documents(std::span<const Docume
   return outcomes;
 }
 
-Result<std::optional<DocumentFacts>> GraphStore::document(const std::string&) {
+Result<std::optional<DocumentFacts>> GraphReader::document(const std::string&) {
   return Status::internal("document() is not implemented by this store");
+}
+
+Status GraphReader::verify() {
+  return Status::internal("verify() is not implemented by this store");
 }
 
 namespace store {

@@ -1,17 +1,17 @@
 // The RocksDB implementation of GraphStore (store.h), with the hooks tests need.
 #pragma once
 
+#include <rocksdb/db.h>
+
 #include <array>
 #include <atomic>
 #include <functional>
 #include <future>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <rocksdb/db.h>
 
 #include "kg.pb.h"
 #include "store/codec.h"
@@ -19,15 +19,18 @@
 #include "store/small_maps.h"
 #include "store/store.h"
 
+namespace kg {
+// How RocksGraphStore::open opens a database (GraphReader::open and GraphWriter::open pick one).
+enum class OpenMode { kReadWrite, kReadOnly };
+}  // namespace kg
+
 namespace kg::store {
+
+class Batch;  // one WriteBatch or bulk batch being built (batch.h)
 
 // Type stored for an entity whose triple gives none. Part of the canonical key, so every build
 // must use the same default for separately built graphs to merge.
 inline constexpr std::string_view kDefaultEntityType = "MISC";
-
-// The hash put_document uses when DocumentFacts::content_hash is empty: 32 hex digits over the
-// document's metadata and every field of every triple, in order.
-std::string content_hash(const DocumentFacts& doc);
 
 struct StoreOptions {
   // Id of a canonical key at probe `salt` (0, 1, 2, ... until a free or matching slot). Tests
@@ -43,7 +46,7 @@ struct StoreOptions {
 
 // Thread safety: writes (put_*, remove_document, sync) come from one thread; reads may run on
 // other threads at the same time (kg build asks has_document from its workers).
-class RocksGraphStore final : public GraphStore {
+class RocksGraphStore final : public GraphWriter {
  public:
   static Result<std::unique_ptr<RocksGraphStore>> open(const std::string& dir, OpenMode mode,
                                                        StoreOptions options = {});
@@ -55,12 +58,13 @@ class RocksGraphStore final : public GraphStore {
   Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) override;
   Result<std::optional<DocumentFacts>> document(const std::string& doc_id) override;
 
-  // Like put_documents, but a bulk batch is ingested on a background thread while the caller
-  // goes on building the next one (what bulk ingest uses). Reads wait for it first; its failure
-  // is returned by the next write or by sync(). Writer thread only.
-  Result<std::vector<PutOutcome>> put_documents_pipelined(std::span<const DocumentFacts> docs);
-  // Waits for a pipelined write and returns its status. Writer thread only.
-  Status sync();
+  // A bulk batch is ingested on a background thread while the caller goes on building the next
+  // one (what bulk ingest uses). Writer thread only.
+  Result<std::vector<PutOutcome>> put_documents_pipelined(
+      std::span<const DocumentFacts> docs) override;
+  Status sync() override;
+  // verify.h: every counter and index recomputed from the evidence.
+  Status verify() override;
 
   Result<StoreStats> stats() override;
   Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
@@ -100,8 +104,6 @@ class RocksGraphStore final : public GraphStore {
   Status to_status(const rocksdb::Status& s, std::string_view what) const;
 
  private:
-  class Batch;  // one WriteBatch being built (rocks_store_write.cc)
-
   RocksGraphStore(std::string dir, OpenMode mode, StoreOptions options);
   static Result<std::unique_ptr<RocksGraphStore>> open_once(const std::string& dir, OpenMode mode,
                                                             StoreOptions options);

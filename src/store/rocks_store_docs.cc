@@ -52,8 +52,12 @@ class ContentHasher {
 
 }  // namespace
 
-std::string content_hash(const DocumentFacts& doc) {
-  ContentHasher h;
+}  // namespace kg::store
+
+namespace kg {
+
+std::string facts_content_hash(const DocumentFacts& doc) {
+  store::ContentHasher h;
   for (const std::string* f : {&doc.title, &doc.url, &doc.date}) h.add(*f);
   h.add_u64(doc.triples.size());
   for (const Triple& t : doc.triples) {
@@ -78,6 +82,10 @@ std::string content_hash(const DocumentFacts& doc) {
   return h.hex();
 }
 
+}  // namespace kg
+
+namespace kg::store {
+
 Result<std::optional<pb::Document>> RocksGraphStore::read_document(const std::string& doc_id) {
   std::string value;
   auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfDocuments), doc_id, &value);
@@ -85,8 +93,7 @@ Result<std::optional<pb::Document>> RocksGraphStore::read_document(const std::st
   KG_RETURN_IF_ERROR(to_status(s, "reading document"));
   pb::Document doc;
   if (!decode_message(value, &doc)) {
-    return Status::corruption("database " + dir_ + ": document \"" + doc_id +
-                              "\" does not decode");
+    return Status::corruption("database " + dir_ + ": document \"" + doc_id + "\" does not decode");
   }
   return std::optional<pb::Document>(std::move(doc));
 }

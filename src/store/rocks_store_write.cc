@@ -247,7 +247,7 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
       }
     }
   }
-  const std::string hash = doc.content_hash.empty() ? content_hash(doc) : doc.content_hash;
+  const std::string hash = doc.content_hash.empty() ? facts_content_hash(doc) : doc.content_hash;
   KG_ASSIGN_OR_RETURN(auto old, read_document(doc.id));
   if (old && old->content_hash() == hash) {
     *outcome = PutOutcome::kUnchanged;
@@ -400,7 +400,7 @@ Result<std::vector<PutOutcome>> RocksGraphStore::put_documents_pipelined(
   }
   // A document of the batch being ingested must be stored before it is read again.
   if (depends_on_inflight) KG_RETURN_IF_ERROR(sync());
-  auto batch = std::make_unique<Batch>(*this, triples >= options_.bulk_min_triples);
+  auto batch = std::make_unique<Batch>(handles_, triples >= options_.bulk_min_triples);
   std::vector<PutOutcome> outcomes(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
     Status s = add_to_batch(docs[i], *batch, &outcomes[i]);
@@ -444,7 +444,7 @@ Result<bool> RocksGraphStore::remove_document(const std::string& doc_id) {
   KG_RETURN_IF_ERROR(sync());
   KG_ASSIGN_OR_RETURN(auto old, read_document(doc_id));
   if (!old) return false;
-  Batch batch(*this, false);
+  Batch batch(handles_, false);
   KG_RETURN_IF_ERROR(apply_counters(*old, -1, doc_id, batch));
   batch.documents = -1;
   batch.del(kCfDocuments, doc_id);

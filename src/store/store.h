@@ -1,4 +1,5 @@
-// The graph store: documents' facts in RocksDB, values as Protobuf messages (docs/storage-format.md).
+// The graph store: documents' facts in RocksDB, values as Protobuf messages
+// (docs/storage-format.md).
 //
 // Contract:
 // - put_document() lands all of a document's facts in one atomic write (a WriteBatch; a bulk
@@ -8,10 +9,9 @@
 //   evidence.
 // - Entity and relation ids are derived deterministically from their canonical keys, so graphs
 //   built separately merge without coordination.
-// - A GraphStore opened read-only never writes. One writer per database (RocksDB's LOCK); a second
-//   writer gets ErrorCode::kBusy naming the holder (its KG_WRITER file: command, pid, start time).
-//   A read-only open sees the documents committed when it opens. Methods are thread-safe for
-//   concurrent readers (also while the writer writes); writes must come from one thread.
+// - Readers and the writer are different objects: a GraphReader never writes; one GraphWriter per
+//   database (RocksDB's LOCK); a second writer gets ErrorCode::kBusy naming the holder (its
+//   KG_WRITER file: command, pid, start time).
 // - Every failure is a Status: a database of another format version (kVersionMismatch), a corrupt
 //   one (kCorruption), a missing one opened read-only (kNotFound), a lock held (kBusy).
 #pragma once
@@ -65,9 +65,9 @@ struct Evidence {
 struct StoreStats {
   uint64_t documents = 0;
   uint64_t entities = 0;
-  uint64_t relations = 0;   // distinct relation labels
-  uint64_t edges = 0;       // distinct (subject, relation, object, negated)
-  uint64_t facts = 0;       // evidence records (sum of edge counts)
+  uint64_t relations = 0;  // distinct relation labels
+  uint64_t edges = 0;      // distinct (subject, relation, object, negated)
+  uint64_t facts = 0;      // evidence records (sum of edge counts)
 };
 
 // What one document contributes. content_hash may be left empty: the store then hashes the facts.
@@ -80,35 +80,31 @@ struct DocumentFacts {
   std::vector<Triple> triples;  // every triple's doc equals id
 };
 
+// The content hash of a document given as facts (kg ingest), and the one put_document uses when
+// DocumentFacts::content_hash is empty: 32 hex digits over the document's metadata and every
+// field of every triple, in order.
+std::string facts_content_hash(const DocumentFacts& doc);
+
 // The longest entity name, surface form (subject_text, object_text) or relation label a store
 // accepts, in bytes: put_document refuses a document with a longer one (kInvalidInput naming the
 // document, the triple and the field). docs/reliability.md lists every limit.
 inline constexpr size_t kMaxNameBytes = 200;
 
 enum class PutOutcome { kAdded, kUnchanged, kReplaced };
-enum class OpenMode { kReadWrite, kReadOnly };
 enum class Direction { kOut, kIn, kBoth };
 
-class GraphStore {
+// A read-only view of a graph database: what queries, exports and checks use.
+//
+// Thread safety: every method may be called from several threads at once (also while the
+// database's writer writes, through its own GraphWriter).
+class GraphReader {
  public:
-  // Opens (creating it in kReadWrite mode if absent) the database in `dir`.
-  static Result<std::unique_ptr<GraphStore>> open(const std::string& dir, OpenMode mode);
-  virtual ~GraphStore() = default;
+  // Opens the database in `dir` read-only: nothing is written, and the view holds the documents
+  // committed when it opens. Errors: kNotFound "no kg database at DIR", kVersionMismatch,
+  // kCorruption, kIo.
+  static Result<std::unique_ptr<GraphReader>> open(const std::string& dir);
+  virtual ~GraphReader() = default;
 
-  // --- writes (kReadWrite only) ---
-  virtual Result<PutOutcome> put_document(const DocumentFacts& doc) = 0;
-  // Writes several whole documents in one atomic WriteBatch (the fast path of bulk ingest); the
-  // outcomes are in input order. A document id may appear only once. On error nothing is written.
-  virtual Result<std::vector<PutOutcome>> put_documents(std::span<const DocumentFacts> docs);
-  // Retracts a document's facts. Returns false when the id is not stored.
-  virtual Result<bool> remove_document(const std::string& doc_id) = 0;
-  // True when `doc_id` is stored with this content hash (for resumable builds).
-  virtual Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) = 0;
-  // The stored document with its facts rebuilt from the evidence (types as stored, e.g. the
-  // default MISC), nullopt when the id is not stored.
-  virtual Result<std::optional<DocumentFacts>> document(const std::string& doc_id);
-
-  // --- reads ---
   virtual Result<StoreStats> stats() = 0;
   // Finds an entity by canonical name or alias, case-insensitively. When several match, the one
   // with most mentions. nullopt when none.
@@ -127,6 +123,44 @@ class GraphStore {
   virtual Status for_each_entity(const std::function<void(const EntityInfo&)>& fn) = 0;
   // Up to `limit` (0 = all) pieces of evidence for an edge.
   virtual Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) = 0;
+  // True when `doc_id` is stored with this content hash (for resumable builds).
+  virtual Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) = 0;
+  // The stored document with its facts rebuilt from the evidence (types as stored, e.g. the
+  // default MISC), nullopt when the id is not stored.
+  virtual Result<std::optional<DocumentFacts>> document(const std::string& doc_id);
+  // Recomputes every count and index from the evidence and compares (`kg stats --check`): ok, or
+  // kCorruption listing the first differences. Reads the whole database.
+  virtual Status verify();
+};
+
+// The one writer of a graph database: it adds, replaces and removes whole documents. It is also a
+// reader of what it has written.
+//
+// Thread safety: writes (put_*, remove_document, sync) come from one thread; reads may run on
+// other threads at the same time (kg build asks has_document from its workers).
+class GraphWriter : public GraphReader {
+ public:
+  // Opens the database in `dir` for writing, creating it when absent (atomically: a killed
+  // creation leaves no database, docs/reliability.md). Errors: kBusy naming the process that
+  // holds it, kInvalidInput for a directory that holds something else, and those of
+  // GraphReader::open.
+  static Result<std::unique_ptr<GraphWriter>> open(const std::string& dir);
+
+  virtual Result<PutOutcome> put_document(const DocumentFacts& doc) = 0;
+  // Writes several whole documents in one atomic batch (the fast path of bulk ingest); the
+  // outcomes are in input order. A document id may appear only once. On error nothing is written.
+  virtual Result<std::vector<PutOutcome>> put_documents(std::span<const DocumentFacts> docs);
+  // Like put_documents, but a store may write a big batch in the background while the caller
+  // builds the next one; its failure is returned by the next write or by sync(). Reads wait for
+  // it first.
+  virtual Result<std::vector<PutOutcome>> put_documents_pipelined(
+      std::span<const DocumentFacts> docs) {
+    return put_documents(docs);
+  }
+  // Waits for a pipelined write and returns its status.
+  virtual Status sync() { return {}; }
+  // Retracts a document's facts. Returns false when the id is not stored.
+  virtual Result<bool> remove_document(const std::string& doc_id) = 0;
 };
 
 }  // namespace kg

@@ -262,4 +262,6 @@ Status Checker::run() {
 
 Status verify_consistency(RocksGraphStore& store) { return Checker(store).run(); }
 
+Status RocksGraphStore::verify() { return verify_consistency(*this); }
+
 }  // namespace kg::store

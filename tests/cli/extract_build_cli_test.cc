@@ -5,19 +5,21 @@
 #include <sstream>
 
 #include "cli/cli.h"
-#include "run_kg.h"
 #include "doc/triples_jsonl.h"
+#include "run_kg.h"
 
 using kg::cli::run;
 
 namespace {
 
-const std::string kSample = std::string(KG_SOURCE_DIR) + "/tests/data/extract/ukraine-summit.conllu";
+const std::string kSample =
+    std::string(KG_SOURCE_DIR) + "/tests/data/extract/ukraine-summit.conllu";
 
 // The trained models shipped in models/ (committed: a missing one is a failure, not a skip).
 std::string models_dir() {
   const std::string dir = std::string(KG_SOURCE_DIR) + "/models";
-  return std::filesystem::exists(dir + "/parser.bin") && std::filesystem::exists(dir + "/tagger.bin")
+  return std::filesystem::exists(dir + "/parser.bin") &&
+                 std::filesystem::exists(dir + "/tagger.bin")
              ? dir
              : "";
 }
@@ -31,8 +33,8 @@ std::vector<std::string> lines_of(const std::string& s) {
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
-  auto p = std::filesystem::temp_directory_path() / ("kg-extract-cli-" + name + "-" +
-                                                    std::to_string(::getpid()));
+  auto p = std::filesystem::temp_directory_path() /
+           ("kg-extract-cli-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;
@@ -133,5 +135,44 @@ TEST_CASE("kg build stores facts, is idempotent and reports skipped inputs", "[c
   CHECK(skipped.code == 1);
   CHECK(skipped.out.find("skipped inputs: 1") != std::string::npos);
   CHECK(skipped.out.find("bad.txt") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("kg extract | kg ingest gives the graph kg build gives, surnames linked across documents",
+          "[cli]") {
+  const std::string models = models_dir();
+  REQUIRE_FALSE(models.empty());
+  auto dir = temp_dir("extract-ingest");
+  // The second document names a person by surname only: both paths link it to the full name
+  // of the first (the pipeline's ordered linking step), with any number of threads.
+  const std::string corpus =
+      R"({"id": "a", "text": "Maria Lopez met Peter Novak in Paris on Monday."})"
+      "\n"
+      R"({"id": "b", "text": "Lopez criticized the plan. Novak praised Acme Corp."})"
+      "\n"
+      R"({"id": "c", "text": "John Carter visited Berlin. Carter thanked Lopez."})"
+      "\n";
+  const std::string input = (dir / "corpus.jsonl").string();
+  std::ofstream(input, std::ios::binary) << corpus;
+
+  const std::string built = (dir / "built").string(), ingested = (dir / "ingested").string();
+  Ran b = kg_run({"build", "--models", models, "--threads", "2", "--db", built, input});
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  Ran x = kg_run({"extract", "--models", models, input});
+  INFO(x.err);
+  REQUIRE(x.code == 0);
+  // "Lopez" in documents b and c is Maria Lopez of document a.
+  CHECK(x.out.find(R"("object":"Maria Lopez","object_text":"Lopez")") != std::string::npos);
+  CHECK(x.out.find(R"("subject":"Lopez")") == std::string::npos);
+  Ran i = kg_run({"ingest", "--db", ingested, "-"}, x.out);
+  INFO(i.err);
+  REQUIRE(i.code == 0);
+
+  Ran from_build = kg_run({"export", "--db", built, "--format", "json"});
+  Ran from_ingest = kg_run({"export", "--db", ingested, "--format", "json"});
+  REQUIRE(from_build.code == 0);
+  CHECK(from_build.out.find("Maria Lopez") != std::string::npos);
+  CHECK(from_ingest.out == from_build.out);
   std::filesystem::remove_all(dir);
 }

@@ -121,7 +121,7 @@ TEST_CASE("Store commands fail with one clear line", "[store][cli]") {
 TEST_CASE("kg ingest on a database another writer holds fails with kBusy's line",
           "[store][cli]") {
   std::string db = db_of("busy");
-  auto holder = kg::GraphStore::open(db, kg::OpenMode::kReadWrite);
+  auto holder = kg::GraphWriter::open(db);
   REQUIRE(holder.ok());
   Ran r = kg_run({"ingest", "--db", db, (data_dir() / "news.jsonl").string()});
   CHECK(r.code == 1);

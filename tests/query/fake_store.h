@@ -1,4 +1,4 @@
-// An in-memory GraphStore for query and export tests: the same contract as the RocksDB store
+// An in-memory GraphReader for query and export tests: the same contract as the RocksDB store
 // (ids derived from names, case-insensitive lookup by name or alias, counts from evidence),
 // without the disk. Build a graph with add(...).
 #pragma once
@@ -14,7 +14,7 @@
 
 namespace kg::testing {
 
-class FakeStore : public GraphStore {
+class FakeStore : public GraphReader {
  public:
   struct Fact {
     std::string doc = "d1";
@@ -52,7 +52,8 @@ class FakeStore : public GraphStore {
     add(subject, relation, object, Fact{});
   }
 
-  Result<PutOutcome> put_document(const DocumentFacts& doc) override {
+  // Adds a document's facts (not a GraphWriter: queries and exports only read).
+  void put_document(const DocumentFacts& doc) {
     for (const Triple& t : doc.triples) {
       Fact f;
       f.doc = doc.id;
@@ -64,10 +65,6 @@ class FakeStore : public GraphStore {
       f.text = t.text;
       add(t.subject, t.relation, t.object, f);
     }
-    return PutOutcome::kAdded;
-  }
-  Result<bool> remove_document(const std::string&) override {
-    return Status::internal("FakeStore: remove_document not supported");
   }
   Result<bool> has_document(const std::string&, const std::string&) override { return false; }
 

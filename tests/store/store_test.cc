@@ -21,7 +21,7 @@ std::unique_ptr<store::RocksGraphStore> open_rw(const TempDir& dir, store::Store
   return std::move(s).value();
 }
 
-EntityInfo must_find(GraphStore& g, std::string_view name) {
+EntityInfo must_find(GraphReader& g, std::string_view name) {
   auto e = g.find_entity(name);
   REQUIRE(e.ok());
   REQUIRE(e->has_value());

@@ -61,7 +61,7 @@ Action configure_entities(CLI::App& app) {
   app.add_flag("--json", args->json,
                "Print {\"entities\": [{\"id\", \"name\", \"type\", \"aliases\", \"mentions\"}]}");
   return [args](Io& io) -> Status {
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(auto list, store->entities(args->match, args->top));
     if (args->json) {
       print_json(io.out, list);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands/commands.h"
+#include "common/file.h"
 #include "doc/conllu.h"
 #include "eval/conll18.h"
 #include "eval/raw_text.h"
@@ -27,15 +28,6 @@ struct EvaluateOptions {
   std::string docs;       // keep gold documents whose id contains this
   std::string save_system;
 };
-
-Result<std::string> slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found("cannot open " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::io("cannot read " + path);
-  return ss.str();
-}
 
 // models/<name> next to the build (build/bin/../../models), else under the current folder.
 std::string default_model_path(const std::string& name) {
@@ -76,7 +68,8 @@ Result<Tokenizer> load_tokenizer(const EvaluateOptions& o, std::string& descript
     description = t.describe();
     return t;
   }
-  std::string path = o.tokenizer.empty() ? default_model_path(Tokenizer::kModelFileName) : o.tokenizer;
+  std::string path =
+      o.tokenizer.empty() ? default_model_path(Tokenizer::kModelFileName) : o.tokenizer;
   if (path.empty()) {
     Tokenizer t = Tokenizer::create();
     description = t.describe() + " (no models/" + Tokenizer::kModelFileName + " found)";
@@ -89,11 +82,13 @@ Result<Tokenizer> load_tokenizer(const EvaluateOptions& o, std::string& descript
 
 Status run_tokenize(const EvaluateOptions& o, Io& io) {
   const std::string& gold_path = o.files[0];
-  KG_ASSIGN_OR_RETURN(std::string gold_text, slurp(gold_path));
-  KG_ASSIGN_OR_RETURN(eval::GoldText gold, eval::gold_text_from_conllu(gold_text, gold_path, o.docs));
+  KG_ASSIGN_OR_RETURN(std::string gold_text, read_file(gold_path));
+  KG_ASSIGN_OR_RETURN(eval::GoldText gold,
+                      eval::gold_text_from_conllu(gold_text, gold_path, o.docs));
   if (gold.documents.empty()) {
-    return Status::invalid(gold_path + ": no documents" +
-                           (o.docs.empty() ? std::string() : " whose id contains '" + o.docs + "'"));
+    return Status::invalid(
+        gold_path + ": no documents" +
+        (o.docs.empty() ? std::string() : " whose id contains '" + o.docs + "'"));
   }
   std::string description;
   KG_ASSIGN_OR_RETURN(Tokenizer tokenizer, load_tokenizer(o, description));
@@ -107,8 +102,9 @@ Status run_tokenize(const EvaluateOptions& o, Io& io) {
     out << system.str();
     if (!out) return Status::io("cannot write " + o.save_system);
   }
-  KG_ASSIGN_OR_RETURN(eval::Conll18Result r,
-                      eval::evaluate_conll18(gold.conllu, gold_path, system.str(), "tokenizer output"));
+  KG_ASSIGN_OR_RETURN(
+      eval::Conll18Result r,
+      eval::evaluate_conll18(gold.conllu, gold_path, system.str(), "tokenizer output"));
   // The tokenizer fills no tags or trees: only the segmentation metrics mean something.
   r.metrics.resize(3);  // Tokens, Sentences, Words
   if (o.json) {
@@ -154,7 +150,8 @@ Action configure_evaluate(CLI::App& app) {
     if (o->rules || !o->tokenizer.empty() || !o->docs.empty() || !o->save_system.empty()) {
       return Status::usage("--tokenizer, --rules, --docs and --save-system need --tokenize");
     }
-    KG_ASSIGN_OR_RETURN(eval::Conll18Result r, eval::evaluate_conll18_files(o->files[0], o->files[1]));
+    KG_ASSIGN_OR_RETURN(eval::Conll18Result r,
+                        eval::evaluate_conll18_files(o->files[0], o->files[1]));
     if (o->json) {
       print_json(io.out, r);
     } else {

@@ -72,7 +72,7 @@ Action configure_export(CLI::App& app) {
       Status iri = check_base_iri(args->base_iri);
       if (!iri.ok()) return Status::usage(iri.message());
     }
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(Subgraph g, collect_for_cli(*store, args->around, args->hops,
                                                     args->min_count, format != ExportFormat::kDot));
     if (args->output.empty()) {

@@ -18,7 +18,7 @@ void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint
       ->capture_default_str();
 }
 
-Result<Subgraph> collect_for_cli(GraphStore& store, const std::string& around, size_t hops,
+Result<Subgraph> collect_for_cli(GraphReader& store, const std::string& around, size_t hops,
                                  uint64_t min_count, bool with_docs) {
   SubgraphOptions options;
   options.hops = hops;

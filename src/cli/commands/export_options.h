@@ -13,7 +13,7 @@ namespace kg::cli {
 void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint64_t& min_count);
 
 // The subgraph those options select; an unknown --around entity fails like `kg neighbors`.
-Result<Subgraph> collect_for_cli(GraphStore& store, const std::string& around, size_t hops,
+Result<Subgraph> collect_for_cli(GraphReader& store, const std::string& around, size_t hops,
                                  uint64_t min_count, bool with_docs);
 
 }  // namespace kg::cli

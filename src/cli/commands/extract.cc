@@ -7,11 +7,12 @@
 #include <sstream>
 
 #include "cli/commands/commands.h"
+#include "common/file.h"
 #include "doc/conllu.h"
 #include "doc/triples_jsonl.h"
-#include "extract/annotator.h"
 #include "extract/extractor.h"
 #include "input/reader.h"
+#include "pipeline/pipeline.h"
 
 namespace kg::cli {
 namespace {
@@ -70,21 +71,6 @@ void write_triples(std::ostream& out, const std::vector<Triple>& ts) {
   for (const Triple& t : ts) out << triple_to_json(t) << '\n';
 }
 
-// Reads one input (a path or "-") whole.
-Result<std::string> read_all(const std::string& path, std::istream& in) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot open");
-  std::ostringstream s;
-  s << f.rdbuf();
-  if (f.bad()) return Status::io(path + ": read error");
-  return s.str();
-}
-
 // One sentence per line: each non-empty line is annotated as exactly one sentence.
 Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor& ex,
                  const std::string& name, const std::string& text, std::ostream& out, Stats& st) {
@@ -132,7 +118,7 @@ Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor&
   return {};
 }
 
-// Extracts from an annotated document.
+// Extracts from an annotated document (CoNLL-U input).
 Status extract_document(const ExtractOptions& o, const Extractor& ex, const Document& doc,
                         std::ostream& out, Stats& st) {
   st.sentences += doc.sentences.size();
@@ -149,6 +135,18 @@ Status extract_document(const ExtractOptions& o, const Extractor& ex, const Docu
   if (!ts.ok()) return ts.status().with_context(doc.source.empty() ? doc.id : doc.source);
   st.facts += ts->size();
   write_triples(out, *ts);
+  return {};
+}
+
+// A document the pipeline processed (annotated, extracted, names linked across documents).
+Status write_processed(const ExtractOptions& o, const Extractor& ex, ProcessedDocument& r,
+                       std::ostream& out, Stats& st) {
+  if (o.format == "carb") return extract_document(o, ex, r.document, out, st);
+  if (!r.error.ok()) return r.error.with_context(r.source);
+  st.sentences += r.sentences;
+  st.seconds += r.extract_seconds;
+  st.facts += r.facts.triples.size();
+  write_triples(out, r.facts.triples);
   return {};
 }
 
@@ -186,8 +184,7 @@ Action configure_extract(CLI::App& app) {
       "line) or, with --format carb, CaRB n-ary extractions (sentence, confidence, relation, "
       "arguments; tab-separated).");
   app.add_option("inputs", o->inputs, "Input .txt files or - for standard input (default -)");
-  app.add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"jsonl", "carb"}));
+  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"jsonl", "carb"}));
   app.add_flag("--sentence-per-line", o->sentence_per_line,
                "Each input line is one sentence, not split further");
   app.add_option("-o,--output", o->output, "Write to this file instead of standard output");
@@ -203,15 +200,19 @@ Action configure_extract(CLI::App& app) {
   app.add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence")
       ->check(CLI::Range(0.0, 1.0));
   return [o](Io& io) -> Status {
-    std::unique_ptr<Annotator> ann;
-    if (o->input_format != "conllu") {
-      const std::string models =
-          o->models.empty() ? Annotator::default_models_dir() : o->models;
-      KG_ASSIGN_OR_RETURN(ann, Annotator::load(models));
-    }
     ExtractorOptions eo;
     eo.min_confidence = o->min_confidence;
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> ex, Extractor::create(eo));
+    std::unique_ptr<DocumentProcessor> processor;
+    std::unique_ptr<Extractor> conllu_extractor;  // parsed input needs no models
+    if (o->input_format != "conllu") {
+      ProcessorOptions po;
+      po.models_dir = o->models;
+      po.extractor = eo;
+      KG_ASSIGN_OR_RETURN(processor, DocumentProcessor::load(po));
+    } else {
+      KG_ASSIGN_OR_RETURN(conllu_extractor, Extractor::create(eo));
+    }
+    const Extractor& ex = processor ? processor->extractor() : *conllu_extractor;
     std::ofstream file;
     std::ostream* out = &io.out;
     if (!o->output.empty()) {
@@ -224,12 +225,13 @@ Action configure_extract(CLI::App& app) {
     Stats st;
     for (const std::string& path : inputs) {
       if (o->input_format != "conllu" && !o->sentence_per_line) break;
-      KG_ASSIGN_OR_RETURN(std::string text, read_all(path, io.in));
+      KG_ASSIGN_OR_RETURN(std::string text,
+                          path == "-" ? read_stream(io.in, "stdin") : read_file(path));
       const std::string name = path == "-" ? "stdin" : path;
       if (o->input_format == "conllu") {
-        KG_RETURN_IF_ERROR(run_conllu(*o, *ex, name, text, *out, st));
+        KG_RETURN_IF_ERROR(run_conllu(*o, ex, name, text, *out, st));
       } else if (o->sentence_per_line) {
-        KG_RETURN_IF_ERROR(run_lines(*o, *ann, *ex, name, text, *out, st));
+        KG_RETURN_IF_ERROR(run_lines(*o, processor->annotator(), ex, name, text, *out, st));
       }
     }
     size_t skipped = 0;
@@ -243,21 +245,20 @@ Action configure_extract(CLI::App& app) {
         if (issue.skipped) ++skipped;
       };
       KG_ASSIGN_OR_RETURN(DocumentReader reader, DocumentReader::open(inputs, in_opts, &io.in));
-      while (std::optional<Document> doc = reader.next()) {
-        ann->annotate(*doc);
-        KG_RETURN_IF_ERROR(extract_document(*o, *ex, *doc, *out, st));
-      }
+      KG_RETURN_IF_ERROR(run_documents(reader, *processor, RunOptions{}, [&](ProcessedDocument& r) {
+        return write_processed(*o, ex, r, *out, st);
+      }));
     }
     if (o->stats) {
       io.err << st.sentences << " sentences, " << st.facts << " extractions, extraction "
-             << std::fixed << std::setprecision(3) << st.seconds << " s ("
-             << std::setprecision(0) << (st.seconds > 0 ? st.sentences / st.seconds : 0.0)
-             << " sentences/s)\n";
+             << std::fixed << std::setprecision(3) << st.seconds << " s (" << std::setprecision(0)
+             << (st.seconds > 0 ? st.sentences / st.seconds : 0.0) << " sentences/s)\n";
     }
     out->flush();
     if (!*out) return Status::io((o->output.empty() ? "stdout" : o->output) + ": write failed");
     if (skipped > 0) {
-      return Status::invalid(std::to_string(skipped) + " input(s) skipped (see the messages above)");
+      return Status::invalid(std::to_string(skipped) +
+                             " input(s) skipped (see the messages above)");
     }
     return {};
   };

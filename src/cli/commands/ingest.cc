@@ -1,5 +1,4 @@
 // `kg ingest --db DIR FILE.jsonl|- ...`: load triples JSONL into the graph store.
-#include "store/ingest.h"
 
 #include <fstream>
 #include <memory>
@@ -7,6 +6,7 @@
 
 #include "cli/commands/commands.h"
 #include "common/progress.h"
+#include "pipeline/pipeline.h"
 
 namespace kg::cli {
 namespace {
@@ -34,8 +34,7 @@ Action configure_ingest(CLI::App& app) {
       "one is replaced. A bad line is reported (file:line) and its whole document skipped; the "
       "exit code is then 1.");
   app.add_option("--db", args->db, "Database directory (created if missing)")->required();
-  app.add_option("files", args->files, "Triples JSONL files, or - for standard input")
-      ->required();
+  app.add_option("files", args->files, "Triples JSONL files, or - for standard input")->required();
   app.add_option("--batch", args->options.batch_triples,
                  "Triples per database write (whole documents are grouped)")
       ->check(CLI::PositiveNumber);
@@ -43,7 +42,7 @@ Action configure_ingest(CLI::App& app) {
                  "How many triples apart the lines of one document may be and still be gathered")
       ->check(CLI::PositiveNumber);
   return [args](Io& io) -> Status {
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadWrite));
+    KG_ASSIGN_OR_RETURN(auto store, GraphWriter::open(args->db));
     IngestSummary total;
     Progress progress("ingest", 0, "triples");
     size_t done_before = 0;
@@ -66,13 +65,7 @@ Action configure_ingest(CLI::App& app) {
       };
       KG_ASSIGN_OR_RETURN(IngestSummary s,
                           ingest_triples(*store, *in, name, args->options, report, on_progress));
-      total.added += s.added;
-      total.unchanged += s.unchanged;
-      total.replaced += s.replaced;
-      total.triples += s.triples;
-      total.bad_lines += s.bad_lines;
-      total.skipped_documents += s.skipped_documents;
-      total.skipped_lines += s.skipped_lines;
+      total.add(s);
       done_before = total.triples;
     }
     progress.finish();

@@ -32,7 +32,7 @@ Action configure_neighbors(CLI::App& app) {
     static const std::map<std::string, Direction> kDirections = {
         {"out", Direction::kOut}, {"in", Direction::kIn}, {"both", Direction::kBoth}};
     args->options.direction = kDirections.at(args->direction);
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(EntityInfo entity, resolve_entity(*store, args->entity));
     KG_ASSIGN_OR_RETURN(std::vector<Neighbor> list, neighbors(*store, entity, args->options));
     if (args->json) {

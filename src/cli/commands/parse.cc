@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands/commands.h"
+#include "common/file.h"
 #include "common/utf8.h"
 #include "doc/conllu.h"
 #include "parse/parser.h"
@@ -84,7 +85,8 @@ struct Models {
 
 Result<Models> load_models(const ParseOptions& o) {
   Models m;
-  const std::string hint = " (train the models with scripts/train-models.sh or pass --tagger/--parser)";
+  const std::string hint =
+      " (train the models with scripts/train-models.sh or pass --tagger/--parser)";
   auto tagger = Tagger::load(o.tagger.empty() ? default_model("tagger.bin") : o.tagger);
   if (!tagger.ok()) {
     Status s = tagger.status();
@@ -113,20 +115,16 @@ Status parse_conllu(std::istream& in, const std::string& name, const Models& m, 
   return {};
 }
 
-Status parse_text(std::istream& in, const std::string& name, const ParseOptions& o,
-                  const Models& m, Stats& stats, Io& io) {
+Status parse_text(std::istream& in, const std::string& name, const ParseOptions& o, const Models& m,
+                  Stats& stats, Io& io) {
   Document doc;
-  {
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    doc.text = std::move(buf).str();
-  }
+  KG_ASSIGN_OR_RETURN(doc.text, read_stream(in, name));
   if (auto bad = utf8::find_invalid(doc.text)) {
     return Status::invalid(name + ":" + std::to_string(utf8::line_of(doc.text, *bad)) +
                            ": invalid UTF-8");
   }
-  std::string tokenizer_path = o.tokenizer.empty() ? default_model(Tokenizer::kModelFileName)
-                                                   : o.tokenizer;
+  std::string tokenizer_path =
+      o.tokenizer.empty() ? default_model(Tokenizer::kModelFileName) : o.tokenizer;
   Tokenizer tokenizer = Tokenizer::create();
   std::error_code ec;
   if (!o.tokenizer.empty() || std::filesystem::exists(tokenizer_path, ec)) {

@@ -1,6 +1,5 @@
 // `kg path --db DIR FROM TO [--max-hops N] [--k N] [--relation R] [--directed] [--json]`.
 #include <memory>
-#include <unordered_map>
 
 #include "cli/commands/commands.h"
 #include "cli/print/query_print.h"
@@ -35,25 +34,11 @@ Action configure_path(CLI::App& app) {
   app.add_flag("--json", args->json,
                "Print {\"paths\": [{\"nodes\": [name, ...], \"relations\": [label, ...]}]}");
   return [args](Io& io) -> Status {
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(EntityInfo from, resolve_entity(*store, args->from));
     KG_ASSIGN_OR_RETURN(EntityInfo to, resolve_entity(*store, args->to));
     KG_ASSIGN_OR_RETURN(std::vector<Path> paths, find_paths(*store, from.id, to.id, args->options));
-    std::unordered_map<EntityId, std::string> names{{from.id, from.name}, {to.id, to.name}};
-    std::vector<NamedPath> named;
-    for (Path& p : paths) {
-      NamedPath n;
-      for (EntityId id : p.nodes) {
-        auto it = names.find(id);
-        if (it == names.end()) {
-          KG_ASSIGN_OR_RETURN(EntityInfo info, store->entity(id));
-          it = names.emplace(id, std::move(info.name)).first;
-        }
-        n.nodes.push_back(it->second);
-      }
-      n.steps = std::move(p.steps);
-      named.push_back(std::move(n));
-    }
+    KG_ASSIGN_OR_RETURN(std::vector<NamedPath> named, name_paths(*store, std::move(paths)));
     if (args->json) {
       print_paths_json(io.out, named);
     } else {

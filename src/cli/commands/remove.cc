@@ -17,7 +17,7 @@ Action configure_remove(CLI::App& app) {
   app.add_option("--db", args->db, "Database directory")->required();
   app.add_option("--doc", args->docs, "Document id (repeatable)")->required();
   return [args](Io& io) -> Status {
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadWrite));
+    KG_ASSIGN_OR_RETURN(auto store, GraphWriter::open(args->db));
     std::vector<std::string> unknown;
     for (const std::string& id : args->docs) {
       KG_ASSIGN_OR_RETURN(bool removed, store->remove_document(id));

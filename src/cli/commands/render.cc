@@ -27,7 +27,7 @@ Action configure_render(CLI::App& app) {
       return Status::usage("cannot tell the image format of '" + args->output +
                            "': use a .svg, .png or .pdf file name");
     }
-    KG_ASSIGN_OR_RETURN(auto store, GraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(Subgraph g,
                         collect_for_cli(*store, args->around, args->hops, args->min_count, false));
     std::ostringstream dot;

@@ -4,8 +4,7 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "store/rocks_store.h"
-#include "store/verify.h"
+#include "store/store.h"
 
 namespace kg::cli {
 namespace {
@@ -19,8 +18,10 @@ void print_text(std::ostream& out, const StoreStats& s) {
 }
 
 void print_json(std::ostream& out, const StoreStats& s) {
-  nlohmann::json j = {{"documents", s.documents}, {"entities", s.entities},
-                      {"relations", s.relations}, {"edges", s.edges},
+  nlohmann::json j = {{"documents", s.documents},
+                      {"entities", s.entities},
+                      {"relations", s.relations},
+                      {"edges", s.edges},
                       {"facts", s.facts}};
   out << j.dump() << '\n';
 }
@@ -40,9 +41,9 @@ Action configure_stats(CLI::App& app) {
   app.add_flag("--check", args->check,
                "Also recompute every count and index from the evidence and compare (slow)");
   return [args](Io& io) -> Status {
-    KG_ASSIGN_OR_RETURN(auto store, store::RocksGraphStore::open(args->db, OpenMode::kReadOnly));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphReader> store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(StoreStats s, store->stats());
-    if (args->check) KG_RETURN_IF_ERROR(store::verify_consistency(*store));
+    if (args->check) KG_RETURN_IF_ERROR(store->verify());
     if (args->json) {
       print_json(io.out, s);
     } else {

@@ -9,12 +9,6 @@
 
 namespace kg::cli {
 
-// A path with entity names in place of ids, ready to print.
-struct NamedPath {
-  std::vector<std::string> nodes;
-  std::vector<PathStep> steps;
-};
-
 void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
                           const std::vector<Neighbor>& neighbors);
 // {"entity": {id, name, type, aliases, mentions}, "neighbors": [{"direction": "out"|"in",

@@ -1,12 +1,11 @@
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
+#include "../store/test_util.h"
 #include "doc/triples_jsonl.h"
-#include "store/ingest.h"
+#include "pipeline/pipeline.h"
 #include "store/rocks_store.h"
 #include "store/verify.h"
-#include "test_util.h"
 
 using namespace kg;
 using kg::test::fact;
@@ -24,7 +23,7 @@ struct Ran {
   std::vector<std::string> reports;
 };
 
-Ran ingest(GraphStore& g, const std::string& input, IngestOptions options = {}) {
+Ran ingest(GraphWriter& g, const std::string& input, IngestOptions options = {}) {
   std::istringstream in(input);
   Ran ran;
   auto r = ingest_triples(g, in, "in.jsonl", options,
@@ -49,11 +48,11 @@ std::string numbered(const char* prefix, int n) {
 
 }  // namespace
 
-TEST_CASE("Ingest groups triples by document and is idempotent", "[store]") {
+TEST_CASE("Ingest groups triples by document and is idempotent", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
-  std::string input = line("d1", "A", "r", "B") + line("d1", "A", "s", "C") + "\n" +
-                      line("d2", "C", "r", "A");
+  std::string input =
+      line("d1", "A", "r", "B") + line("d1", "A", "s", "C") + "\n" + line("d2", "C", "r", "A");
   Ran first = ingest(*g, input);
   CHECK(first.sum.added == 2);
   CHECK(first.sum.triples == 3);
@@ -69,16 +68,16 @@ TEST_CASE("Ingest groups triples by document and is idempotent", "[store]") {
   CHECK(store::verify_consistency(*g).ok());
 }
 
-TEST_CASE("Ingest skips the whole document of a bad line and names file and line", "[store]") {
+TEST_CASE("Ingest skips the whole document of a bad line and names file and line", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
   std::string input = line("d1", "A", "r", "B") +
-                      R"({"doc": "d1", "subject": "A", "relation": "r"})" "\n" +
+                      R"({"doc": "d1", "subject": "A", "relation": "r"})"
+                      "\n" +
                       line("d1", "A", "s", "C") + line("d2", "C", "r", "A");
   Ran ran = ingest(*g, input);
   REQUIRE(ran.reports.size() == 1);
-  CHECK(ran.reports[0] ==
-        "in.jsonl:2: missing required field \"object\"; document \"d1\" skipped");
+  CHECK(ran.reports[0] == "in.jsonl:2: missing required field \"object\"; document \"d1\" skipped");
   CHECK(ran.sum.bad_lines == 1);
   CHECK(ran.sum.skipped_documents == 1);
   CHECK(ran.sum.skipped_lines == 2);
@@ -88,7 +87,7 @@ TEST_CASE("Ingest skips the whole document of a bad line and names file and line
   CHECK(store::verify_consistency(*g).ok());
 }
 
-TEST_CASE("A line whose document is unknown spoils its neighbours' documents", "[store]") {
+TEST_CASE("A line whose document is unknown spoils its neighbours' documents", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
   std::string input = line("d1", "A", "r", "B") + "{not json\n" + line("d2", "C", "r", "A") +
@@ -103,7 +102,7 @@ TEST_CASE("A line whose document is unknown spoils its neighbours' documents", "
   CHECK_FALSE(g->document("d1").value().has_value());
 }
 
-TEST_CASE("Lines of one document spread over the input are gathered", "[store]") {
+TEST_CASE("Lines of one document spread over the input are gathered", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
   std::string input;
@@ -130,14 +129,16 @@ TEST_CASE("Lines of one document spread over the input are gathered", "[store]")
   CHECK(store::verify_consistency(*g).ok());
 }
 
-TEST_CASE("A bad line after its document was written takes the document out", "[store]") {
+TEST_CASE("A bad line after its document was written takes the document out", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
   IngestOptions small;
   small.window_triples = 1;
   small.batch_triples = 1;
   std::string input = line("a", "A", "r", "B") + line("b", "B", "r", "C") +
-                      line("c", "B", "r", "C") + R"({"doc": "a", "subject": 1})" "\n";
+                      line("c", "B", "r", "C") +
+                      R"({"doc": "a", "subject": 1})"
+                      "\n";
   Ran ran = ingest(*g, input, small);
   CHECK(ran.sum.skipped_documents == 1);
   CHECK_FALSE(g->document("a").value().has_value());
@@ -145,12 +146,12 @@ TEST_CASE("A bad line after its document was written takes the document out", "[
   CHECK(store::verify_consistency(*g).ok());
 }
 
-TEST_CASE("A document the store refuses is reported and the others are written", "[store]") {
+TEST_CASE("A document the store refuses is reported and the others are written", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir);
   // A no-break space folds to nothing: the store refuses the name.
-  std::string input = line("d1", "A", "r", "B") + line("d2", "\xc2\xa0", "r", "B") +
-                      line("d3", "A", "r", "C");
+  std::string input =
+      line("d1", "A", "r", "B") + line("d2", "\xc2\xa0", "r", "B") + line("d3", "A", "r", "C");
   Ran ran = ingest(*g, input);
   CHECK(ran.sum.added == 2);
   CHECK(ran.sum.skipped_documents == 1);
@@ -159,7 +160,7 @@ TEST_CASE("A document the store refuses is reported and the others are written",
   CHECK(ran.reports[0].find("d2") != std::string::npos);
 }
 
-TEST_CASE("Bulk ingest through SST files matches the evidence", "[store]") {
+TEST_CASE("Bulk ingest through SST files matches the evidence", "[pipeline]") {
   TempDir dir;
   auto g = open_rw(dir, 16);  // every batch of 16+ triples goes through SST files
   std::string input;

@@ -1,6 +1,4 @@
 // Loads the tokenizer, tagger, parser and entity tagger models and runs them in order.
-#include "extract/annotator.h"
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -11,6 +9,7 @@
 
 #include "ner/entity_tagger.h"
 #include "parse/parser.h"
+#include "pipeline/pipeline.h"
 #include "tag/tagger.h"
 #include "text/tokenizer.h"
 

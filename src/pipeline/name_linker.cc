@@ -1,7 +1,7 @@
 // NameLinker: single-word person names linked to the one full name seen in earlier documents.
-#include <string>
+#include "pipeline/name_linker.h"
 
-#include "extract/extractor.h"
+#include <string>
 
 namespace kg {
 namespace {

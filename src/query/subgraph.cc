@@ -1,17 +1,17 @@
-// Collecting what an export shows: the whole graph or an entity's neighbourhood, with min-count.
+// Collecting a subgraph (what exports and renders show): the whole graph or an entity's
+// neighbourhood, with a minimum edge count.
 #include <algorithm>
-#include <cstdio>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "export/export.h"
+#include "query/query.h"
 
 namespace kg {
 namespace {
 
-Status fill_docs(GraphStore& store, ExportEdge& e) {
+Status fill_docs(GraphReader& store, ExportEdge& e) {
   KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e.edge, 0));
   std::set<std::string> docs;
   for (auto& ev : evidence) docs.insert(std::move(ev.doc));
@@ -20,7 +20,7 @@ Status fill_docs(GraphStore& store, ExportEdge& e) {
 }
 
 // The entities within `hops` kept edges of `center`, either direction.
-Result<std::unordered_set<EntityId>> neighbourhood(GraphStore& store, EntityId center, size_t hops,
+Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, EntityId center, size_t hops,
                                                    uint64_t min_count) {
   std::unordered_set<EntityId> seen{center};
   std::vector<EntityId> frontier{center};
@@ -41,22 +41,7 @@ Result<std::unordered_set<EntityId>> neighbourhood(GraphStore& store, EntityId c
 
 }  // namespace
 
-std::optional<ExportFormat> parse_export_format(std::string_view name) {
-  if (name == "dot") return ExportFormat::kDot;
-  if (name == "graphml") return ExportFormat::kGraphml;
-  if (name == "ntriples") return ExportFormat::kNtriples;
-  if (name == "json") return ExportFormat::kJson;
-  if (name == "csv") return ExportFormat::kCsv;
-  return std::nullopt;
-}
-
-std::string node_id(EntityId id) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
-  return buf;
-}
-
-Result<Subgraph> collect_subgraph(GraphStore& store, const SubgraphOptions& options) {
+Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options) {
   Subgraph g;
   std::unordered_set<EntityId> ids;
   if (options.around) {

@@ -5,7 +5,7 @@
 
 #include "doc/triple.h"
 
-namespace kg::store {
+namespace kg {
 
 // Parses one triples JSONL line (INTERFACES.md) without building a JSON tree. Returns true with
 // `out` filled exactly as doc/triples_jsonl.h parse_triple_json would fill it. Returns false for
@@ -17,4 +17,4 @@ bool fast_parse_triple(std::string_view line, Triple& out);
 // or false when no plain "doc": "..." member is found.
 bool find_doc_id(std::string_view line, std::string& doc);
 
-}  // namespace kg::store
+}  // namespace kg

@@ -3,7 +3,7 @@
 #include <random>
 
 #include "doc/triples_jsonl.h"
-#include "store/fast_triples.h"
+#include "doc/fast_triples.h"
 
 using namespace kg;
 
@@ -25,7 +25,7 @@ bool same(const Triple& a, const Triple& b) {
 // The fast parser may decline anything, but what it accepts must equal the reference parser.
 void agree(const std::string& line) {
   Triple fast;
-  bool ok = store::fast_parse_triple(line, fast);
+  bool ok = fast_parse_triple(line, fast);
   auto slow = parse_triple_json(line);
   INFO(line);
   if (ok) {
@@ -68,35 +68,35 @@ const char* const kInvalid[] = {
 }  // namespace
 
 TEST_CASE("The fast triples parser accepts typical lines exactly like the reference parser",
-          "[store]") {
+          "[doc]") {
   for (const char* line : kValid) {
     Triple fast;
     INFO(line);
-    REQUIRE(store::fast_parse_triple(line, fast));
+    REQUIRE(fast_parse_triple(line, fast));
     auto slow = parse_triple_json(line);
     REQUIRE(slow.ok());
     CHECK(same(fast, slow.value()));
   }
   Triple t;
-  REQUIRE(store::fast_parse_triple(kValid[2], t));
+  REQUIRE(fast_parse_triple(kValid[2], t));
   CHECK(t.doc == "d\"1\\");
   CHECK(t.subject == "caf\xc3\xa9 \xf0\x9f\x98\x80");
   CHECK(t.object == "B/C");
 }
 
 TEST_CASE("The fast triples parser declines every line the reference parser rejects",
-          "[store]") {
+          "[doc]") {
   for (const char* line : kInvalid) {
     Triple fast;
     INFO(line);
     auto slow = parse_triple_json(line);
-    if (!slow.ok()) CHECK_FALSE(store::fast_parse_triple(line, fast));
+    if (!slow.ok()) CHECK_FALSE(fast_parse_triple(line, fast));
     agree(line);
   }
 }
 
 TEST_CASE("The fast triples parser agrees with the reference parser on mutated lines",
-          "[store]") {
+          "[doc]") {
   std::mt19937 rng(99);
   const std::string alphabet = "{}[]\":,\\ tfn0123456789.eE-+uabcd\x01\xc3\xa9";
   for (const char* base : kValid) {
@@ -117,10 +117,10 @@ TEST_CASE("The fast triples parser agrees with the reference parser on mutated l
   }
 }
 
-TEST_CASE("find_doc_id recovers the document of a broken line", "[store]") {
+TEST_CASE("find_doc_id recovers the document of a broken line", "[doc]") {
   std::string doc;
-  REQUIRE(store::find_doc_id(R"({"subject": "A", "doc" : "news/1", "relation": )", doc));
+  REQUIRE(find_doc_id(R"({"subject": "A", "doc" : "news/1", "relation": )", doc));
   CHECK(doc == "news/1");
-  CHECK_FALSE(store::find_doc_id("not json at all", doc));
-  CHECK_FALSE(store::find_doc_id(R"({"doc": 5})", doc));
+  CHECK_FALSE(find_doc_id("not json at all", doc));
+  CHECK_FALSE(find_doc_id(R"({"doc": 5})", doc));
 }

@@ -1,6 +1,6 @@
 // Hand-rolled triples JSONL parser: a strict JSON subset that bails out to the reference parser
 // (doc/triples_jsonl.cc) on anything unusual, so both always agree on what they accept.
-#include "store/fast_triples.h"
+#include "doc/fast_triples.h"
 
 #include <charconv>
 #include <cstdint>
@@ -9,7 +9,7 @@
 
 #include "common/utf8.h"
 
-namespace kg::store {
+namespace kg {
 namespace {
 
 class Scanner {
@@ -375,4 +375,4 @@ bool find_doc_id(std::string_view line, std::string& doc) {
   return false;
 }
 
-}  // namespace kg::store
+}  // namespace kg

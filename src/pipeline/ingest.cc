@@ -1,7 +1,5 @@
 // Bulk ingest: a reader thread parses and groups triples into documents, the calling thread
 // writes them in WriteBatches of several whole documents.
-#include "store/ingest.h"
-
 #include <chrono>
 #include <list>
 #include <mutex>
@@ -12,9 +10,9 @@
 
 #include "common/bounded_queue.h"
 #include "common/test_hooks.h"
+#include "doc/fast_triples.h"
 #include "doc/triples_jsonl.h"
-#include "store/fast_triples.h"
-#include "store/rocks_store.h"
+#include "pipeline/pipeline.h"
 
 namespace kg {
 namespace {
@@ -108,7 +106,7 @@ class Reader {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) return true;
     Triple t;
-    if (!store::fast_parse_triple(line, t)) {
+    if (!fast_parse_triple(line, t)) {
       auto slow = parse_triple_json(line);
       if (!slow.ok()) {
         on_bad_line(line, line_no, slow.status().message());
@@ -116,8 +114,8 @@ class Reader {
       }
       t = std::move(slow).value();
     }
-    for (auto [field, value] : {std::pair{"subject", &t.subject}, {"relation", &t.relation},
-                                {"object", &t.object}}) {
+    for (auto [field, value] :
+         {std::pair{"subject", &t.subject}, {"relation", &t.relation}, {"object", &t.object}}) {
       if (blank(*value)) {
         on_bad_line(line, line_no, std::string("field \"") + field + "\" is blank");
         return flow();
@@ -175,13 +173,13 @@ class Reader {
     ++chunk_.bad_lines;
     std::string where = name_ + ":" + std::to_string(line_no) + ": " + what;
     std::string doc;
-    if (store::find_doc_id(line, doc)) {
+    if (find_doc_id(line, doc)) {
       chunk_.messages.push_back(where + "; document " + quoted(doc) + " skipped");
       last_doc_ = doc;
       poison(doc);
     } else if (!last_doc_.empty()) {
-      chunk_.messages.push_back(where + "; its document is unknown: skipping " +
-                                quoted(last_doc_) + " (the line before) and the next line's");
+      chunk_.messages.push_back(where + "; its document is unknown: skipping " + quoted(last_doc_) +
+                                " (the line before) and the next line's");
       poison(last_doc_);
       poison_next_ = true;
       unknown_line_ = line_no;
@@ -218,7 +216,7 @@ class Reader {
     pending_triples_ -= op.doc.triples.size();
     pending_bytes_ -= op.bytes;
     emitted_.insert(op.doc.id);
-    if (op.kind == Op::kPut) op.doc.content_hash = store::content_hash(op.doc);
+    if (op.kind == Op::kPut) op.doc.content_hash = facts_content_hash(op.doc);
     chunk_.triples += op.doc.triples.size();
     chunk_.bytes += op.bytes;
     chunk_.ops.push_back(std::move(op));
@@ -257,18 +255,12 @@ class Reader {
 // Runs on the calling thread: writes the documents of the chunks.
 class Writer {
  public:
-  Writer(GraphStore& store, const std::string& name, const IngestOptions& options,
+  Writer(GraphWriter& store, const std::string& name, const IngestOptions& options,
          const IngestReport& report, IngestSummary& sum, Trash& trash)
-      : store_(store),
-        rocks_(dynamic_cast<store::RocksGraphStore*>(&store)),
-        name_(name),
-        options_(options),
-        report_(report),
-        sum_(sum),
-        trash_(trash) {}
+      : store_(store), name_(name), options_(options), report_(report), sum_(sum), trash_(trash) {}
 
   // Waits for the last pipelined write.
-  Status sync() { return rocks_ ? rocks_->sync() : Status(); }
+  Status sync() { return store_.sync(); }
 
   Status take(Chunk&& c) {
     for (const auto& m : c.messages) report_(m);
@@ -304,7 +296,7 @@ class Writer {
     docs.reserve(group_.size());
     for (auto& op : group_) docs.push_back(std::move(op.doc));
     // The RocksDB store writes a big batch in the background while the next one is built.
-    auto outcomes = rocks_ ? rocks_->put_documents_pipelined(docs) : store_.put_documents(docs);
+    auto outcomes = store_.put_documents_pipelined(docs);
     if (outcomes.ok()) {
       for (size_t i = 0; i < docs.size(); ++i) count(outcomes.value()[i], docs[i]);
     } else if (outcomes.status().code() == ErrorCode::kInvalidInput) {
@@ -338,8 +330,9 @@ class Writer {
 
  private:
   void count(PutOutcome o, const DocumentFacts& d) {
-    (o == PutOutcome::kAdded ? sum_.added
-                             : o == PutOutcome::kReplaced ? sum_.replaced : sum_.unchanged)++;
+    (o == PutOutcome::kAdded      ? sum_.added
+     : o == PutOutcome::kReplaced ? sum_.replaced
+                                  : sum_.unchanged)++;
     sum_.triples += d.triples.size();
   }
 
@@ -363,8 +356,7 @@ class Writer {
     return {};
   }
 
-  GraphStore& store_;
-  store::RocksGraphStore* rocks_;  // null for other stores
+  GraphWriter& store_;
   const std::string& name_;
   const IngestOptions& options_;
   const IngestReport& report_;
@@ -378,7 +370,17 @@ class Writer {
 
 }  // namespace
 
-Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const std::string& name,
+void IngestSummary::add(const IngestSummary& s) {
+  added += s.added;
+  unchanged += s.unchanged;
+  replaced += s.replaced;
+  triples += s.triples;
+  bad_lines += s.bad_lines;
+  skipped_documents += s.skipped_documents;
+  skipped_lines += s.skipped_lines;
+}
+
+Result<IngestSummary> ingest_triples(GraphWriter& store, std::istream& in, const std::string& name,
                                      const IngestOptions& options, const IngestReport& report,
                                      const IngestProgress& progress) {
   IngestSummary sum;
@@ -395,7 +397,7 @@ Result<IngestSummary> ingest_triples(GraphStore& store, std::istream& in, const 
   if (status.ok()) status = writer.flush();
   Status synced = writer.sync();
   if (status.ok()) status = synced;
-  queue.close();  // the reader's next push fails
+  queue.close();         // the reader's next push fails
   while (queue.pop()) {  // frees what it had queued already
   }
   reader.join();
