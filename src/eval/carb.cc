@@ -222,6 +222,147 @@ std::vector<std::pair<std::string, const std::vector<CarbTuple>*>> normalize(
   return out;
 }
 
+// The distinct confidences of the system tuples, ascending: the curve's cut-offs.
+std::vector<double> confidence_cutoffs(
+    const std::vector<std::pair<std::string, const std::vector<CarbTuple>*>>& system) {
+  std::vector<double> thresholds;
+  for (const auto& [key, tuples] : system) {
+    for (const CarbTuple& t : *tuples) thresholds.push_back(t.confidence);
+  }
+  std::sort(thresholds.begin(), thresholds.end());
+  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+  return thresholds;
+}
+
+// Per cut-off, the sums behind precision (matched precision over kept tuples) and recall
+// (matched recall over gold tuples).
+struct CurveSums {
+  explicit CurveSums(size_t n) : p(n, 0.0), pl(n, 0.0), r(n, 0.0), rl(n, 0.0) {}
+  std::vector<double> p, pl, r, rl;
+};
+
+// carb_match of gold tuple i (row) with system tuple j (column), ns columns a row.
+using MatchTable = std::vector<std::pair<double, double>>;
+
+// Precision: greedy one-to-one, highest precision first.
+double greedy_precision(const MatchTable& scores, size_t ng, size_t ns,
+                        const std::vector<size_t>& kept) {
+  double precision_num = 0;
+  std::vector<char> row_used(ng, 0), col_used(ns, 0);
+  for (size_t t = 0; t < std::min(ng, kept.size()); ++t) {
+    size_t best_i = 0, best_j = 0;
+    double best = -1;
+    for (size_t i = 0; i < ng; ++i) {
+      if (row_used[i]) continue;
+      for (size_t j : kept) {
+        if (col_used[j]) continue;
+        if (scores[i * ns + j].first > best) {
+          best = scores[i * ns + j].first;
+          best_i = i;
+          best_j = j;
+        }
+      }
+    }
+    row_used[best_i] = col_used[best_j] = 1;
+    precision_num += scores[best_i * ns + best_j].first;
+  }
+  return precision_num;
+}
+
+// Recall: the best recall any kept tuple gets, per gold tuple.
+double best_recall(const MatchTable& scores, size_t ng, size_t ns,
+                   const std::vector<size_t>& kept) {
+  double recall_num = 0;
+  for (size_t i = 0; i < ng; ++i) {
+    double best = 0;
+    bool first = true;
+    for (size_t j : kept) {
+      if (first || scores[i * ns + j].second > best) best = scores[i * ns + j].second;
+      first = false;
+    }
+    recall_num += best;
+  }
+  return recall_num;
+}
+
+// Adds one sentence's matches to the sums of every cut-off: at each of its system tuples'
+// confidences, and for the cut-offs between, what the tuples kept there match.
+void add_sentence(const std::vector<CarbTuple>& gold, const std::vector<CarbTuple>& sys,
+                  const std::vector<double>& thresholds, CurveSums& sums) {
+  const size_t num_conf = thresholds.size();
+  const size_t ng = gold.size(), ns = sys.size();
+  MatchTable scores(ng * ns);
+  for (size_t i = 0; i < ng; ++i) {
+    for (size_t j = 0; j < ns; ++j) scores[i * ns + j] = carb_match(gold[i], sys[j]);
+  }
+  std::vector<double> confs;
+  for (const CarbTuple& t : sys) confs.push_back(t.confidence);
+  std::sort(confs.begin(), confs.end());
+  confs.erase(std::unique(confs.begin(), confs.end()), confs.end());
+  size_t prev_c = 0;
+  std::vector<size_t> kept;
+  for (double conf : confs) {
+    const size_t c =
+        std::lower_bound(thresholds.begin(), thresholds.end(), conf) - thresholds.begin();
+    kept.clear();
+    for (size_t j = 0; j < ns; ++j) {
+      if (sys[j].confidence >= conf) kept.push_back(j);
+    }
+    const double precision_num = greedy_precision(scores, ng, ns, kept);
+    const double recall_num = best_recall(scores, ng, ns, kept);
+    for (size_t k = prev_c; k <= c; ++k) {
+      sums.p[k] += precision_num;
+      sums.pl[k] += static_cast<double>(kept.size());
+      sums.r[k] += recall_num;
+      sums.rl[k] += static_cast<double>(ng);
+    }
+    prev_c = c + 1;
+  }
+  for (size_t k = prev_c; k < num_conf; ++k) sums.rl[k] += static_cast<double>(ng);
+}
+
+// The curve, its optimal point and its AUC from the sums of the (non-empty) cut-offs.
+Status summarize(const std::vector<double>& thresholds, const CurveSums& sums, CarbScores& out) {
+  const size_t num_conf = thresholds.size();
+  std::vector<double> prec(num_conf), rec(num_conf), f1(num_conf);
+  for (size_t k = 0; k < num_conf; ++k) {
+    prec[k] = sums.pl[k] > 0 ? sums.p[k] / sums.pl[k] : 1.0;
+    rec[k] = sums.rl[k] > 0 ? sums.r[k] / sums.rl[k] : 0.0;
+    f1[k] = prec[k] + rec[k] == 0 ? std::nan("") : 2 * prec[k] * rec[k] / (prec[k] + rec[k]);
+    out.curve.push_back({thresholds[k], prec[k], rec[k]});
+  }
+  // Optimal point: first maximum, ignoring NaN (numpy.nanargmax); all NaN -> (0, 0, 0).
+  int best = -1;
+  for (size_t k = 0; k < num_conf; ++k) {
+    if (std::isnan(f1[k])) continue;
+    if (best < 0 || f1[k] > f1[best]) best = static_cast<int>(k);
+  }
+  if (best >= 0) {
+    out.precision = round3(prec[best]);
+    out.recall = round3(rec[best]);
+    out.f1 = round3(f1[best]);
+    out.optimal_confidence = thresholds[best];
+  }
+  // AUC: sklearn.metrics.auc over the points plus (R=0, P=1), in cut-off order.
+  std::vector<double> x = rec, y = prec;
+  x.push_back(0.0);
+  y.push_back(1.0);
+  bool any_down = false, any_up = false;
+  for (size_t k = 1; k < x.size(); ++k) {
+    any_down |= x[k] < x[k - 1];
+    any_up |= x[k] > x[k - 1];
+  }
+  if (any_down && any_up) {
+    return Status::internal("CaRB recall is not monotonic over the confidence cut-offs");
+  }
+  std::vector<double> terms;
+  for (size_t k = 1; k < x.size(); ++k)
+    terms.push_back((x[k] - x[k - 1]) * (y[k] + y[k - 1]) / 2.0);
+  double area = numpy_sum(terms.data(), terms.size());
+  out.auc = round3(any_down ? -area : area);
+  return Status::ok_status();
+}
+
 }  // namespace
 
 size_t CarbExtractions::tuples() const {
@@ -333,118 +474,18 @@ Result<CarbScores> carb_score(const CarbExtractions& gold_in, const CarbExtracti
   CarbScores out;
   out.gold_sentences = gold.size();
   out.system_tuples = system_in.tuples();
-  std::vector<double> thresholds;
-  for (const auto& [key, tuples] : system) {
-    for (const CarbTuple& t : *tuples) thresholds.push_back(t.confidence);
-  }
-  std::sort(thresholds.begin(), thresholds.end());
-  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
-  const size_t num_conf = thresholds.size();
-  std::vector<double> p(num_conf, 0.0), pl(num_conf, 0.0), r(num_conf, 0.0), rl(num_conf, 0.0);
-
+  const std::vector<double> thresholds = confidence_cutoffs(system);
+  CurveSums sums(thresholds.size());
   static const std::vector<CarbTuple> kNone;
   for (const auto& [key, gold_tuples] : gold) {
     auto it = by_key.find(key);
     const std::vector<CarbTuple>& sys = it == by_key.end() ? kNone : *it->second;
-    const size_t ng = gold_tuples->size(), ns = sys.size();
-    out.gold_tuples += ng;
-    out.system_tuples_scored += ns;
-    std::vector<std::pair<double, double>> scores(ng * ns);
-    for (size_t i = 0; i < ng; ++i) {
-      for (size_t j = 0; j < ns; ++j) scores[i * ns + j] = carb_match((*gold_tuples)[i], sys[j]);
-    }
-    std::vector<double> confs;
-    for (const CarbTuple& t : sys) confs.push_back(t.confidence);
-    std::sort(confs.begin(), confs.end());
-    confs.erase(std::unique(confs.begin(), confs.end()), confs.end());
-    size_t prev_c = 0;
-    std::vector<size_t> kept;
-    for (double conf : confs) {
-      const size_t c =
-          std::lower_bound(thresholds.begin(), thresholds.end(), conf) - thresholds.begin();
-      kept.clear();
-      for (size_t j = 0; j < ns; ++j) {
-        if (sys[j].confidence >= conf) kept.push_back(j);
-      }
-      // Precision: greedy one-to-one, highest precision first.
-      double precision_num = 0;
-      std::vector<char> row_used(ng, 0), col_used(ns, 0);
-      for (size_t t = 0; t < std::min(ng, kept.size()); ++t) {
-        size_t best_i = 0, best_j = 0;
-        double best = -1;
-        for (size_t i = 0; i < ng; ++i) {
-          if (row_used[i]) continue;
-          for (size_t j : kept) {
-            if (col_used[j]) continue;
-            if (scores[i * ns + j].first > best) {
-              best = scores[i * ns + j].first;
-              best_i = i;
-              best_j = j;
-            }
-          }
-        }
-        row_used[best_i] = col_used[best_j] = 1;
-        precision_num += scores[best_i * ns + best_j].first;
-      }
-      // Recall: the best recall any kept tuple gets, per gold tuple.
-      double recall_num = 0;
-      for (size_t i = 0; i < ng; ++i) {
-        double best = 0;
-        bool first = true;
-        for (size_t j : kept) {
-          if (first || scores[i * ns + j].second > best) best = scores[i * ns + j].second;
-          first = false;
-        }
-        recall_num += best;
-      }
-      for (size_t k = prev_c; k <= c; ++k) {
-        p[k] += precision_num;
-        pl[k] += static_cast<double>(kept.size());
-        r[k] += recall_num;
-        rl[k] += static_cast<double>(ng);
-      }
-      prev_c = c + 1;
-    }
-    for (size_t k = prev_c; k < num_conf; ++k) rl[k] += static_cast<double>(ng);
+    out.gold_tuples += gold_tuples->size();
+    out.system_tuples_scored += sys.size();
+    add_sentence(*gold_tuples, sys, thresholds, sums);
   }
-  if (num_conf == 0) return out;  // no system tuple: carb.py reports 0 everywhere
-
-  std::vector<double> prec(num_conf), rec(num_conf), f1(num_conf);
-  for (size_t k = 0; k < num_conf; ++k) {
-    prec[k] = pl[k] > 0 ? p[k] / pl[k] : 1.0;
-    rec[k] = rl[k] > 0 ? r[k] / rl[k] : 0.0;
-    f1[k] = prec[k] + rec[k] == 0 ? std::nan("") : 2 * prec[k] * rec[k] / (prec[k] + rec[k]);
-    out.curve.push_back({thresholds[k], prec[k], rec[k]});
-  }
-  // Optimal point: first maximum, ignoring NaN (numpy.nanargmax); all NaN -> (0, 0, 0).
-  int best = -1;
-  for (size_t k = 0; k < num_conf; ++k) {
-    if (std::isnan(f1[k])) continue;
-    if (best < 0 || f1[k] > f1[best]) best = static_cast<int>(k);
-  }
-  if (best >= 0) {
-    out.precision = round3(prec[best]);
-    out.recall = round3(rec[best]);
-    out.f1 = round3(f1[best]);
-    out.optimal_confidence = thresholds[best];
-  }
-  // AUC: sklearn.metrics.auc over the points plus (R=0, P=1), in cut-off order.
-  std::vector<double> x = rec, y = prec;
-  x.push_back(0.0);
-  y.push_back(1.0);
-  bool any_down = false, any_up = false;
-  for (size_t k = 1; k < x.size(); ++k) {
-    any_down |= x[k] < x[k - 1];
-    any_up |= x[k] > x[k - 1];
-  }
-  if (any_down && any_up) {
-    return Status::internal("CaRB recall is not monotonic over the confidence cut-offs");
-  }
-  std::vector<double> terms;
-  for (size_t k = 1; k < x.size(); ++k)
-    terms.push_back((x[k] - x[k - 1]) * (y[k] + y[k - 1]) / 2.0);
-  double area = numpy_sum(terms.data(), terms.size());
-  out.auc = round3(any_down ? -area : area);
+  if (thresholds.empty()) return out;  // no system tuple: carb.py reports 0 everywhere
+  KG_RETURN_IF_ERROR(summarize(thresholds, sums, out));
   return out;
 }
 

@@ -72,6 +72,227 @@ void collect(const DepTree& t, int i, int root, int avoid, bool role, std::vecto
 
 std::string lower_ascii(std::string_view s) { return to_lower(s); }
 
+// A pronoun or a lone determiner: third person ones refer to something, others are not nodes.
+void analyze_pronoun(const DepTree& t, int head, Mention& m) {
+  const std::string_view low = t.lower(head);
+  m.tokens = {head};
+  m.text = t.tok(head).form;
+  m.name = std::string(low);
+  PronounInfo info;
+  if (pronoun_info(low, &info) && info.third_person) {
+    m.kind = MentionKind::kPronoun;
+    m.gender = info.gender;
+    m.plural = info.plural;
+    m.type = info.person_only ? "PERSON" : "";
+  } else {
+    m.kind = MentionKind::kOther;
+  }
+}
+
+// The mention's words in order: `head` with its collected modifiers, less edge punctuation and
+// leading function words.
+std::vector<int> mention_words(const DepTree& t, int head, int avoid, bool head_is_title) {
+  std::vector<int> words;
+  collect(t, head, head, avoid, head_is_title, words);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  while (!words.empty() && (t.upos(words.front()) == "PUNCT" || t.upos(words.front()) == "DET" ||
+                            t.upos(words.front()) == "ADP")) {
+    words.erase(words.begin());
+  }
+  while (!words.empty() && words.back() != head &&
+         (t.upos(words.back()) == "PUNCT" || t.upos(words.back()) == "ADP" ||
+          t.upos(words.back()) == "DET" || t.upos(words.back()) == "CCONJ" ||
+          t.upos(words.back()) == "PART")) {
+    words.pop_back();
+  }
+  if (words.empty()) words = {head};
+  return words;
+}
+
+// Positions b..e in a mention's words of its name run.
+struct NameRun {
+  int b = 0, e = 0;
+};
+
+// The name run: contiguous name words around the head, ending the mention.
+NameRun name_run(const DepTree& t, const std::vector<int>& words, int head, bool head_name,
+                 bool head_is_title) {
+  const std::string_view low = t.lower(head);
+  auto pos = std::find(words.begin(), words.end(), head) - words.begin();
+  int b = static_cast<int>(pos), e = static_cast<int>(pos);
+  const bool title_heads_name = (is_title_word(low) || is_honorific(low)) &&
+                                t.has_child(head, "flat");
+  if (head_name && title_heads_name) {
+    // "Secretary Jen Psaki" parsed with the title as head: the name is its flat words.
+    int k = static_cast<int>(pos) + 1;
+    if (k < static_cast<int>(words.size()) && words[k] == head + 1 &&
+        t.rel(words[k]) == "flat" && t.is_capitalized(words[k])) {
+      b = e = k;
+      while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
+             t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])) {
+        ++e;
+      }
+    }
+  } else if (head_name && !head_is_title) {
+    auto in_run = [&](int w) {
+      for (int k = b; k <= e; ++k) {
+        if (words[k] == w) return true;
+      }
+      return false;
+    };
+    while (b > 0 && words[b - 1] == words[b] - 1 && is_name_word(t, words[b - 1]) &&
+           (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound" ||
+            t.rel(words[b - 1]) == "amod") &&
+           in_run(t.head(words[b - 1]))) {
+      --b;
+    }
+    while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
+           (is_name_word(t, words[e + 1]) ||
+            (t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])))) {
+      ++e;
+    }
+  }
+  return {b, e};
+}
+
+// The entity type most of the name run's NER tags give (on a tie the first by name), "" for none.
+std::string ner_vote(const DepTree& t, const std::vector<int>& words, const NameRun& run) {
+  std::map<std::string, int> votes;
+  for (int k = run.b; k <= run.e; ++k) {
+    std::string ty = ner_type(t.tok(words[k]));
+    if (!ty.empty()) ++votes[ty];
+  }
+  std::string type;
+  int best = 0;
+  for (const auto& [ty, n] : votes) {
+    if (n > best) {
+      best = n;
+      type = ty;
+    }
+  }
+  return type;
+}
+
+// A name ending the mention, with the words before it as its descriptor ("US President | Joe
+// Biden"); the NER type `type` is checked against titles, first names and cues.
+void analyze_name(const DepTree& t, const std::vector<int>& words, const NameRun& run,
+                  std::string type, Mention& m) {
+  std::vector<int> name_words(words.begin() + run.b, words.begin() + run.e + 1);
+  std::vector<int> desc_words(words.begin(), words.begin() + run.b);
+  while (!desc_words.empty() && (t.full_rel(desc_words.front()) == "nmod:poss" ||
+                                 t.upos(desc_words.front()) == "PRON")) {
+    desc_words.erase(desc_words.begin());
+  }
+  m.kind = MentionKind::kName;
+  m.name = surface_text(t, name_words);
+  m.descriptor = surface_text(t, desc_words);
+  for (int w : desc_words) {
+    std::string_view lw = t.lower(w);
+    if (is_title_word(lw) || is_honorific(lw)) m.person_cue = m.titled = true;
+    Gender g = title_gender(lw);
+    if (g != Gender::kUnknown) m.gender = g;
+    if (t.upos(w) != "ADP" && t.upos(w) != "DET") m.role_words.push_back(lower_ascii(lw));
+  }
+  if (name_words.size() >= 2) {
+    Gender g = first_name_gender(t.lower(name_words.front()));
+    if (g != Gender::kUnknown) {
+      if (m.gender == Gender::kUnknown) m.gender = g;
+      m.person_cue = true;
+    }
+  }
+  const std::string lname = lower_ascii(m.name);
+  const std::string last = lower_ascii(t.lower(name_words.back()));
+  if (m.person_cue && (type.empty() || type == "MISC" || !m.descriptor.empty())) {
+    type = "PERSON";
+  }
+  // "the Kremlin", "the White House": an organisation word outweighs an entity tag.
+  if (!m.person_cue && is_org_cue(last) && (type == "PERSON" || type == "LOC")) type = "ORG";
+  if (type.empty()) {
+    if (is_place_name(lname)) {
+      type = "LOC";
+    } else if (is_org_cue(last) || acronym_key(m.name).size() >= 2) {
+      type = is_place_name(lname) ? "LOC" : "ORG";
+    } else {
+      type = "MISC";
+    }
+  }
+  m.type = type;
+  m.plural = t.tok(m.head).xpos == "NNPS";
+}
+
+// A role without a name: "the President", "U.S. Ambassador to the UN".
+void analyze_role(const DepTree& t, const std::vector<int>& words, Mention& m) {
+  const int head = m.head;
+  const std::string_view low = t.lower(head);
+  m.kind = MentionKind::kRole;
+  m.role_head = std::string(low);
+  if (!m.role_head.empty() && m.role_head.back() == '.') m.role_head.pop_back();
+  for (int w : words) {
+    if (t.upos(w) == "ADP" || t.upos(w) == "DET" || t.upos(w) == "PUNCT") continue;
+    m.role_words.push_back(lower_ascii(t.lower(w)));
+  }
+  m.name = m.text;
+  std::vector<int> compact;
+  for (int w : words) {
+    if (w <= head) compact.push_back(w);
+  }
+  m.compact = surface_text(t, compact);
+  m.type = "PERSON";
+  m.gender = title_gender(low);
+  m.plural = t.tok(head).xpos == "NNS" || t.tok(head).xpos == "NNPS";
+}
+
+// A concept: compound modifiers, capitalized adjectives and the head's lemma.
+void analyze_concept(const DepTree& t, int avoid, Mention& m) {
+  const int head = m.head;
+  const std::string_view low = t.lower(head);
+  std::vector<int> concept_words;
+  std::function<void(int)> add_compounds = [&](int i) {
+    for (int c : t.children(i)) {
+      if (c > head) continue;
+      if (avoid >= 0 && t.dominates(c, avoid)) continue;
+      if (t.rel(c) == "compound" || (i != head && (t.rel(c) == "amod" || t.rel(c) == "flat"))) {
+        concept_words.push_back(c);
+        add_compounds(c);
+      } else if (t.rel(c) == "amod" && i == head && t.is_capitalized(c) && c > 0) {
+        concept_words.push_back(c);
+      }
+    }
+  };
+  add_compounds(head);
+  concept_words.push_back(head);
+  std::sort(concept_words.begin(), concept_words.end());
+  std::string name;
+  bool has_proper = false;
+  for (int w : concept_words) {
+    if (t.upos(w) == "PUNCT") continue;
+    if (!name.empty()) name += ' ';
+    const bool proper = t.upos(w) == "PROPN" || (t.is_capitalized(w) && w > 0);
+    if (proper) has_proper = true;
+    if (w == head) {
+      name += proper ? t.tok(w).form : std::string(t.lemma(w));
+    } else {
+      name += proper ? t.tok(w).form : std::string(t.lower(w));
+    }
+  }
+  m.kind = MentionKind::kConcept;
+  m.name = name;
+  m.plural = t.tok(head).xpos == "NNS";
+  if (has_proper && is_org_cue(lower_ascii(low))) {
+    m.type = "ORG";
+    // An organisation keeps its head as written ("Russian forces", not "Russian force").
+    const std::string lemma(t.lemma(head));
+    if (name.size() >= lemma.size() && name.compare(name.size() - lemma.size(), lemma.size(),
+                                                    lemma) == 0) {
+      name.replace(name.size() - lemma.size(), lemma.size(), t.tok(head).form);
+      m.name = name;
+    }
+  } else {
+    m.type = "CONCEPT";
+  }
+}
+
 }  // namespace
 
 std::string surface_text(const DepTree& t, const std::vector<int>& words) {
@@ -142,18 +363,7 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
   const std::string_view low = t.lower(head);
 
   if (t.upos(head) == "PRON" || (t.upos(head) == "DET" && t.children(head).empty())) {
-    m.tokens = {head};
-    m.text = t.tok(head).form;
-    m.name = std::string(low);
-    PronounInfo info;
-    if (pronoun_info(low, &info) && info.third_person) {
-      m.kind = MentionKind::kPronoun;
-      m.gender = info.gender;
-      m.plural = info.plural;
-      m.type = info.person_only ? "PERSON" : "";
-    } else {
-      m.kind = MentionKind::kOther;
-    }
+    analyze_pronoun(t, head, m);
     return m;
   }
   if (t.upos(head) == "NUM" && t.children(head).empty()) {
@@ -164,145 +374,24 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
   }
 
   const bool head_is_title = is_title_word(low) && !t.has_child(head, "flat");
-  std::vector<int> words;
-  collect(t, head, head, avoid, head_is_title, words);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  // Drop edge punctuation and leading function words.
-  while (!words.empty() && (t.upos(words.front()) == "PUNCT" || t.upos(words.front()) == "DET" ||
-                            t.upos(words.front()) == "ADP")) {
-    words.erase(words.begin());
-  }
-  while (!words.empty() && words.back() != head &&
-         (t.upos(words.back()) == "PUNCT" || t.upos(words.back()) == "ADP" ||
-          t.upos(words.back()) == "DET" || t.upos(words.back()) == "CCONJ" ||
-          t.upos(words.back()) == "PART")) {
-    words.pop_back();
-  }
-  if (words.empty()) words = {head};
+  const std::vector<int> words = mention_words(t, head, avoid, head_is_title);
   m.tokens = words;
   m.text = surface_text(t, words);
 
-  // The name run: contiguous name words around the head, ending the mention.
-  auto pos = std::find(words.begin(), words.end(), head) - words.begin();
-  int b = static_cast<int>(pos), e = static_cast<int>(pos);
-  const bool head_name = is_name_word(t, head) ||
-                         (t.is_capitalized(head) && t.upos(head) == "PROPN");
-  const bool title_heads_name = (is_title_word(low) || is_honorific(low)) &&
-                                t.has_child(head, "flat");
-  if (head_name && title_heads_name) {
-    // "Secretary Jen Psaki" parsed with the title as head: the name is its flat words.
-    int k = static_cast<int>(pos) + 1;
-    if (k < static_cast<int>(words.size()) && words[k] == head + 1 &&
-        t.rel(words[k]) == "flat" && t.is_capitalized(words[k])) {
-      b = e = k;
-      while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
-             t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])) {
-        ++e;
-      }
-    }
-  } else if (head_name && !head_is_title) {
-    auto in_run = [&](int w) {
-      for (int k = b; k <= e; ++k) {
-        if (words[k] == w) return true;
-      }
-      return false;
-    };
-    while (b > 0 && words[b - 1] == words[b] - 1 && is_name_word(t, words[b - 1]) &&
-           (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound" ||
-            t.rel(words[b - 1]) == "amod") &&
-           in_run(t.head(words[b - 1]))) {
-      --b;
-    }
-    while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&
-           (is_name_word(t, words[e + 1]) ||
-            (t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])))) {
-      ++e;
-    }
-  }
+  const bool head_name =
+      is_name_word(t, head) || (t.is_capitalized(head) && t.upos(head) == "PROPN");
+  const NameRun run = name_run(t, words, head, head_name, head_is_title);
+  std::string type = ner_vote(t, words, run);
 
-  // Type from the NER tags of the name words, then cues.
-  std::map<std::string, int> votes;
-  for (int k = b; k <= e; ++k) {
-    std::string ty = ner_type(t.tok(words[k]));
-    if (!ty.empty()) ++votes[ty];
-  }
-  std::string type;
-  int best = 0;
-  for (const auto& [ty, n] : votes) {
-    if (n > best) {
-      best = n;
-      type = ty;
-    }
-  }
-
-  const bool ends_name = e + 1 == static_cast<int>(words.size());
+  const bool ends_name = run.e + 1 == static_cast<int>(words.size());
   if (head_name && !head_is_title && ends_name) {
-    std::vector<int> name_words(words.begin() + b, words.begin() + e + 1);
-    std::vector<int> desc_words(words.begin(), words.begin() + b);
-    while (!desc_words.empty() && (t.full_rel(desc_words.front()) == "nmod:poss" ||
-                                   t.upos(desc_words.front()) == "PRON")) {
-      desc_words.erase(desc_words.begin());
-    }
-    m.kind = MentionKind::kName;
-    m.name = surface_text(t, name_words);
-    m.descriptor = surface_text(t, desc_words);
-    for (int w : desc_words) {
-      std::string_view lw = t.lower(w);
-      if (is_title_word(lw) || is_honorific(lw)) m.person_cue = m.titled = true;
-      Gender g = title_gender(lw);
-      if (g != Gender::kUnknown) m.gender = g;
-      if (t.upos(w) != "ADP" && t.upos(w) != "DET") m.role_words.push_back(lower_ascii(lw));
-    }
-    if (name_words.size() >= 2) {
-      Gender g = first_name_gender(t.lower(name_words.front()));
-      if (g != Gender::kUnknown) {
-        if (m.gender == Gender::kUnknown) m.gender = g;
-        m.person_cue = true;
-      }
-    }
-    const std::string lname = lower_ascii(m.name);
-    const std::string last = lower_ascii(t.lower(name_words.back()));
-    if (m.person_cue && (type.empty() || type == "MISC" || !m.descriptor.empty())) {
-      type = "PERSON";
-    }
-    // "the Kremlin", "the White House": an organisation word outweighs an entity tag.
-    if (!m.person_cue && is_org_cue(last) && (type == "PERSON" || type == "LOC")) type = "ORG";
-    if (type.empty()) {
-      if (is_place_name(lname)) {
-        type = "LOC";
-      } else if (is_org_cue(last) || acronym_key(m.name).size() >= 2) {
-        type = is_place_name(lname) ? "LOC" : "ORG";
-      } else {
-        type = "MISC";
-      }
-    }
-    m.type = type;
-    m.plural = t.tok(head).xpos == "NNPS";
+    analyze_name(t, words, run, std::move(type), m);
     return m;
   }
-
   if (head_is_title || (is_title_word(low) && t.upos(head) != "VERB")) {
-    // A role without a name: "the President", "U.S. Ambassador to the UN".
-    m.kind = MentionKind::kRole;
-    m.role_head = std::string(low);
-    if (!m.role_head.empty() && m.role_head.back() == '.') m.role_head.pop_back();
-    for (int w : words) {
-      if (t.upos(w) == "ADP" || t.upos(w) == "DET" || t.upos(w) == "PUNCT") continue;
-      m.role_words.push_back(lower_ascii(t.lower(w)));
-    }
-    m.name = m.text;
-    std::vector<int> compact;
-    for (int w : words) {
-      if (w <= head) compact.push_back(w);
-    }
-    m.compact = surface_text(t, compact);
-    m.type = "PERSON";
-    m.gender = title_gender(low);
-    m.plural = t.tok(head).xpos == "NNS" || t.tok(head).xpos == "NNPS";
+    analyze_role(t, words, m);
     return m;
   }
-
   // A proper name that does not end the mention ("Office of the United Nations") or a concept.
   if (t.upos(head) == "PROPN" || (t.is_capitalized(head) && !type.empty())) {
     m.kind = MentionKind::kName;
@@ -312,52 +401,7 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
     m.type = type;
     return m;
   }
-
-  // A concept: compound modifiers, capitalized adjectives and the head's lemma.
-  std::vector<int> concept_words;
-  std::function<void(int)> add_compounds = [&](int i) {
-    for (int c : t.children(i)) {
-      if (c > head) continue;
-      if (avoid >= 0 && t.dominates(c, avoid)) continue;
-      if (t.rel(c) == "compound" || (i != head && (t.rel(c) == "amod" || t.rel(c) == "flat"))) {
-        concept_words.push_back(c);
-        add_compounds(c);
-      } else if (t.rel(c) == "amod" && i == head && t.is_capitalized(c) && c > 0) {
-        concept_words.push_back(c);
-      }
-    }
-  };
-  add_compounds(head);
-  concept_words.push_back(head);
-  std::sort(concept_words.begin(), concept_words.end());
-  std::string name;
-  bool has_proper = false;
-  for (int w : concept_words) {
-    if (t.upos(w) == "PUNCT") continue;
-    if (!name.empty()) name += ' ';
-    const bool proper = t.upos(w) == "PROPN" || (t.is_capitalized(w) && w > 0);
-    if (proper) has_proper = true;
-    if (w == head) {
-      name += proper ? t.tok(w).form : std::string(t.lemma(w));
-    } else {
-      name += proper ? t.tok(w).form : std::string(t.lower(w));
-    }
-  }
-  m.kind = MentionKind::kConcept;
-  m.name = name;
-  m.plural = t.tok(head).xpos == "NNS";
-  if (has_proper && is_org_cue(lower_ascii(low))) {
-    m.type = "ORG";
-    // An organisation keeps its head as written ("Russian forces", not "Russian force").
-    const std::string lemma(t.lemma(head));
-    if (name.size() >= lemma.size() && name.compare(name.size() - lemma.size(), lemma.size(),
-                                                    lemma) == 0) {
-      name.replace(name.size() - lemma.size(), lemma.size(), t.tok(head).form);
-      m.name = name;
-    }
-  } else {
-    m.type = "CONCEPT";
-  }
+  analyze_concept(t, avoid, m);
   return m;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "extract/confidence.h"
 #include "extract/lexicon.h"
@@ -79,100 +80,111 @@ void score(const DepTree& t, ConfidenceFeatures f, NaryExtraction& e) {
   }
 }
 
-}  // namespace
+// A proposition's extraction before it is scored: relation words, a word after them ("that" of
+// a clausal object) and the arguments.
+struct Rendering {
+  std::vector<int> rel;
+  std::string rel_suffix;
+  std::vector<std::string> args;
+};
 
-std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Proposition>& props) {
-  std::vector<NaryExtraction> out;
-  for (const Proposition& p : props) {
-    NaryExtraction e;
-    ConfidenceFeatures f = proposition_features(t, p);
-    e.negated = p.negated;
-    if (!p.modality.empty()) e.modality = p.modality;
-    if (p.attribution >= 0) {
-      e.attribution = words_text(t, phrase_tokens(t, p.attribution, -1, true, true, true));
+// Appends the object's phrase and returns true; returns false when the object stays in the
+// relation.
+bool render_object(const DepTree& t, const Proposition& p, bool has_obliques, Rendering& r) {
+  const int o = p.object.head;
+  if (p.object.kind == ArgKind::kClause) {
+    if (!p.clause_mark.empty()) r.rel_suffix = p.clause_mark;
+    std::vector<int> w = phrase_tokens(t, o, p.reported_host ? p.top : -1, false, false, false);
+    w.erase(std::remove_if(w.begin(), w.end(),
+                           [&](int k) { return t.head(k) == o && t.rel(k) == "mark"; }),
+            w.end());
+    while (!w.empty() && t.upos(w.back()) == "PUNCT" &&
+           bracket_balance(t.tok(w.back()).form) >= 0) {
+      w.pop_back();
     }
-    std::vector<int> rel = p.rel_tokens;
-    std::vector<std::string> args;
-    std::string rel_suffix;
-
-    if (p.from_passive) {
-      // CaRB keeps passives as written: patient, "was sent by", agent.
-      if (!p.object.present()) continue;
-      args.push_back(words_text(t, phrase_tokens(t, p.object.head, p.top, true, true, true)));
-      if (p.agent_case >= 0) rel.push_back(p.agent_case);
-      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, -1, true, true, true)));
-    } else {
-      if (!p.subject.present()) continue;
-      args.push_back(words_text(t, phrase_tokens(t, p.subject.head, p.top, true, true, true)));
-      bool has_object = false;
-      std::vector<const Arg*> obls;
-      for (const Arg& a : p.obliques) {
-        if (!a.from_object || p.kind == PropKind::kAppos) {
-          if (p.kind == PropKind::kAppos) continue;  // inside the apposition's phrase
-          obls.push_back(&a);
-        }
-      }
-      if (p.object.present()) {
-        const int o = p.object.head;
-        if (p.object.kind == ArgKind::kClause) {
-          if (!p.clause_mark.empty()) rel_suffix = p.clause_mark;
-          std::vector<int> w = phrase_tokens(t, o, p.reported_host ? p.top : -1, false, false,
-                                             false);
-          w.erase(std::remove_if(w.begin(), w.end(),
-                                 [&](int k) { return t.head(k) == o && t.rel(k) == "mark"; }),
-                  w.end());
-          while (!w.empty() && t.upos(w.back()) == "PUNCT" &&
-                 bracket_balance(t.tok(w.back()).form) >= 0) {
-            w.pop_back();
-          }
-          args.push_back(words_text(t, w));
-          has_object = true;
-        } else if (o == p.top && p.kind != PropKind::kAppos) {
-          // Predicate nominal or adjective: "is an Australian footballer", "was fume-filled".
-          const bool pp = t.has_child(o, "case") && t.child(o, "case") < o;
-          if (p.object.kind == ArgKind::kAdjective && !obls.empty()) {
-            // "are equal to X": the adjective stays in the relation.
-          } else {
-            rel.erase(std::remove(rel.begin(), rel.end(), o), rel.end());
-            if (pp) {
-              for (int c : t.children(o)) {
-                if (t.rel(c) == "case" && c < o) rel.push_back(c);
-              }
-            }
-            args.push_back(words_text(t, predicate_phrase(t, o, pp)));
-            has_object = true;
-          }
-        } else {
-          args.push_back(words_text(t, phrase_tokens(t, o, p.top, true, false, true)));
-          has_object = true;
-        }
-      }
-      for (size_t k = 0; k < obls.size(); ++k) {
-        const Arg& a = *obls[k];
-        const bool move_prep = !has_object && k == 0 && !a.prep.empty();
-        f.prep_in_relation = f.prep_in_relation || move_prep;
-        if (move_prep) {
-          for (int c : t.children(a.head)) {
-            if (t.rel(c) == "case" && c < a.head) rel.push_back(c);
-          }
-        }
-        args.push_back(words_text(t, phrase_tokens(t, a.head, p.top, false, move_prep, true)));
-      }
-    }
-    std::sort(rel.begin(), rel.end());
-    rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
-    e.relation = words_text(t, rel);
-    if (!rel_suffix.empty()) e.relation += (e.relation.empty() ? "" : " ") + rel_suffix;
-    if (e.relation.empty()) e.relation = "is";
-    bool empty_arg = false;
-    for (const std::string& a : args) empty_arg |= a.empty();
-    if (empty_arg || args.empty() || args[0].empty()) continue;
-    e.args = std::move(args);
-    score(t, f, e);
-    out.push_back(std::move(e));
+    r.args.push_back(words_text(t, w));
+    return true;
   }
+  if (o == p.top && p.kind != PropKind::kAppos) {
+    // Predicate nominal or adjective: "is an Australian footballer", "was fume-filled".
+    const bool pp = t.has_child(o, "case") && t.child(o, "case") < o;
+    if (p.object.kind == ArgKind::kAdjective && has_obliques) {
+      return false;  // "are equal to X": the adjective stays in the relation.
+    }
+    r.rel.erase(std::remove(r.rel.begin(), r.rel.end(), o), r.rel.end());
+    if (pp) {
+      for (int c : t.children(o)) {
+        if (t.rel(c) == "case" && c < o) r.rel.push_back(c);
+      }
+    }
+    r.args.push_back(words_text(t, predicate_phrase(t, o, pp)));
+    return true;
+  }
+  r.args.push_back(words_text(t, phrase_tokens(t, o, p.top, true, false, true)));
+  return true;
+}
 
-  // Possessives: "Russia 's military buildup" -> Russia | has | military buildup.
+// Subject, object and obliques as written; without an object the first oblique's preposition
+// joins the relation.
+void render_active(const DepTree& t, const Proposition& p, Rendering& r, ConfidenceFeatures& f) {
+  r.args.push_back(words_text(t, phrase_tokens(t, p.subject.head, p.top, true, true, true)));
+  std::vector<const Arg*> obls;
+  for (const Arg& a : p.obliques) {
+    if (!a.from_object || p.kind == PropKind::kAppos) {
+      if (p.kind == PropKind::kAppos) continue;  // inside the apposition's phrase
+      obls.push_back(&a);
+    }
+  }
+  const bool has_object = p.object.present() && render_object(t, p, !obls.empty(), r);
+  for (size_t k = 0; k < obls.size(); ++k) {
+    const Arg& a = *obls[k];
+    const bool move_prep = !has_object && k == 0 && !a.prep.empty();
+    f.prep_in_relation = f.prep_in_relation || move_prep;
+    if (move_prep) {
+      for (int c : t.children(a.head)) {
+        if (t.rel(c) == "case" && c < a.head) r.rel.push_back(c);
+      }
+    }
+    r.args.push_back(words_text(t, phrase_tokens(t, a.head, p.top, false, move_prep, true)));
+  }
+}
+
+// One proposition's extraction; none when an argument it needs is missing or empty.
+std::optional<NaryExtraction> render_proposition(const DepTree& t, const Proposition& p) {
+  NaryExtraction e;
+  ConfidenceFeatures f = proposition_features(t, p);
+  e.negated = p.negated;
+  if (!p.modality.empty()) e.modality = p.modality;
+  if (p.attribution >= 0) {
+    e.attribution = words_text(t, phrase_tokens(t, p.attribution, -1, true, true, true));
+  }
+  Rendering r;
+  r.rel = p.rel_tokens;
+  if (p.from_passive) {
+    // CaRB keeps passives as written: patient, "was sent by", agent.
+    if (!p.object.present()) return std::nullopt;
+    r.args.push_back(words_text(t, phrase_tokens(t, p.object.head, p.top, true, true, true)));
+    if (p.agent_case >= 0) r.rel.push_back(p.agent_case);
+    r.args.push_back(words_text(t, phrase_tokens(t, p.subject.head, -1, true, true, true)));
+  } else {
+    if (!p.subject.present()) return std::nullopt;
+    render_active(t, p, r, f);
+  }
+  std::sort(r.rel.begin(), r.rel.end());
+  r.rel.erase(std::unique(r.rel.begin(), r.rel.end()), r.rel.end());
+  e.relation = words_text(t, r.rel);
+  if (!r.rel_suffix.empty()) e.relation += (e.relation.empty() ? "" : " ") + r.rel_suffix;
+  if (e.relation.empty()) e.relation = "is";
+  bool empty_arg = false;
+  for (const std::string& a : r.args) empty_arg |= a.empty();
+  if (empty_arg || r.args.empty() || r.args[0].empty()) return std::nullopt;
+  e.args = std::move(r.args);
+  score(t, f, e);
+  return e;
+}
+
+// Possessives: "Russia 's military buildup" -> Russia | has | military buildup.
+void render_possessives(const DepTree& t, std::vector<NaryExtraction>& out) {
   for (int i = 0; i < t.size(); ++i) {
     if (t.full_rel(i) != "nmod:poss" || t.upos(i) == "PRON" || t.head(i) < 0) continue;
     const int owner_of = t.head(i);
@@ -204,8 +216,10 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     score(t, f, e);
     out.push_back(std::move(e));
   }
+}
 
-  // Adjectives: "five incumbent directors" -> five directors | are | incumbent.
+// Adjectives: "five incumbent directors" -> five directors | are | incumbent.
+void render_adjectives(const DepTree& t, std::vector<NaryExtraction>& out) {
   for (int i = 0; i < t.size(); ++i) {
     if (t.rel(i) != "amod" || t.upos(i) != "ADJ" || t.head(i) < 0) continue;
     const int n = t.head(i);
@@ -224,8 +238,10 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     score(t, f, e);
     out.push_back(std::move(e));
   }
+}
 
-  // Titles before names: "President Bush" -> Bush | is | President.
+// Titles before names: "President Bush" -> Bush | is | President.
+void render_titles(const DepTree& t, std::vector<NaryExtraction>& out) {
   for (int i = 0; i < t.size(); ++i) {
     std::string_view r = t.rel(i);
     if (r == "compound" || r == "flat" || t.full_rel(i) == "nmod:desc") continue;
@@ -243,6 +259,18 @@ std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Prop
     score(t, f, e);
     out.push_back(std::move(e));
   }
+}
+
+}  // namespace
+
+std::vector<NaryExtraction> render_nary(const DepTree& t, const std::vector<Proposition>& props) {
+  std::vector<NaryExtraction> out;
+  for (const Proposition& p : props) {
+    if (std::optional<NaryExtraction> e = render_proposition(t, p)) out.push_back(std::move(*e));
+  }
+  render_possessives(t, out);
+  render_adjectives(t, out);
+  render_titles(t, out);
   return out;
 }
 

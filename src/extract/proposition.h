@@ -39,8 +39,8 @@ struct Proposition {
   std::string inner_label;      // label of the innermost predicate alone ("hold")
   Arg object;
   std::vector<Arg> obliques;    // sentence order
-  std::string clause_mark;
-  bool reported_host = false;   // the clausal object is the clause this speech verb hangs on      // "that" of a clausal object (CaRB keeps it in the relation)
+  std::string clause_mark;      // "that" of a clausal object (CaRB keeps it in the relation)
+  bool reported_host = false;   // the clausal object is the clause this speech verb hangs on
   bool negated = false;
   std::string modality;         // "would", "will likely", "if an invasion hasn't happened", ...
   int attribution = -1;         // token heading the speaker's mention, -1 when none

@@ -112,6 +112,133 @@ const std::unordered_map<std::string_view, char32_t>& named_entities() {
 
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// The position after the close tag matching `tag` (a hidden element opened before `i`; matched
+// case-insensitively), or the end of `html`.
+size_t skip_hidden(std::string_view html, const Tag& tag, size_t i) {
+  std::string close = "</" + tag.name;
+  size_t j = i;
+  for (;;) {
+    j = html.find("</", j);
+    if (j == std::string_view::npos) return html.size();
+    if (lower(html.substr(j, close.size())) == close) {
+      size_t end = html.find('>', j);
+      return end == std::string_view::npos ? html.size() : end + 1;
+    }
+    j += 2;
+  }
+}
+
+// The raw text of the <title> inside a skipped <head>, "" when none.
+std::string title_in_head(std::string_view head) {
+  std::string lh = lower(head);
+  size_t t0 = lh.find("<title");
+  if (t0 == std::string::npos) return "";
+  size_t gt = lh.find('>', t0);
+  size_t t1 = lh.find("</title", gt == std::string::npos ? t0 : gt);
+  if (gt == std::string::npos || t1 == std::string::npos) return "";
+  return std::string(head.substr(gt + 1, t1 - gt - 1));
+}
+
+// Pass 1: drops tags and hidden content, turning blocks into markers '\x01' (line) and '\x02'
+// (paragraph); everything else is text with HTML whitespace. The title's raw text is appended
+// to `title_text`.
+std::string strip_markup(std::string_view html, std::string& title_text) {
+  std::string raw;
+  raw.reserve(html.size());
+  bool in_title = false;
+  for (size_t i = 0; i < html.size();) {
+    char c = html[i];
+    if (c != '<') {
+      raw += c;
+      if (in_title) title_text += c;
+      ++i;
+      continue;
+    }
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {  // doctype, pi
+      size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    Tag tag;
+    if (!parse_tag(html, i, tag)) {
+      raw += c;
+      ++i;
+      continue;
+    }
+    i = tag.end;
+    if (tag.name == "title") {
+      in_title = !tag.closing;
+      raw += '\x02';
+      continue;
+    }
+    if (is_hidden(tag.name) && !tag.closing) {
+      i = skip_hidden(html, tag, i);
+      // The title sits inside <head>: pick it up from the skipped part.
+      if (tag.name == "head") title_text += title_in_head(html.substr(tag.end, i - tag.end));
+      continue;
+    }
+    if (is_paragraph_block(tag.name)) {
+      raw += '\x02';
+    } else if (is_line_block(tag.name)) {
+      raw += '\x01';
+    }
+  }
+  return raw;
+}
+
+// Pass 2 (after entities are decoded): collapses whitespace and turns markers into line breaks.
+std::string lay_out(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  int pending_break = 0;  // 0 none, 1 line, 2 paragraph
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == '\x01' || c == '\x02') {
+      pending_break = std::max(pending_break, c == '\x01' ? 1 : 2);
+      pending_space = false;
+      continue;
+    }
+    if (is_html_space(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending_break == 2) {
+        out += "\n\n";
+      } else if (pending_break == 1) {
+        out += '\n';
+      } else if (pending_space) {
+        out += ' ';
+      }
+    }
+    pending_break = 0;
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Whitespace runs as one space, none at the ends.
+std::string collapse_spaces(const std::string& s) {
+  std::string collapsed;
+  bool space = false;
+  for (char c : s) {
+    if (is_html_space(c)) {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c;
+  }
+  return collapsed;
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
@@ -174,125 +301,10 @@ std::string decode_entities(std::string_view s) {
 }
 
 std::string html_to_text(std::string_view html, std::string* title) {
-  // Pass 1: drop tags and hidden content, turning blocks into markers '\x01' (line) and
-  // '\x02' (paragraph); everything else is text with HTML whitespace.
-  std::string raw;
-  raw.reserve(html.size());
   std::string title_text;
-  bool in_title = false;
-  for (size_t i = 0; i < html.size();) {
-    char c = html[i];
-    if (c != '<') {
-      raw += c;
-      if (in_title) title_text += c;
-      ++i;
-      continue;
-    }
-    if (html.compare(i, 4, "<!--") == 0) {
-      size_t end = html.find("-->", i + 4);
-      i = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
-    }
-    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {  // doctype, pi
-      size_t end = html.find('>', i);
-      i = end == std::string_view::npos ? html.size() : end + 1;
-      continue;
-    }
-    Tag tag;
-    if (!parse_tag(html, i, tag)) {
-      raw += c;
-      ++i;
-      continue;
-    }
-    i = tag.end;
-    if (tag.name == "title") {
-      in_title = !tag.closing;
-      raw += '\x02';
-      continue;
-    }
-    if (is_hidden(tag.name) && !tag.closing) {
-      // Skip to the matching close tag (case-insensitive).
-      std::string close = "</" + tag.name;
-      size_t j = i;
-      for (;;) {
-        j = html.find("</", j);
-        if (j == std::string_view::npos) {
-          i = html.size();
-          break;
-        }
-        if (lower(html.substr(j, close.size())) == close) {
-          size_t end = html.find('>', j);
-          i = end == std::string_view::npos ? html.size() : end + 1;
-          break;
-        }
-        j += 2;
-      }
-      if (tag.name == "head") {
-        // The title sits inside <head>: pick it up from the skipped part.
-        std::string_view head = html.substr(tag.end, i - tag.end);
-        std::string lh = lower(head);
-        size_t t0 = lh.find("<title");
-        if (t0 != std::string::npos) {
-          size_t gt = lh.find('>', t0);
-          size_t t1 = lh.find("</title", gt == std::string::npos ? t0 : gt);
-          if (gt != std::string::npos && t1 != std::string::npos) {
-            title_text += std::string(head.substr(gt + 1, t1 - gt - 1));
-          }
-        }
-      }
-      continue;
-    }
-    if (is_paragraph_block(tag.name)) {
-      raw += '\x02';
-    } else if (is_line_block(tag.name)) {
-      raw += '\x01';
-    }
-  }
-
-  // Pass 2: decode entities, collapse whitespace, and turn markers into line breaks.
-  std::string text = decode_entities(raw);
-  std::string out;
-  out.reserve(text.size());
-  int pending_break = 0;  // 0 none, 1 line, 2 paragraph
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == '\x01' || c == '\x02') {
-      pending_break = std::max(pending_break, c == '\x01' ? 1 : 2);
-      pending_space = false;
-      continue;
-    }
-    if (is_html_space(c)) {
-      pending_space = true;
-      continue;
-    }
-    if (!out.empty()) {
-      if (pending_break == 2) {
-        out += "\n\n";
-      } else if (pending_break == 1) {
-        out += '\n';
-      } else if (pending_space) {
-        out += ' ';
-      }
-    }
-    pending_break = 0;
-    pending_space = false;
-    out += c;
-  }
-  if (title) {
-    std::string t = decode_entities(title_text);
-    std::string collapsed;
-    bool space = false;
-    for (char c : t) {
-      if (is_html_space(c)) {
-        space = !collapsed.empty();
-        continue;
-      }
-      if (space) collapsed += ' ';
-      space = false;
-      collapsed += c;
-    }
-    *title = collapsed;
-  }
+  const std::string raw = strip_markup(html, title_text);
+  std::string out = lay_out(decode_entities(raw));
+  if (title) *title = collapse_spaces(decode_entities(title_text));
   return out;
 }
 

@@ -132,6 +132,66 @@ static bool same_stack_and_buffer(const State& a, const State& b) {
   return true;
 }
 
+namespace {
+
+// One way to extend a configuration of the beam: the configuration, its class and the
+// log-probability of the result.
+struct Candidate {
+  double logp;
+  int item, cls;
+};
+
+}  // namespace
+
+// The log of the softmax denominator over the legal classes of `st` (combined scores, summed
+// relative to the best class `best`): subtracted from a configuration's sum when the beam holds
+// two, so that configurations of different histories are compared by log-probabilities. Classes
+// more than 30 below the best add less than 1e-13 each: left out.
+static double log_normalizer(const LabelSet& labels, const State& st, const float* combined,
+                             int best) {
+  const int num_classes = labels.num_classes();
+  const float top = combined[best];
+  float sum = 0;
+  for (int c = 0; c < num_classes; ++c) {
+    const float d = combined[c] - top;
+    if (d > -30.f && labels.legal(st, c)) sum += std::exp(d);
+  }
+  return top + std::log(static_cast<double>(sum));
+}
+
+// Moves the beam one step: the best `count` candidates (sorted in place) within kBeamPrune of the
+// first, at most kBeamWidth, applied in `next`, which is swapped into `beam`. Returns the new
+// beam's size.
+static int advance_beam(Candidate* candidates, int count, int num_labels,
+                        std::vector<BeamItem>& beam, std::vector<BeamItem>& next) {
+  std::stable_sort(candidates, candidates + count,
+                   [](const Candidate& x, const Candidate& y) { return x.logp > y.logp; });
+  int kept = 0;
+  for (int j = 0; j < count && kept < kBeamWidth; ++j) {
+    if (candidates[j].logp < candidates[0].logp - kBeamPrune) break;
+    next[kept].state = beam[candidates[j].item].state;
+    next[kept].logp = candidates[j].logp - candidates[0].logp;  // relative to the best
+    const int cls = candidates[j].cls;
+    next[kept].state.apply(move_of(cls, num_labels), label_of(cls, num_labels));
+    ++kept;
+  }
+  // Two configurations with the same stack and buffer have the same moves ahead and differ
+  // only in arcs already made: the better one is kept (recombination).
+  if (kept == 2 && same_stack_and_buffer(next[0].state, next[1].state)) kept = 1;
+  std::swap(beam, next);
+  return kept;
+}
+
+// Heads and labels of the final configuration `st` into the sentence's tokens.
+static void write_tree(const LabelSet& labels, const State& st, Sentence& sentence) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  for (int i = 1; i <= n; ++i) {
+    Token& t = sentence.tokens[i - 1];
+    t.head = st.head(i);
+    t.deprel = labels.names[st.label(i)];
+  }
+}
+
 void ApParser::parse(Sentence& sentence) const {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
@@ -157,13 +217,6 @@ void ApParser::parse(Sentence& sentence) const {
            : st.stack_size() == 1 ? class_of(Move::kLeft, labels_.root, nl)
                                   : class_of(Move::kRight, labels_.root, nl);
   };
-  auto write_tree = [&](const State& st) {
-    for (int i = 1; i <= n; ++i) {
-      Token& t = sentence.tokens[i - 1];
-      t.head = st.head(i);
-      t.deprel = labels_.names[st.label(i)];
-    }
-  };
   if (!nn_) {
     State& st = scratch.state;
     st.reset(n);
@@ -173,7 +226,7 @@ void ApParser::parse(Sentence& sentence) const {
       if (best < 0) best = fallback(st);
       st.apply(move_of(best, nl), label_of(best, nl));
     }
-    write_tree(st);
+    write_tree(labels_, st, sentence);
     return;
   }
   // The best legal classes of `st` by the combined scores (left in scratch.nn_scores): the
@@ -196,10 +249,6 @@ void ApParser::parse(Sentence& sentence) const {
     }
     return b;
   };
-  struct Candidate {
-    double logp;
-    int item, cls;
-  };
   Candidate candidates[2 * kBeamWidth];
   auto& beam = scratch.beam;
   auto& next = scratch.next;
@@ -221,39 +270,14 @@ void ApParser::parse(Sentence& sentence) const {
       }
       const float* combined = scratch.nn_scores.data();
       double base = beam[i].logp;
-      if (size > 1) {
-        // Log-probabilities: configurations of different histories are compared.
-        // Moves more than 30 below the best add less than 1e-13 each: left out.
-        const float top = combined[b.cls];
-        float sum = 0;
-        for (int c = 0; c < num_classes; ++c) {
-          const float d = combined[c] - top;
-          if (d > -30.f && labels_.legal(st, c)) sum += std::exp(d);
-        }
-        base -= top + std::log(static_cast<double>(sum));
-      }
+      if (size > 1) base -= log_normalizer(labels_, st, combined, b.cls);
       candidates[count++] = {base + combined[b.cls], i, b.cls};
       if (split) candidates[count++] = {base + combined[b.second], i, b.second};
     }
     if (count == 0) continue;  // the greedy move was taken
-    std::stable_sort(candidates, candidates + count,
-                     [](const Candidate& x, const Candidate& y) { return x.logp > y.logp; });
-    int kept = 0;
-    for (int j = 0; j < count && kept < kBeamWidth; ++j) {
-      if (candidates[j].logp < candidates[0].logp - kBeamPrune) break;
-      next[kept].state = beam[candidates[j].item].state;
-      next[kept].logp = candidates[j].logp - candidates[0].logp;  // relative to the best
-      const int cls = candidates[j].cls;
-      next[kept].state.apply(move_of(cls, nl), label_of(cls, nl));
-      ++kept;
-    }
-    // Two configurations with the same stack and buffer have the same moves ahead and differ
-    // only in arcs already made: the better one is kept (recombination).
-    if (kept == 2 && same_stack_and_buffer(next[0].state, next[1].state)) kept = 1;
-    std::swap(beam, next);
-    size = kept;
+    size = advance_beam(candidates, count, nl, beam, next);
   }
-  write_tree(beam[0].state);
+  write_tree(labels_, beam[0].state, sentence);
 }
 
 Status ApParser::save(const std::string& path) const {

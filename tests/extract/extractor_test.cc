@@ -340,3 +340,79 @@ with with ADP IN 6 case
 Putin Putin PROPN NNP 4 nmod)"}));
   CHECK(head.empty());
 }
+
+namespace {
+
+const char* kTitledMeeting = R"(President President PROPN NNP 2 nmod:desc
+Joe Joe PROPN NNP 4 nsubj
+Biden Biden PROPN NNP 2 flat
+met meet VERB VBD 0 root
+Macron Macron PROPN NNP 4 obj
+. . PUNCT . 4 punct)";
+
+const char* kCall = R"(Biden Biden PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+Scholz Scholz PROPN NNP 2 obj
+. . PUNCT . 2 punct)";
+
+std::vector<kg::Triple> extract_with(const kg::Document& d, const kg::ExtractorOptions& options) {
+  auto ex = kg::Extractor::create(options);
+  REQUIRE(ex.ok());
+  auto r = (*ex)->extract(d);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+}  // namespace
+
+TEST_CASE("A sentence's title facts follow its other facts, before the next sentence's",
+          "[extract]") {
+  auto ts = extract_with(make_doc({kTitledMeeting, kCall}), {});
+  INFO(dump(ts));
+  REQUIRE(ts.size() == 3);
+  CHECK(dump({ts[0]}) == "Joe Biden | meet | Macron\n");
+  CHECK(dump({ts[1]}) == "Joe Biden | be | President\n");
+  CHECK(dump({ts[2]}) == "Joe Biden | call | Scholz\n");
+  CHECK(ts[1].sentence == 0);
+  CHECK(ts[1].object_type == "CONCEPT");
+}
+
+TEST_CASE("Title facts are left out when the option is off", "[extract]") {
+  kg::ExtractorOptions options;
+  options.title_facts = false;
+  auto ts = extract_with(make_doc({kTitledMeeting}), options);
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Joe Biden", "meet", "Macron") != nullptr);
+  CHECK(find_fact(ts, "Joe Biden", "be", "President") == nullptr);
+}
+
+TEST_CASE("Facts below the minimum confidence are dropped", "[extract]") {
+  kg::ExtractorOptions options;
+  options.min_confidence = 1.0;
+  CHECK(extract_with(make_doc({kTitledMeeting, kCall}), options).empty());
+}
+
+TEST_CASE("An unresolved pronoun subject is kept, named by itself, only when asked", "[extract]") {
+  const kg::Document d = make_doc({R"(He he PRON PRP 2 nsubj
+wants want VERB VBZ 0 root
+peace peace NOUN NN 2 obj
+. . PUNCT . 2 punct)"});
+  CHECK(extract_with(d, {}).empty());
+  kg::ExtractorOptions options;
+  options.keep_unresolved_pronouns = true;
+  auto ts = extract_with(d, options);
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "he", "want", "peace") != nullptr);
+}
+
+TEST_CASE("A word without a parse is an error naming the document, sentence and word",
+          "[extract]") {
+  kg::Document d = make_doc({kCall, kActive});
+  d.sentences[1].tokens[1].deprel.clear();
+  auto ex = kg::Extractor::create();
+  REQUIRE(ex.ok());
+  auto r = (*ex)->extract(d);
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.status().message(),
+             Catch::Matchers::Contains("document test sentence 2: word 2 \"invaded\""));
+}

@@ -1,0 +1,352 @@
+// The steps of one document's extraction: mentions per sentence, resolution, then triples.
+#include "extract/document_extraction.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/lexicon.h"
+#include "extract/repair.h"
+
+namespace kg::extract {
+namespace {
+
+// Headlines in title case ("Biden Agrees To Summit With Putin") parse poorly and would invent
+// names such as "Biden Agrees"; their facts are left out of the graph. A sentence is a headline
+// when its words after the first are mostly capitalized and none of its lowercase words is a
+// content word: "US President Joe Biden met Russian President Vladimir Putin in Geneva" is not
+// one ("met"), "Biden Agrees to Summit with Putin" is.
+bool is_headline_case(const Sentence& s) {
+  static const std::set<std::string> kFunctionWords = {
+      "a",   "an",  "the",  "and",  "or",   "but",   "nor",    "of",    "to",     "in", "on",
+      "at",  "for", "with", "by",   "from", "as",    "vs",     "via",   "into",   "up", "over",
+      "off", "out", "per",  "than", "amid", "after", "before", "about", "against"};
+  int words = 0, capitalized = 0;
+  bool first = true;
+  for (const Token& t : s.tokens) {
+    if (t.form.empty() || !std::isalpha(static_cast<unsigned char>(t.form[0]))) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(t.form[0]))) {
+      ++capitalized;
+      continue;
+    }
+    std::string low = t.form;
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kFunctionWords.count(low) == 0) return false;  // a lowercase content word
+  }
+  return words >= 4 && capitalized * 10 >= words * 6;
+}
+
+// The word naming an argument in the graph: "his Russian counterpart, Vladimir Putin" is named by
+// its proper-noun apposition.
+int graph_head(const DepTree& t, int head) {
+  if (head < 0 || (t.upos(head) == "PROPN" && !is_title_word(t.lower(head)))) return head;
+  if (t.upos(head) != "NOUN" && t.upos(head) != "PROPN") return head;
+  for (int c : t.children(head)) {
+    if (t.rel(c) == "appos" && t.upos(c) == "PROPN") return c;
+  }
+  return head;
+}
+
+bool is_graph_node(const Mention& m) { return m.kind != MentionKind::kOther && !m.name.empty(); }
+
+// The obliques of `p` other than the one at `skip` and those of its object, as phrases: the
+// extra arguments of a fact.
+std::vector<ExtraArgument> extra_arguments(const DepTree& t, const Proposition& p, size_t skip) {
+  std::vector<ExtraArgument> extra;
+  for (size_t b = 0; b < p.obliques.size(); ++b) {
+    const Arg& arg = p.obliques[b];
+    if (b == skip || arg.from_object) continue;
+    std::vector<int> w = phrase_tokens(t, arg.head, p.top, false, true, false);
+    extra.push_back({arg.prep, surface_text(t, w)});
+  }
+  return extra;
+}
+
+}  // namespace
+
+Status check_parsed(const Sentence& s, const std::string& where) {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& tok = s.tokens[i];
+    if (tok.head < 0 || tok.head > static_cast<int>(s.tokens.size()) || tok.deprel.empty() ||
+        tok.deprel == "_") {
+      return Status::invalid(where + ": word " + std::to_string(i + 1) + " \"" + tok.form +
+                             "\" has no dependency parse");
+    }
+  }
+  return Status::ok_status();
+}
+
+// --- MentionTable ------------------------------------------------------------------------------
+
+int MentionTable::get(const DepTree& t, int sentence, int head, int avoid) {
+  auto key = std::make_pair(sentence, head);
+  auto it = index_.find(key);
+  if (it != index_.end()) return it->second;
+  Mention m = analyze_mention(t, head, avoid);
+  m.sentence = sentence;
+  pending_.push_back(std::move(m));
+  int id = static_cast<int>(pending_.size()) - 1;
+  index_.emplace(key, id);
+  return id;
+}
+
+std::vector<Mention> MentionTable::take_sorted(std::vector<int>& remap) {
+  std::vector<int> order(pending_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return std::tie(pending_[a].sentence, pending_[a].head) <
+           std::tie(pending_[b].sentence, pending_[b].head);
+  });
+  remap.assign(order.size(), -1);
+  std::vector<Mention> out;
+  out.reserve(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    remap[order[k]] = static_cast<int>(k);
+    out.push_back(std::move(pending_[order[k]]));
+  }
+  pending_.clear();
+  index_.clear();
+  return out;
+}
+
+// --- step 1: mentions ----------------------------------------------------------------------------
+
+DocumentExtraction::DocumentExtraction(const Document& doc, const ExtractorOptions& options)
+    : doc_(doc), options_(options), work_(doc.sentences.size()), slots_(doc.sentences.size()) {}
+
+Status DocumentExtraction::collect_mentions() {
+  for (size_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    KG_RETURN_IF_ERROR(
+        check_parsed(s, "document " + doc_.id + " sentence " + std::to_string(si + 1)));
+    SentenceWork& w = work_[si];
+    auto repaired = std::make_unique<Sentence>();
+    if (repair_parse(s, repaired.get())) w.repaired = std::move(repaired);
+    w.tree = std::make_unique<DepTree>(w.repaired ? *w.repaired : s);
+    if (is_headline_case(s)) continue;
+    w.props = extract_propositions(*w.tree);
+    for (const Proposition& p : w.props) {
+      slots_[si].push_back(fill_slots(*w.tree, static_cast<int>(si), p));
+    }
+    describe_by_appositions(si);
+  }
+  return Status::ok_status();
+}
+
+DocumentExtraction::Slots DocumentExtraction::fill_slots(const DepTree& t, int sentence,
+                                                         const Proposition& p) {
+  Slots sl;
+  const bool appos = p.kind == PropKind::kAppos;
+  if (p.subject.present()) {
+    const int h = appos ? p.subject.head : graph_head(t, p.subject.head);
+    sl.subject = table_.get(t, sentence, h, p.top);
+    table_.at(sl.subject).is_subject = true;
+  }
+  if (p.object.present() && p.object.kind == ArgKind::kNominal) {
+    const int h = appos ? p.object.head : graph_head(t, p.object.head);
+    sl.object = table_.get(t, sentence, h, p.top);
+    if (p.kind != PropKind::kVerbal) table_.at(sl.object).predicative = true;
+  }
+  for (const Arg& a : p.obliques) {
+    sl.obliques.push_back(table_.get(t, sentence, graph_head(t, a.head), -1));
+  }
+  if (p.attribution >= 0) {
+    sl.attribution = table_.get(t, sentence, graph_head(t, p.attribution), -1);
+  }
+  return sl;
+}
+
+// Appositions describe their noun: "Crocker, U.S. Representative to ..." gives Crocker the role
+// words used to resolve "U.S. Ambassador to the UN".
+void DocumentExtraction::describe_by_appositions(size_t si) {
+  const DepTree& t = *work_[si].tree;
+  for (size_t k = 0; k < work_[si].props.size(); ++k) {
+    const Proposition& p = work_[si].props[k];
+    const Slots& sl = slots_[si][k];
+    if (p.kind != PropKind::kAppos || sl.subject < 0 || sl.object < 0) continue;
+    Mention& subj = table_.at(sl.subject);
+    const Mention& obj = table_.at(sl.object);
+    if (obj.kind == MentionKind::kRole || obj.kind == MentionKind::kConcept) {
+      for (int w : obj.tokens) {
+        std::string_view u = t.upos(w);
+        if (u == "ADP" || u == "DET" || u == "PUNCT") continue;
+        subj.role_words.push_back(std::string(t.lower(w)));
+      }
+      if (obj.kind == MentionKind::kRole) subj.person_cue = true;
+    }
+  }
+}
+
+// --- step 2: resolution --------------------------------------------------------------------------
+
+void DocumentExtraction::resolve() {
+  mentions_ = table_.take_sorted(remap_);
+  entities_ = resolve_mentions(mentions_);
+}
+
+const std::string* DocumentExtraction::name_of(int id) const {
+  if (id < 0) return nullptr;
+  const Mention& m = mention(id);
+  if (m.entity >= 0) return &entities_[m.entity].name;
+  if (m.kind == MentionKind::kPronoun && options_.keep_unresolved_pronouns) return &m.name;
+  return nullptr;
+}
+
+std::string DocumentExtraction::type_of(int id) const {
+  const Mention& m = mention(id);
+  return m.entity >= 0 ? entities_[m.entity].type : m.type;
+}
+
+// --- steps 3 and 4: facts ------------------------------------------------------------------------
+
+Triple DocumentExtraction::sentence_base(size_t si) const {
+  const Sentence& s = doc_.sentences[si];
+  Triple base;
+  base.doc = doc_.id;
+  base.sentence = static_cast<int>(si);
+  base.text = s.text;
+  if (s.end > s.start) base.span = std::make_pair(s.start, s.end);
+  return base;
+}
+
+void DocumentExtraction::emit(Triple tr) {
+  if (tr.confidence < options_.min_confidence) return;
+  if (tr.subject.empty() || tr.object.empty() || tr.relation.empty()) return;
+  if (tr.subject == tr.object) return;
+  auto key = std::make_tuple(tr.sentence, tr.subject, tr.relation, tr.object);
+  if (!seen_.insert(key).second) return;
+  out_.push_back(std::move(tr));
+}
+
+void DocumentExtraction::emit_facts(size_t si) {
+  const Triple base = sentence_base(si);
+  for (size_t k = 0; k < work_[si].props.size(); ++k) {
+    emit_proposition(*work_[si].tree, work_[si].props[k], slots_[si][k], base);
+  }
+}
+
+// One fact with the object and one per oblique that names a graph node, all with the subject's
+// side and the proposition's qualifiers.
+void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p, const Slots& sl,
+                                          const Triple& base) {
+  const std::string* subj = name_of(sl.subject);
+  if (subj == nullptr || !is_graph_node(mention(sl.subject))) return;
+  const Mention& sm = mention(sl.subject);
+  Triple tr = base;
+  tr.subject = *subj;
+  tr.subject_text = sm.text;
+  tr.subject_type = type_of(sl.subject);
+  tr.negated = p.negated;
+  if (!p.modality.empty()) tr.modality = p.modality;
+  if (sl.attribution >= 0) {
+    const std::string* a = name_of(sl.attribution);
+    tr.attribution = a != nullptr ? *a : mention(sl.attribution).text;
+  }
+  FactScore score;
+  score.features = proposition_features(t, p);
+  score.features.arg1_words = static_cast<int>(sm.tokens.size());
+  // Pronoun and role subjects rest on resolution, which can be wrong.
+  if (sm.kind == MentionKind::kPronoun || sm.kind == MentionKind::kRole) {
+    score.resolution_penalty = 0.05;
+  }
+
+  const std::string* obj = name_of(sl.object);
+  const bool obj_node = obj != nullptr && is_graph_node(mention(sl.object));
+  if (obj_node) {
+    Triple f = tr;
+    f.relation = p.label;
+    f.object = *obj;
+    f.object_text = mention(sl.object).text;
+    f.object_type = type_of(sl.object);
+    f.args = extra_arguments(t, p, p.obliques.size());
+    f.confidence = fact_confidence(score, p.label, sl.object, f.args.size(), false);
+    emit(std::move(f));
+  }
+  for (size_t a = 0; a < p.obliques.size(); ++a) {
+    emit_oblique_fact(t, p, sl, a, tr, score, obj, obj_node);
+  }
+}
+
+// The fact whose object is oblique `a` ("Biden - meet in - Geneva"), when it names a graph node.
+void DocumentExtraction::emit_oblique_fact(const DepTree& t, const Proposition& p, const Slots& sl,
+                                           size_t a, const Triple& tr, const FactScore& score,
+                                           const std::string* obj, bool obj_node) {
+  const Arg& arg = p.obliques[a];
+  if (arg.temporal || arg.prep.empty()) return;
+  const int mid = sl.obliques[a];
+  const std::string* on = name_of(mid);
+  if (on == nullptr || !is_graph_node(mention(mid))) return;
+  const std::optional<std::string> label = oblique_label(p, sl, arg, obj, obj_node);
+  if (!label) return;
+  Triple f = tr;
+  f.relation = *label;
+  f.object = *on;
+  f.object_text = mention(mid).text;
+  f.object_type = type_of(mid);
+  f.args = extra_arguments(t, p, a);
+  f.confidence = fact_confidence(score, *label, mid, f.args.size(), true);
+  emit(std::move(f));
+}
+
+// The relation of an oblique's fact: the object's verb, the object and the preposition for a
+// modifier of a concept or predicative object ("hold summit in"), the relation and the
+// preposition where there is no object node ("meet with"); none for an oblique elsewhere.
+std::optional<std::string> DocumentExtraction::oblique_label(const Proposition& p, const Slots& sl,
+                                                             const Arg& arg, const std::string* obj,
+                                                             bool obj_node) const {
+  if (arg.from_object && sl.object >= 0) {
+    const std::string verb = p.kind == PropKind::kVerbal ? p.inner_label : "be";
+    const Mention& objm = mention(sl.object);
+    if (objm.kind != MentionKind::kConcept && !objm.predicative) return std::nullopt;
+    return verb + " " + *obj + " " + arg.prep;
+  }
+  const bool object_noun = obj_node && mention(sl.object).kind == MentionKind::kConcept;
+  if (object_noun && arg.attach == p.pred) {
+    return p.inner_label + " " + mention(sl.object).name + " " + arg.prep;
+  }
+  if (!obj_node && (arg.attach == p.pred || arg.attach == p.top)) return p.label + " " + arg.prep;
+  return std::nullopt;
+}
+
+double DocumentExtraction::fact_confidence(const FactScore& score, const std::string& label,
+                                           int object_id, size_t extras, bool prep) const {
+  ConfidenceFeatures f = score.features;
+  f.rel_words = 1 + static_cast<int>(std::count(label.begin(), label.end(), ' '));
+  f.args = 2 + static_cast<int>(extras);
+  f.rest_words = object_id >= 0 ? static_cast<int>(mention(object_id).tokens.size()) : 1;
+  f.prep_in_relation = prep;
+  return std::max(0.01, confidence(f) - score.resolution_penalty);
+}
+
+// Titles: "US President Joe Biden" -> Joe Biden - be - US President.
+void DocumentExtraction::emit_titles(size_t si) {
+  const Sentence& s = doc_.sentences[si];
+  const Triple base = sentence_base(si);
+  for (const Mention& m : mentions_) {
+    if (m.sentence != static_cast<int>(si) || m.kind != MentionKind::kName ||
+        m.descriptor.empty() || !m.titled || m.entity < 0) {
+      continue;
+    }
+    Triple f = base;
+    f.subject = entities_[m.entity].name;
+    f.subject_text = m.text;
+    f.subject_type = entities_[m.entity].type;
+    f.relation = "be";
+    f.object = m.descriptor;
+    f.object_text = m.descriptor;
+    f.object_type = "CONCEPT";
+    ConfidenceFeatures tf;
+    tf.kind = FactKind::kTitle;
+    tf.sentence_words = static_cast<int>(s.tokens.size());
+    tf.subject_propn = true;
+    tf.arg1_words = static_cast<int>(m.tokens.size());
+    f.confidence = confidence(tf);
+    emit(std::move(f));
+  }
+}
+
+}  // namespace kg::extract
