@@ -7,7 +7,7 @@
 
 namespace kg {
 
-// Parses one triples JSONL line (INTERFACES.md) without building a JSON tree. Returns true with
+// Parses one triples JSONL line (docs/interfaces.md) without building a JSON tree. Returns true with
 // `out` filled exactly as doc/triples_jsonl.h parse_triple_json would fill it. Returns false for
 // anything it does not handle or that is invalid (then `out` is unspecified): the caller falls
 // back to parse_triple_json, which decides and words the error. Thread-safe.

@@ -1,5 +1,5 @@
 // A subject-relation-object fact with its provenance: what `kg extract` produces, `kg ingest` reads
-// and the store keeps. Field meanings follow the triples JSONL contract in INTERFACES.md.
+// and the store keeps. Field meanings follow the triples JSONL contract in docs/interfaces.md.
 #pragma once
 
 #include <optional>

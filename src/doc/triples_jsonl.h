@@ -1,4 +1,4 @@
-// The triples JSONL format of INTERFACES.md: one fact per line.
+// The triples JSONL format of docs/interfaces.md: one fact per line.
 #pragma once
 
 #include <istream>

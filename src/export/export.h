@@ -45,7 +45,7 @@ void write_graphml(const Subgraph& graph, std::ostream& out);
 // triple; every edge is also a reified rdf:Statement with its count, negation and documents
 // (a negated edge only as the statement, with kg:negated true).
 void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostream& out);
-// The graph JSON of INTERFACES.md, one node or edge per line.
+// The graph JSON of docs/interfaces.md, one node or edge per line.
 void write_json(const Subgraph& graph, std::ostream& out);
 // Neo4j `neo4j-admin import` CSV: nodes `id:ID,name,:LABEL,type,aliases:string[],mentions:long`,
 // relationships `:START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]`

@@ -1,4 +1,4 @@
-// The graph JSON writer (INTERFACES.md), one node or edge object per line.
+// The graph JSON writer (docs/interfaces.md), one node or edge object per line.
 #include <nlohmann/json.hpp>
 #include <ostream>
 

@@ -1,4 +1,4 @@
-// Reading news articles: .txt files, folders, JSONL files and standard input, as INTERFACES.md
+// Reading news articles: .txt files, folders, JSONL files and standard input, as docs/interfaces.md
 // "Input documents" specifies. Inputs that cannot be used are skipped and reported, never
 // silently dropped or mangled.
 //

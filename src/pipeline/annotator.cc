@@ -24,10 +24,14 @@ std::string Annotator::default_models_dir() {
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
   if (n > 0) {
     buf[n] = '\0';
-    std::filesystem::path dir = std::filesystem::path(buf).parent_path() / ".." / ".." / "models";
-    std::error_code ec;
-    if (std::filesystem::exists(dir / kParserFile, ec)) {
-      return std::filesystem::weakly_canonical(dir, ec).string();
+    const std::filesystem::path bin = std::filesystem::path(buf).parent_path();
+    // The build tree (build/bin/kg -> models/), then an installed tree (bin/kg -> share/kg/models).
+    for (const std::filesystem::path& dir :
+         {bin / ".." / ".." / "models", bin / ".." / "share" / "kg" / "models"}) {
+      std::error_code ec;
+      if (std::filesystem::exists(dir / kParserFile, ec)) {
+        return std::filesystem::weakly_canonical(dir, ec).string();
+      }
     }
   }
   return "models";

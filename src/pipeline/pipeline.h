@@ -64,7 +64,8 @@ class Annotator {
 
   bool has_ner() const { return ner_ != nullptr; }
   // The models folder used when none is given: $KG_MODELS, else models/ two levels above the
-  // running binary (build/bin/kg -> models/), else ./models.
+  // running binary (build/bin/kg -> models/), else share/kg/models beside an installed binary's
+  // bin/ (cmake --install), else ./models.
   static std::string default_models_dir();
 
  private:

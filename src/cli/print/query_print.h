@@ -20,7 +20,7 @@ void print_neighbors_json(std::ostream& out, const EntityInfo& entity,
 // "no path between FROM and TO within N hops".
 void print_paths_text(std::ostream& out, const std::vector<NamedPath>& paths,
                       const std::string& from, const std::string& to, const PathOptions& options);
-// {"paths": [{"nodes": [name, ...], "relations": [label, ...]}]} (INTERFACES.md), backward steps
+// {"paths": [{"nodes": [name, ...], "relations": [label, ...]}]} (docs/interfaces.md), backward steps
 // prefixed with '<'.
 void print_paths_json(std::ostream& out, const std::vector<NamedPath>& paths);
 
