@@ -9,6 +9,7 @@
 #include "ner/entity_tagger.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
   auto parser_nn = kg::Parser::train(train, parse_options);
   kg::EntityTrainOptions ner_options;
   ner_options.max_epochs = 2;
-  auto ner = kg::EntityTagger::train(train, train, ner_options);
+  auto ner = kg::train_entity_tagger(train, train, ner_options);
   kg::Status st;
   if (!tagger.ok())
     st = tagger.status();

@@ -6,6 +6,7 @@
 
 #include "ner/entity_tagger.h"
 #include "ner/model.h"
+#include "train/train.h"
 
 namespace kg {
 namespace {
@@ -66,7 +67,7 @@ struct Learner {
 
 }  // namespace
 
-Result<EntityTrainResult> EntityTagger::train(const std::vector<Sentence>& train,
+Result<EntityTrainResult> train_entity_tagger(const std::vector<Sentence>& train,
                                               const std::vector<Sentence>& dev,
                                               const EntityTrainOptions& options) {
   if (train.empty()) return Status::invalid("no training sentences");
@@ -193,7 +194,7 @@ Result<EntityTrainResult> EntityTagger::train(const std::vector<Sentence>& train
   best.compact();
   KG_ASSIGN_OR_RETURN(std::vector<Sentence> tagged, tag_copy(dev, best));
   KG_ASSIGN_OR_RETURN(result.dev, score_entities(dev, tagged));
-  result.tagger.reset(new EntityTagger(std::make_unique<ner::Model>(std::move(best))));
+  result.tagger = std::make_unique<EntityTagger>(std::make_unique<ner::Model>(std::move(best)));
   return result;
 }
 
