@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   tag_options.epochs = 2;
   tag_options.passes = 1;
   tag_options.ensemble = 1;
-  auto tagger = kg::Tagger::train(train, {}, tag_options);
+  auto tagger = kg::train_tagger(train, {}, tag_options);
   kg::ParserTrainOptions parse_options;
   parse_options.epochs = 2;
   parse_options.max_weights = 10000;

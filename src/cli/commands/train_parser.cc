@@ -13,6 +13,7 @@
 #include "doc/conllu.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 namespace kg::cli {
 namespace {
@@ -60,7 +61,7 @@ Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, i
     options.keep_best = false;
     options.nn_epochs = nn_epochs;
     options.nn_lstm = nn_lstm;
-    auto tagger = Tagger::train(train, nn_epochs > 0 ? gold_dev : std::vector<Sentence>(), options);
+    auto tagger = train_tagger(train, nn_epochs > 0 ? gold_dev : std::vector<Sentence>(), options);
     if (!tagger.ok()) {
       status[k] = tagger.status();
       return;

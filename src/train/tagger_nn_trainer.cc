@@ -1,5 +1,7 @@
 // Training of the tagger's BiLSTM scorer: softmax cross-entropy on the gold labels, word dropout
 // for rare words, dropout on the BiLSTM outputs, Adagrad (the BiLSTM updated once per sentence).
+#include "train/tagger_nn_trainer.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -10,13 +12,16 @@
 #include "nn/nn_lstm.h"
 #include "nn/nn_math.h"
 #include "nn/nn_random.h"
-#include "tag/nn_tagger.h"
 
-namespace kg::tag {
+namespace kg::train {
 namespace {
 
 using nn::init_uniform;
 using nn::Rng;
+using tag::kNnTagShapes;
+using tag::NnTagDims;
+using tag::NnTagKeys;
+using tag::NnTagModel;
 
 // Keys seen at least `min_count` times, in first-seen order.
 std::vector<uint64_t> vocabulary(const std::vector<uint64_t>& seen, int min_count,
@@ -143,7 +148,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
 
 }  // namespace
 
-std::vector<NnTagModel> train_nn_tagger(
+std::vector<NnTagModel> train_tagger_nn(
     const std::vector<std::vector<std::string_view>>& forms,
     const std::vector<std::vector<uint32_t>>& gold, int labels, const NnTagTrainOptions& options,
     const std::function<void(int, const NnTagModel&)>& on_epoch) {
@@ -155,7 +160,7 @@ std::vector<NnTagModel> train_nn_tagger(
   std::vector<uint64_t> words, pre, suf;
   for (const auto& s : forms) {
     for (std::string_view f : s) {
-      const NnTagKeys k = nn_tag_keys(f);
+      const NnTagKeys k = tag::nn_tag_keys(f);
       words.push_back(k.word);
       pre.push_back(k.prefix);
       suf.push_back(k.suffix);
@@ -200,4 +205,4 @@ std::vector<NnTagModel> train_nn_tagger(
   return out;
 }
 
-}  // namespace kg::tag
+}  // namespace kg::train
