@@ -38,12 +38,12 @@ int main(int argc, char** argv) {
   kg::ParserTrainOptions parse_options;
   parse_options.epochs = 2;
   parse_options.max_weights = 10000;
-  auto parser = kg::Parser::train(train, parse_options);
+  auto parser = kg::train_parser(train, parse_options);
   // The same with a tiny neural scorer (its own section of the parser file).
   parse_options.nn_epochs = 1;
   parse_options.nn_lstm = 4;
   parse_options.nn_hidden = 8;
-  auto parser_nn = kg::Parser::train(train, parse_options);
+  auto parser_nn = kg::train_parser(train, parse_options);
   kg::EntityTrainOptions ner_options;
   ner_options.max_epochs = 2;
   auto ner = kg::train_entity_tagger(train, train, ner_options);

@@ -17,6 +17,7 @@
 #include "common/status.h"
 #include "doc/document.h"
 #include "ner/entity_tagger.h"
+#include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/tokenizer.h"
 
@@ -93,6 +94,81 @@ struct TaggerTrainOptions {
 Result<std::unique_ptr<Tagger>> train_tagger(const std::vector<Sentence>& train,
                                              const std::vector<Sentence>& dev,
                                              const TaggerTrainOptions& options);
+
+// ---- Parser -------------------------------------------------------------------------------
+
+// Tags of the parser's training words from jackknifed taggers (train/jackknife.h): the training
+// sentences are dealt to `folds` contiguous blocks and each block is tagged by a one-pass
+// perceptron tagger trained on the other blocks, so that the parser learns from tags as
+// imperfect as those it will see.
+struct TagJackknifeOptions {
+  int folds = 0;  // 0 or 1: no jackknife, the sentences' own tags are trained on
+  int epochs = 8;
+  // The taggers' BiLSTM scorer: epochs (0: perceptron only) and units per direction; `dev`
+  // (gold tags) picks its epoch and weight and must be set with nn_epochs > 0.
+  int nn_epochs = 0;
+  int nn_lstm = 32;
+  const std::vector<Sentence>* dev = nullptr;
+  int threads = 1;  // taggers trained at once (the result does not depend on it)
+  // Called with the accuracy of the jackknifed tags against the sentences' own; may be empty.
+  std::function<void(const TagAccuracy&)> on_tagged;
+};
+
+struct ParserTrainOptions {
+  int epochs = 15;
+  uint64_t seed = 1;  // shuffling and exploration; the same seed and data give the same model
+  // Epochs trained on the oracle's path before following the model's own (possibly wrong)
+  // predictions with probability explore_prob.
+  int explore_after = 1;
+  double explore_prob = 0.9;
+  // The model keeps this many weights at most: those with the largest |weight| x frequency of
+  // their feature in training (each weight takes about 4-5 bytes of the model file).
+  size_t max_weights = 1'500'000;
+  // Neural scorer trained beside the perceptron (on its own thread) and added to its scores: a
+  // BiLSTM over word, suffix, shape and tag embeddings whose vectors at the stack, buffer and
+  // children feed a ReLU layer. 0 epochs: perceptron only.
+  int nn_epochs = 0;
+  int nn_lstm = 32;     // units per direction
+  int nn_layers = 1;    // BiLSTM layers (1 or 2; the second reads the first's outputs)
+  int nn_hidden = 128;  // hidden layer
+  int nn_average = 1;   // the scorer is the mean of its parameters after the last this many epochs
+  // With dev: dev picks the scorer among its parameters after each epoch of the second half and
+  // their means over the last ones (else the last epoch's, or the nn_average mean, is kept).
+  bool nn_pick_epoch = true;
+  double nn_input_dropout = 0;  // dropout of the BiLSTM's inputs
+  // Weight of the scorer's auxiliary loss in training: it predicts every word's XPOS as the
+  // training sentences give it (before any jackknifing) from its first BiLSTM layer; 0: none.
+  double nn_tag_loss = 0;
+  // Weight of the perceptron's scores in the sum; 0: the best of a few values on dev (1e-4
+  // without dev).
+  double nn_ap_scale = 0;
+  // Moves on which the neural scorer's best legal class leads the second best by more than this
+  // are taken without the perceptron's scores (about 80% of the moves at margin 3; its table
+  // lookups cost more than the scorer's layers). 0: always add the perceptron's scores;
+  // negative: the smallest of 2, 3, 4 and 6 whose dev UAS + LAS is within 0.1 of the best
+  // (3 without dev).
+  double nn_skip_margin = -1;
+  // Tuning aid: with a dev set, the final dev scores are also reported for these budgets.
+  std::vector<size_t> dev_budgets;
+  // When set, its perceptron (a model trained earlier on the same trees, e.g. a
+  // --perceptron-output) is taken as it is and only the neural scorer is trained: the same
+  // result as training both, in the time of the scorer alone. Its labels must be the training
+  // trees' (kInvalidInput otherwise).
+  std::shared_ptr<const Parser> perceptron;
+  // Tags of the training words from jackknifed taggers (else their own tags are trained on).
+  TagJackknifeOptions jackknife;
+  // Called with one line per epoch (and with dev scores when a dev set is given). May be empty.
+  std::function<void(const std::string&)> log;
+};
+
+// Trains the parser on sentences with gold heads, labels and tags (or predicted tags, to match
+// run time; see TagJackknifeOptions). `dev` (may be null) is parsed after every epoch and its
+// scores passed to options.log; it also picks the neural scorer's epoch and weights. Errors:
+// kInvalidInput when there is nothing to train on, too many distinct labels, a bad layer count
+// or a given perceptron of other labels; a jackknife tagger's error.
+Result<std::unique_ptr<Parser>> train_parser(const std::vector<Sentence>& sentences,
+                                             const ParserTrainOptions& options,
+                                             const std::vector<Sentence>* dev = nullptr);
 
 // ---- Entity tagger ------------------------------------------------------------------------
 
