@@ -23,7 +23,6 @@
 namespace kg::parse {
 
 using nn::LstmCache;
-using nn::LstmGrads;
 using nn::LstmWeights;
 
 struct LabelSet;

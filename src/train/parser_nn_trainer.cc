@@ -10,8 +10,10 @@
 #include <random>
 
 #include "nn/nn_math.h"
-#include "nn/nn_random.h"
 #include "parse/features.h"
+#include "train/nn_lstm_train.h"
+#include "train/nn_math_train.h"
+#include "train/nn_random.h"
 
 namespace kg::train {
 

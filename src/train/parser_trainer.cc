@@ -10,18 +10,17 @@
 #include <random>
 #include <thread>
 
-#include "nn/nn_math.h"
 #include "parse/ap_parser.h"
 #include "parse/features.h"
 #include "parse/nn.h"
 #include "train/jackknife.h"
+#include "train/nn_math_train.h"
 #include "train/parser_nn_trainer.h"
 #include "train/parser_weights.h"
 #include "train/train.h"
 
 namespace kg::train {
 
-using namespace ::kg::nn;     // the shared float kernels and LSTM
 using namespace ::kg::parse;  // the parser's model, features and transition system
 namespace {
 

@@ -9,15 +9,14 @@
 #include <random>
 #include <string>
 
-#include "nn/nn_lstm.h"
 #include "nn/nn_math.h"
-#include "nn/nn_random.h"
+#include "train/nn_lstm_train.h"
+#include "train/nn_math_train.h"
+#include "train/nn_random.h"
 
 namespace kg::train {
 namespace {
 
-using nn::init_uniform;
-using nn::Rng;
 using tag::kNnTagShapes;
 using tag::NnTagDims;
 using tag::NnTagKeys;
@@ -52,7 +51,7 @@ class Trainer {
 
  private:
   void step(int p, size_t offset, const float* d, float a, int n) {
-    nn::nn_adagrad(params_[p]->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate,
+    nn_adagrad(params_[p]->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate,
                    n);
   }
   NnTagModel& m_;
@@ -63,7 +62,7 @@ class Trainer {
   std::vector<int> ids_;
   std::vector<float> x_, h_, hd_, mask_, dh_, dx_, out_;
   nn::LstmCache cache_[2];
-  nn::LstmGrads grads_;
+  LstmGrads grads_;
 };
 
 void Trainer::train_sentence(const std::vector<std::string_view>& forms,
@@ -92,7 +91,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
   h_.resize(static_cast<size_t>(n) * C);
   for (int dir = 0; dir < 2; ++dir) {
     nn::LstmWeights w{m_.lstm_x[dir].data(), m_.lstm_h[dir].data(), m_.lstm_b[dir].data(), in, L};
-    nn::lstm_run(w, dir, x_.data(), n, h_.data() + dir * L, C, &cache_[dir]);
+    lstm_run(w, dir, x_.data(), n, h_.data() + dir * L, C, &cache_[dir]);
   }
   hd_.resize(h_.size());
   mask_.resize(h_.size());
@@ -119,7 +118,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
     const float* mt = &mask_[static_cast<size_t>(t) * C];
     for (int i = 0; i < C; ++i) {
       if (mt[i] == 0.f) continue;
-      dht[i] = mt[i] * nn::nn_dot(out_.data(), &m_.w_out[static_cast<size_t>(i) * T], T);
+      dht[i] = mt[i] * nn_dot(out_.data(), &m_.w_out[static_cast<size_t>(i) * T], T);
     }
     for (int i = 0; i < C; ++i) {
       if (ht[i] != 0.f) step(10, static_cast<size_t>(i) * T, out_.data(), ht[i], T);
@@ -129,7 +128,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
   dx_.assign(x_.size(), 0.f);
   for (int dir = 0; dir < 2; ++dir) {
     nn::LstmWeights w{m_.lstm_x[dir].data(), m_.lstm_h[dir].data(), m_.lstm_b[dir].data(), in, L};
-    nn::lstm_backward(w, dir, cache_[dir], x_.data(), n, h_.data() + dir * L, C,
+    lstm_backward(w, dir, cache_[dir], x_.data(), n, h_.data() + dir * L, C,
                       dh_.data() + dir * L, C, dx_.data(), grads_);
     step(4 + 3 * dir, 0, grads_.wx.data(), 1.f, static_cast<int>(grads_.wx.size()));
     step(5 + 3 * dir, 0, grads_.wh.data(), 1.f, static_cast<int>(grads_.wh.size()));

@@ -10,11 +10,11 @@
 #include <thread>
 
 #include "common/hash.h"
-#include "nn/nn_math.h"
 #include "tag/ap_tagger.h"
 #include "tag/nn_tagger.h"
 #include "train/jackknife.h"
 #include "train/lemmatizer_trainer.h"
+#include "train/nn_math_train.h"
 #include "train/parallel.h"
 #include "train/tagger_nn_trainer.h"
 #include "train/tagger_weights.h"
@@ -298,7 +298,7 @@ void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vec
       if (e == first) {
         sum = epochs[e];
       } else {
-        nn::nn_add_all(sum.matrices(), epochs[e].matrices());
+        nn_add_all(sum.matrices(), epochs[e].matrices());
         auto mean = std::make_shared<NnTagModel>(sum);
         const float scale = 1.f / static_cast<float>(e - first + 1);
         for (auto* v : mean->matrices())
