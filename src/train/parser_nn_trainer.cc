@@ -14,6 +14,7 @@
 #include "train/nn_lstm_train.h"
 #include "train/nn_math_train.h"
 #include "train/nn_random.h"
+#include "train/parser_oracle.h"
 
 namespace kg::train {
 
@@ -246,26 +247,16 @@ void NnTrainer::score(const State& st, int n) {
 }
 
 NnTrainer::Decision NnTrainer::output_gradient(const Oracle& oracle, const State& st) {
-  constexpr int kIllegal = std::numeric_limits<int>::max();
-  const int nc = m_.num_classes, nl = m_.num_labels;
-  Oracle::MoveCost mc[3];
-  for (int k = 0; k < 3; ++k) mc[k] = oracle.cost(st, static_cast<Move>(k));
-  int min_cost = kIllegal;
+  const int nc = m_.num_classes;
+  const int min_cost = class_costs(oracle, labels_, st, costs_);
   float mx = -std::numeric_limits<float>::infinity();
   for (int c = 0; c < nc; ++c) {
-    if (!labels_.legal(st, c)) {
-      costs_[c] = kIllegal;
-      continue;
-    }
-    const auto& m = mc[static_cast<int>(move_of(c, nl))];
-    costs_[c] = m.cost + (m.gold_arc && label_of(c, nl) != m.gold_label);
-    min_cost = std::min(min_cost, costs_[c]);
-    mx = std::max(mx, out_[c]);
+    if (costs_[c] != kIllegalCost) mx = std::max(mx, out_[c]);
   }
   double z = 0, zg = 0;
   Decision dec;
   for (int c = 0; c < nc; ++c) {
-    if (costs_[c] == kIllegal) continue;
+    if (costs_[c] == kIllegalCost) continue;
     double e = std::exp(out_[c] - mx);
     z += e;
     if (costs_[c] == min_cost) zg += e;
@@ -275,7 +266,7 @@ NnTrainer::Decision NnTrainer::output_gradient(const Oracle& oracle, const State
   if (dec.pred < 0) return dec;
   dec.correct = costs_[dec.pred] == min_cost;
   for (int c = 0; c < nc; ++c) {
-    if (costs_[c] == kIllegal) {
+    if (costs_[c] == kIllegalCost) {
       dout_[c] = 0.f;
       continue;
     }

@@ -16,6 +16,7 @@
 #include "train/jackknife.h"
 #include "train/nn_math_train.h"
 #include "train/parser_nn_trainer.h"
+#include "train/parser_oracle.h"
 #include "train/parser_weights.h"
 #include "train/train.h"
 
@@ -78,26 +79,14 @@ std::pair<size_t, size_t> Trainer::train_sentence(const Example& ex, bool explor
   scores_.resize(num_classes);
   costs_.resize(num_classes);
   size_t decisions = 0, correct = 0;
-  constexpr int kIllegal = std::numeric_limits<int>::max();
   while (!state_.terminal()) {
     extract_features(state_, atoms_, features_);
     std::fill(scores_.begin(), scores_.end(), 0);
     weights_.score(features_, scores_.data());
-    Oracle::MoveCost move_costs[3];
-    for (int m = 0; m < 3; ++m) move_costs[m] = oracle.cost(state_, static_cast<Move>(m));
-    int min_cost = kIllegal;
-    for (int c = 0; c < num_classes; ++c) {
-      if (!labels_.legal(state_, c)) {
-        costs_[c] = kIllegal;
-        continue;
-      }
-      const auto& mc = move_costs[static_cast<int>(move_of(c, nl))];
-      costs_[c] = mc.cost + (mc.gold_arc && label_of(c, nl) != mc.gold_label);
-      min_cost = std::min(min_cost, costs_[c]);
-    }
+    const int min_cost = class_costs(oracle, labels_, state_, costs_);
     int pred = -1, gold = -1;
     for (int c = 0; c < num_classes; ++c) {
-      if (costs_[c] == kIllegal) continue;
+      if (costs_[c] == kIllegalCost) continue;
       if (pred < 0 || scores_[c] > scores_[pred]) pred = c;
       if (costs_[c] == min_cost && (gold < 0 || scores_[c] > scores_[gold])) gold = c;
     }
