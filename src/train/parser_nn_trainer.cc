@@ -384,15 +384,10 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const ParserNnExample& ex, b
   return {decisions, correct};
 }
 
-}  // namespace
-
-NnModel train_parser_nn(const std::vector<ParserNnExample>& examples, const LabelSet& labels,
-                        const ParserNnOptions& o) {
-  NnModel m;
-  m.dims = o.dims;
-  const NnDims& d = m.dims;
-  m.num_labels = static_cast<int>(labels.names.size());
-  m.num_classes = labels.num_classes();
+// The model's vocabularies (words and suffixes seen twice, every tag) from the examples; returns
+// the count of every word key.
+std::unordered_map<std::string, int> build_vocabularies(
+    const std::vector<ParserNnExample>& examples, NnModel& m) {
   std::unordered_map<std::string, int> word_count, suffix_count;
   std::vector<std::string> xpos_seen, upos_seen;
   std::string key;
@@ -422,8 +417,13 @@ NnModel train_parser_nn(const std::vector<ParserNnExample>& examples, const Labe
   assign(frequent_suffixes, m.suffixes);
   assign(xpos_seen, m.xpos);
   assign(upos_seen, m.upos);
+  return word_count;
+}
 
-  std::mt19937_64 g(o.seed);
+// Random initial parameters (biases 0, forget gates 1, hidden layer 0.01).
+void init_parameters(NnModel& m, uint64_t seed) {
+  const NnDims& d = m.dims;
+  std::mt19937_64 g(seed);
   const size_t in = d.input(), L = d.lstm, C = d.context(), H = d.hidden;
   init_uniform(m.e_word, (m.words.size() + 1) * d.word, 0.1f, g);
   init_uniform(m.e_xpos, (m.xpos.size() + 1) * d.xpos, 0.1f, g);
@@ -453,6 +453,18 @@ NnModel train_parser_nn(const std::vector<ParserNnExample>& examples, const Labe
       std::fill(m.lstm2_b[dir].begin() + L, m.lstm2_b[dir].begin() + 2 * L, 1.f);
     }
   }
+}
+
+}  // namespace
+
+NnModel train_parser_nn(const std::vector<ParserNnExample>& examples, const LabelSet& labels,
+                        const ParserNnOptions& o) {
+  NnModel m;
+  m.dims = o.dims;
+  m.num_labels = static_cast<int>(labels.names.size());
+  m.num_classes = labels.num_classes();
+  std::unordered_map<std::string, int> word_count = build_vocabularies(examples, m);
+  init_parameters(m, o.seed);
 
   NnTrainer trainer(m, labels, o);
   trainer.word_freq.assign(m.words.size() + 1, 0);

@@ -386,7 +386,9 @@ std::vector<std::vector<uint32_t>> jackknifed_first_pass(const PassSetup& setup,
   const std::vector<Example>& examples = *setup.examples;
   std::vector<std::vector<uint32_t>> labels(examples.size());
   const int folds = std::max(2, options.jackknife_folds);
-  Status ok = jackknife(
+  // A fold cannot fail (and train_tagger, with the scorer's thread running, must not return
+  // early here).
+  Status done = jackknife(
       examples.size(), folds, FoldSplit::kRoundRobin, std::max(1, options.threads),
       [&](int f, const std::vector<size_t>& train, const std::vector<size_t>& held_out) {
         PassSetup fold = setup;
@@ -397,7 +399,7 @@ std::vector<std::vector<uint32_t>> jackknifed_first_pass(const PassSetup& setup,
         for (size_t i : held_out) tagger.predict(examples[i].forms, examples[i].info, labels[i]);
         return Status();
       });
-  (void)ok;  // the folds cannot fail
+  (void)done;
   return labels;
 }
 
