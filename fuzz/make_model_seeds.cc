@@ -9,6 +9,7 @@
 #include "ner/entity_tagger.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -33,19 +34,19 @@ int main(int argc, char** argv) {
   tag_options.epochs = 2;
   tag_options.passes = 1;
   tag_options.ensemble = 1;
-  auto tagger = kg::Tagger::train(train, {}, tag_options);
+  auto tagger = kg::train_tagger(train, {}, tag_options);
   kg::ParserTrainOptions parse_options;
   parse_options.epochs = 2;
   parse_options.max_weights = 10000;
-  auto parser = kg::Parser::train(train, parse_options);
+  auto parser = kg::train_parser(train, parse_options);
   // The same with a tiny neural scorer (its own section of the parser file).
   parse_options.nn_epochs = 1;
   parse_options.nn_lstm = 4;
   parse_options.nn_hidden = 8;
-  auto parser_nn = kg::Parser::train(train, parse_options);
+  auto parser_nn = kg::train_parser(train, parse_options);
   kg::EntityTrainOptions ner_options;
   ner_options.max_epochs = 2;
-  auto ner = kg::EntityTagger::train(train, train, ner_options);
+  auto ner = kg::train_entity_tagger(train, train, ner_options);
   kg::Status st;
   if (!tagger.ok())
     st = tagger.status();

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <istream>
 #include <map>
 #include <memory>
@@ -72,26 +71,6 @@ Result<EntityScores> score_entities(const std::vector<Sentence>& gold,
 
 // ---- Tagger -------------------------------------------------------------------------------
 
-struct EntityTrainOptions {
-  int max_epochs = 20;
-  int patience = 4;           // stop after this many epochs without a better dev F1
-  int min_feature_count = 1;  // features seen fewer times in training are dropped
-  uint64_t seed = 1;          // sentence shuffling
-  bool use_pos = false;       // add features over Token::upos (needs POS at run time too)
-  bool viterbi = true;        // exact first-order decoding (else greedy with 2 labels of history)
-  // Called with one line per epoch ("epoch 3: dev F1 0.812 ..."); may be empty.
-  std::function<void(const std::string&)> log;
-};
-
-class EntityTagger;
-
-struct EntityTrainResult {
-  std::unique_ptr<EntityTagger> tagger;  // the weights of the epoch with the best dev F1
-  int best_epoch = 0;
-  int epochs_run = 0;
-  EntityScores dev;  // dev scores of the returned tagger
-};
-
 // An averaged-perceptron sequence tagger over IOB2 (first-order Viterbi, or greedy left to right)
 // with the constraint that I-X only follows B-X or I-X. Immutable once built: tag() may be called
 // from many threads at once.
@@ -101,11 +80,8 @@ class EntityTagger {
   // kVersionMismatch for a model of another implementation ("kg-ner-ap") or format version.
   static Result<std::unique_ptr<EntityTagger>> load(const std::string& path);
 
-  // Trains on `train` (gold Token::entity) and picks the epoch by entity F1 on `dev`.
-  static Result<EntityTrainResult> train(const std::vector<Sentence>& train,
-                                         const std::vector<Sentence>& dev,
-                                         const EntityTrainOptions& options);
-
+  // A tagger of a model made by the trainer (train/train.h).
+  explicit EntityTagger(std::unique_ptr<ner::Model> model);
   ~EntityTagger();
 
   // Sets Token::entity of every token of `s` to a valid IOB2 sequence. Reads form (and upos
@@ -121,7 +97,6 @@ class EntityTagger {
   size_t feature_count() const;
 
  private:
-  explicit EntityTagger(std::unique_ptr<ner::Model> model);
   std::unique_ptr<ner::Model> model_;
 };
 

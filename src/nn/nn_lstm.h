@@ -1,5 +1,6 @@
-// One direction of one BiLSTM layer of the neural scorer: the recurrence over precomputed input
-// products (parsing), and the forward pass with its cache and the backward pass (training).
+// One direction of one BiLSTM layer of the neural scorers: the recurrence over precomputed input
+// products (training adds the forward pass with its cache and the backward pass:
+// train/nn_lstm_train.h).
 #pragma once
 
 #include <vector>
@@ -15,7 +16,7 @@ struct LstmWeights {
   int in, lstm;
 };
 
-// What the backward pass needs of the forward pass.
+// What the backward pass (training) needs of the forward pass.
 struct LstmCache {
   std::vector<float> gates;  // n rows of 4 * lstm: i, f, g, o after their nonlinearity
   std::vector<float> cells;  // n rows of lstm
@@ -26,21 +27,5 @@ struct LstmCache {
 // Writes h (row t at h + t * h_stride) and, when cache is non-null, the gates and cells.
 void lstm_steps(const float* wh, int lstm, int dir, const float* gx, int gx_stride, int n, float* h,
                 int h_stride, LstmCache* cache);
-
-// The whole direction over x (n rows of w.in).
-void lstm_run(const LstmWeights& w, int dir, const float* x, int n, float* h, int h_stride,
-              LstmCache* cache);
-
-// Gradients of one direction's parameters, each element clamped to [-5, 5].
-struct LstmGrads {
-  std::vector<float> wx, wh, b;
-};
-
-// Backward through one direction run by lstm_run(w, dir, x, n, h, h_stride, &cache): dh holds
-// the loss gradient of every output (row t at dh + t * dh_stride). Adds the gradients of the
-// inputs to dx (n rows of w.in) and sets g. The gate gradients are clamped to [-5, 5].
-void lstm_backward(const LstmWeights& w, int dir, const LstmCache& cache, const float* x, int n,
-                   const float* h, int h_stride, const float* dh, int dh_stride, float* dx,
-                   LstmGrads& g);
 
 }  // namespace kg::nn

@@ -4,12 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define KG_NN_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define KG_NN_CLONES
-#endif
+#include "nn/nn_clones.h"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
     !defined(__SANITIZE_ADDRESS__)
@@ -197,13 +192,6 @@ KG_NN_CLONES void nn_add(float* __restrict y, const float* __restrict x, int n) 
   for (int j = 0; j < n; ++j) y[j] += x[j];
 }
 
-void nn_add_all(const std::vector<std::vector<float>*>& to,
-                const std::vector<std::vector<float>*>& from) {
-  for (size_t k = 0; k < to.size(); ++k) {
-    nn_add(to[k]->data(), from[k]->data(), static_cast<int>(to[k]->size()));
-  }
-}
-
 KG_NN_CLONES void nn_sum5(float* __restrict y, const float* __restrict a, const float* __restrict b,
                           const float* __restrict c, const float* __restrict d,
                           const float* __restrict e, int n) {
@@ -225,31 +213,6 @@ KG_NN_CLONES void nn_add_many(float* __restrict y, const float* const* x, int co
   for (; k < count; ++k) {
     const float* __restrict a = x[k];
     for (int j = 0; j < n; ++j) y[j] += a[j];
-  }
-}
-
-KG_NN_CLONES void nn_axpy(float* __restrict y, const float* __restrict x, float a, int n) {
-  for (int j = 0; j < n; ++j) y[j] += a * x[j];
-}
-
-float nn_dot(const float* a, const float* b, int n) {
-  float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  int j = 0;
-  for (; j + 8 <= n; j += 8) {
-    for (int k = 0; k < 8; ++k) acc[k] += a[j + k] * b[j + k];
-  }
-  float s = 0.f;
-  for (; j < n; ++j) s += a[j] * b[j];
-  for (int k = 0; k < 8; ++k) s += acc[k];
-  return s;
-}
-
-KG_NN_CLONES void nn_adagrad(float* __restrict w, float* __restrict g2, const float* __restrict d,
-                             float a, float lr, int n) {
-  for (int j = 0; j < n; ++j) {
-    const float g = a * d[j];
-    g2[j] += g * g;
-    w[j] -= lr * g / __builtin_sqrtf(g2[j] + 1e-6f);
   }
 }
 

@@ -361,43 +361,4 @@ bool is_single_rooted_tree(const std::vector<int>& heads) {
   return true;
 }
 
-namespace {
-
-bool dominates(const std::vector<int>& heads, int h, int k) {
-  while (k != 0 && k != h) k = heads[k];
-  return k == h;
-}
-
-bool non_projective(const std::vector<int>& heads, int d) {
-  int h = heads[d];
-  if (h == 0) return false;
-  for (int k = std::min(h, d) + 1; k < std::max(h, d); ++k) {
-    if (!dominates(heads, h, k)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-int projectivize(std::vector<int>& heads) {
-  const int n = static_cast<int>(heads.size()) - 1;
-  int lifts = 0;
-  for (;;) {
-    int pick = -1, pick_len = 0;
-    for (int d = 1; d <= n; ++d) {
-      if (heads[d] == 0 || !non_projective(heads, d)) continue;
-      int len = std::abs(heads[d] - d);
-      if (pick < 0 || len < pick_len) {
-        pick = d;
-        pick_len = len;
-      }
-    }
-    // In a single-rooted tree the root word's arcs are projective, so a lift never makes a
-    // second root; the check guards malformed input.
-    if (pick < 0 || heads[heads[pick]] == 0) return lifts;
-    heads[pick] = heads[heads[pick]];
-    ++lifts;
-  }
-}
-
 }  // namespace kg::parse

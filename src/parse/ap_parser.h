@@ -56,10 +56,6 @@ class ApParser final : public Parser {
   std::shared_ptr<const NnScorer> nn_;
 };
 
-// Lifts non-projective arcs (shortest first) to the head's head until the tree is projective.
-// heads is indexed 1..n (element 0 unused), 0 = root. Returns the number of lifts.
-int projectivize(std::vector<int>& heads);
-
 // Whether heads (1..n, 0 = root) form a tree with exactly one root and no cycles.
 bool is_single_rooted_tree(const std::vector<int>& heads);
 

@@ -23,7 +23,6 @@
 namespace kg::parse {
 
 using nn::LstmCache;
-using nn::LstmGrads;
 using nn::LstmWeights;
 
 struct LabelSet;
@@ -147,37 +146,5 @@ class NnScorer {
   std::vector<float, HugePageAllocator<float>> input_proj_[5];
   std::vector<float> w2_, b2_;  // output layer padded to a multiple of 8 classes
 };
-
-struct NnTrainOptions {
-  int epochs = 8;
-  float learning_rate = 0.05f;
-  float dropout = 0.3f;        // hidden units
-  float input_dropout = 0.0f;  // BiLSTM inputs
-  // Weight of an auxiliary loss in training only: a softmax layer predicts every word's gold
-  // XPOS from the first BiLSTM layer's outputs (stack propagation, Zhang & Weiss 2016). The
-  // layer is not kept in the model. 0: no such loss.
-  float tag_loss = 0.0f;
-  // The model returned is the mean of the parameters after each of the last this many epochs.
-  int average_last = 1;
-  double explore_prob = 0.9;
-  uint64_t seed = 1;
-  NnDims dims;
-  std::function<void(const std::string&)> log;
-  // Called after every epoch with the model so far (e.g. to score dev). May be empty.
-  std::function<void(int epoch, const NnModel&)> after_epoch;
-};
-
-struct NnExample {
-  const Sentence* sentence;
-  std::vector<int> heads, labels;  // projective gold tree, 1..n
-  // The same words with their gold tags (the sentence's may be predicted), for the tagging
-  // loss; may be null.
-  const Sentence* gold_tags = nullptr;
-};
-
-// Trains the scorer alone (its own argmax decides the exploration path). Single-threaded and
-// deterministic for a given seed.
-NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
-                 const NnTrainOptions& options);
 
 }  // namespace kg::parse

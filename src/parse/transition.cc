@@ -1,4 +1,4 @@
-// Arc-hybrid transitions and the dynamic oracle.
+// Arc-hybrid transitions.
 #include "parse/transition.h"
 
 #include <cstddef>
@@ -80,61 +80,6 @@ void State::apply(Move m, int label) {
       return;
     }
   }
-}
-
-Oracle::Oracle(const std::vector<int>& gold_head, const std::vector<int>& gold_label)
-    : head_(gold_head), label_(gold_label), deps_(gold_head.size()) {
-  for (size_t d = 1; d < gold_head.size(); ++d) {
-    int h = gold_head[d];
-    if (h > 0 && static_cast<size_t>(h) < deps_.size()) deps_[h].push_back(static_cast<int>(d));
-  }
-}
-
-Oracle::MoveCost Oracle::cost(const State& s, Move m) const {
-  MoveCost c;
-  const int b = s.buffer_has_words() ? s.buffer_front_word() : s.n() + 1;
-  // Word w (or the root, 0) is in the buffer at or after position b.
-  auto in_buffer = [&](int w) { return w == 0 || w >= b; };
-  auto after_front = [&](int w) { return w == 0 ? b <= s.n() : w > b; };
-  // Illegal moves get no cost; callers check legality first.
-  if ((m == Move::kShift && !s.buffer_has_words()) || (m == Move::kLeft && s.stack_size() < 1) ||
-      (m == Move::kRight && s.stack_size() < 2)) {
-    return c;
-  }
-  switch (m) {
-    case Move::kShift: {
-      int h = head_[b];
-      if (h > 0 && h != s.stack(0) && s.in_stack(h)) ++c.cost;
-      for (int d : deps_[b]) c.cost += s.in_stack(d);
-      return c;
-    }
-    case Move::kLeft: {
-      int s0 = s.stack(0), s1 = s.stack(1);
-      int b0 = s.buffer(0);
-      int h = head_[s0];
-      if (h == b0) {
-        c.gold_arc = true;
-        c.gold_label = label_[s0];
-      } else if ((s1 > 0 && h == s1) || after_front(h)) {
-        ++c.cost;
-      }
-      for (int d : deps_[s0]) c.cost += d >= b;
-      return c;
-    }
-    case Move::kRight: {
-      int s0 = s.stack(0), s1 = s.stack(1);
-      int h = head_[s0];
-      if (h == s1) {
-        c.gold_arc = true;
-        c.gold_label = label_[s0];
-      } else if (in_buffer(h)) {
-        ++c.cost;
-      }
-      for (int d : deps_[s0]) c.cost += d >= b;
-      return c;
-    }
-  }
-  return c;
 }
 
 }  // namespace kg::parse

@@ -1,5 +1,5 @@
-// The arc-hybrid transition system with the root at the end of the buffer, and its dynamic oracle
-// (Goldberg & Nivre 2013). Words are 1..n; index 0 is the artificial root.
+// The arc-hybrid transition system with the root at the end of the buffer (its dynamic oracle,
+// for training, is train/parser_oracle.h). Words are 1..n; index 0 is the artificial root.
 #pragma once
 
 #include <cstdint>
@@ -74,27 +74,6 @@ class State {
   std::vector<int> head_, label_, left1_, left2_, right1_, right2_;
   std::vector<int> nleft_, nright_;
   std::vector<uint64_t> lset_, rset_;
-};
-
-// Costs of transitions against a projective gold tree: the number of gold arcs (a wrong label
-// counts as a lost arc) that become unreachable. Zero-cost moves lead to the best reachable tree.
-class Oracle {
- public:
-  // gold_head/gold_label are indexed 1..n (element 0 unused); heads must form a projective tree.
-  Oracle(const std::vector<int>& gold_head, const std::vector<int>& gold_label);
-
-  // Cost of the move ignoring its label, and whether its arc would be a gold arc (then a label
-  // other than gold_label(dep) costs one more).
-  struct MoveCost {
-    int cost = 0;
-    bool gold_arc = false;
-    int gold_label = -1;
-  };
-  MoveCost cost(const State& s, Move m) const;
-
- private:
-  std::vector<int> head_, label_;
-  std::vector<std::vector<int>> deps_;
 };
 
 }  // namespace kg::parse

@@ -1,9 +1,10 @@
-// Perceptron weights keyed by hashed features: a growable averaged table for training and a
-// compact read-only table (int16 weights with one scale) for parsing.
+// Perceptron weights keyed by hashed features: the compact read-only table (int16 weights with one
+// scale) a parser scores with, and the hash index of feature keys that training shares.
 #pragma once
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "common/binio.h"
@@ -29,42 +30,12 @@ class KeyIndex {
   size_t size_ = 0;
 };
 
-// Training weights: sparse rows of (class, weight) with lazy averaging
-// (average = w - u / t, where every update at step t adds delta to w and t * delta to u).
-class TrainWeights {
- public:
-  explicit TrainWeights(int num_classes) : num_classes_(num_classes) {}
-
-  // Adds the current weights of `features` to scores[0..num_classes) and counts, for every row,
-  // how often it was used (the frequency that pruning weighs weights by).
-  void score(std::span<const uint64_t> features, int64_t* scores);
-  // Adds `delta` to the weight of `cls` for every feature.
-  void update(std::span<const uint64_t> features, int cls, int delta);
-  // Advances the averaging clock (call once per training decision).
-  void tick() { ++step_; }
-
-  int num_classes() const { return num_classes_; }
-
-  // Averaged nonzero rows sorted by key, with their use counts.
-  struct AveragedRow {
-    uint64_t key;
-    uint32_t hits;
-    std::vector<std::pair<uint8_t, float>> weights;
-  };
-  std::vector<AveragedRow> averaged() const;
-
- private:
-  struct Entry {
-    int64_t u;
-    int32_t w;
-    uint8_t cls;
-  };
-  int num_classes_;
-  int64_t step_ = 1;
-  KeyIndex index_;
-  std::vector<uint64_t> row_keys_;
-  std::vector<std::vector<Entry>> rows_;
-  std::vector<uint32_t> hits_;
+// One feature's averaged weights as training leaves them (train/parser_weights.h), with how
+// often training used the feature: what Weights::from_averaged packs.
+struct AveragedRow {
+  uint64_t key;
+  uint32_t hits;
+  std::vector<std::pair<uint8_t, float>> weights;  // (class, weight), by class
 };
 
 // Read-only quantized weights. Thread-safe for concurrent score() calls.
@@ -73,7 +44,7 @@ class Weights {
   Weights() = default;
   // Quantizes averaged rows, keeping at most max_weights weights: those with the largest
   // |weight| x row use count, i.e. the largest expected contribution to scores.
-  static Weights from_averaged(const std::vector<TrainWeights::AveragedRow>& rows,
+  static Weights from_averaged(const std::vector<AveragedRow>& rows,
                                int num_classes, size_t max_weights);
 
   // Adds the weights of `features` to scores[0..num_classes).

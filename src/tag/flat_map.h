@@ -1,6 +1,7 @@
 // An open-addressing hash map from nonzero 64-bit feature keys to 32-bit row indexes.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

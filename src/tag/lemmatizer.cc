@@ -2,31 +2,20 @@
 #include "tag/lemmatizer.h"
 
 #include <algorithm>
-#include <map>
 
 #include "common/hash.h"
 #include "tag/features.h"
 
 namespace kg::tag {
-namespace {
 
-std::string joined(std::string_view form, std::string_view upos, std::string_view xpos) {
-  std::string k(form);
-  k += '\t';
-  k += upos;
-  k += '\t';
-  k += xpos;
-  return k;
-}
-
-uint64_t tag_key(std::string_view upos, std::string_view xpos) {
+uint64_t Lemmatizer::tag_key(std::string_view upos, std::string_view xpos) {
   return mix(hash64(upos, 31), hash64(xpos, 32));
 }
 
-uint64_t upos_key(std::string_view upos) { return mix(hash64(upos, 31), 33); }
+uint64_t Lemmatizer::upos_key(std::string_view upos) { return mix(hash64(upos, 31), 33); }
 
-// The inflection of a regular -ed / -ing verb form (lowercase), or 0 when it is not one.
-size_t inflection_length(std::string_view lower, std::string_view upos, std::string_view xpos) {
+size_t Lemmatizer::inflection_length(std::string_view lower, std::string_view upos,
+                                     std::string_view xpos) {
   if (upos != "VERB") return 0;
   auto ends = [&](std::string_view e) {
     return lower.size() > e.size() + 1 && lower.substr(lower.size() - e.size()) == e;
@@ -36,12 +25,10 @@ size_t inflection_length(std::string_view lower, std::string_view upos, std::str
   return 0;
 }
 
-bool is_boundary(std::string_view s, size_t len) {
+bool Lemmatizer::is_boundary(std::string_view s, size_t len) {
   size_t cut = s.size() - len;
   return cut == s.size() || (static_cast<unsigned char>(s[cut]) & 0xC0) != 0x80;
 }
-
-}  // namespace
 
 uint64_t Lemmatizer::exact_key(std::string_view form, uint64_t tag) {
   return mix(hash64(form, 35), tag);
@@ -55,9 +42,7 @@ uint64_t Lemmatizer::stem_key(std::string_view stem, size_t len) {
   return mix(hash64(stem.substr(stem.size() - len), 36), 37);
 }
 
-namespace {
-
-std::string cased(std::string_view form, uint8_t casing) {
+std::string Lemmatizer::cased(std::string_view form, uint8_t casing) {
   if (casing == 1) return std::string(form);
   std::string out = lowercase(form);
   if (casing == 2 && !out.empty() && out[0] >= 'a' && out[0] <= 'z') {
@@ -65,8 +50,6 @@ std::string cased(std::string_view form, uint8_t casing) {
   }
   return out;
 }
-
-}  // namespace
 
 bool Lemmatizer::apply(const Rule& rule, std::string_view form, std::string& out) {
   if (rule.strip > form.size() || !is_boundary(form, rule.strip)) return false;
@@ -76,115 +59,8 @@ bool Lemmatizer::apply(const Rule& rule, std::string_view form, std::string& out
   return !out.empty();
 }
 
-Lemmatizer::Rule Lemmatizer::rule_for(std::string_view form, std::string_view lemma) {
-  Rule best;
-  size_t best_cost = SIZE_MAX;
-  for (uint8_t casing : {kLower, kKeep, kTitle}) {
-    std::string base = cased(form, casing);
-    size_t p = 0;
-    while (p < base.size() && p < lemma.size() && base[p] == lemma[p]) ++p;
-    size_t strip = base.size() - p;
-    if (strip > 255) continue;
-    size_t cost = strip + (lemma.size() - p);
-    if (cost < best_cost) {
-      best_cost = cost;
-      best = Rule{casing, static_cast<uint8_t>(strip), std::string(lemma.substr(p))};
-    }
-  }
-  return best;
-}
-
-Lemmatizer Lemmatizer::train(const std::vector<Sentence>& sentences) {
-  // The most frequent lemma of each (form, upos, xpos).
-  std::map<std::string, std::map<std::string, int>> seen;
-  for (const auto& s : sentences)
-    for (const auto& t : s.tokens)
-      if (!t.lemma.empty()) ++seen[joined(t.form, t.upos, t.xpos)][t.lemma];
-  Lemmatizer lem;
-  std::vector<std::pair<std::string, const std::string*>> best_lemma;  // joined key, lemma
-  std::map<std::tuple<uint8_t, uint8_t, std::string>, uint32_t> rule_ids;
-  std::unordered_map<uint64_t, std::map<uint32_t, int>> votes, stem_votes;
-  for (const auto& [key, lemmas] : seen) {
-    std::string_view k(key);
-    size_t t1 = k.find('\t'), t2 = k.find('\t', t1 + 1);
-    std::string_view form = k.substr(0, t1), upos = k.substr(t1 + 1, t2 - t1 - 1),
-                     xpos = k.substr(t2 + 1);
-    const std::string* lemma = nullptr;
-    int best = 0;
-    for (const auto& [l, n] : lemmas) {
-      if (n > best) best = n, lemma = &l;
-    }
-    lem.exact_.emplace(exact_key(form, tag_key(upos, xpos)), *lemma);
-    best_lemma.emplace_back(key, lemma);
-    Rule r = rule_for(form, *lemma);
-    auto [it, added] =
-        rule_ids.emplace(std::make_tuple(r.casing, r.strip, r.append), lem.rules_.size());
-    if (added) lem.rules_.push_back(r);
-    std::string lower = lowercase(form);
-    for (size_t len = 0; len <= std::min(kMaxSuffix, lower.size()); ++len) {
-      if (!is_boundary(lower, len)) continue;
-      ++votes[suffix_key(tag_key(upos, xpos), lower, len)][it->second];
-      ++votes[suffix_key(upos_key(upos), lower, len)][it->second];
-    }
-    // Regular -ed / -ing forms also vote, by the ending of their stem, for the edit from the
-    // stem to the lemma ("interven|ing" -> +e), shared by both inflections: an unseen
-    // "convened" then finds "interven" -> "intervene" rather than "opened" -> "open".
-    if (size_t infl = inflection_length(lower, upos, xpos)) {
-      std::string_view stem = std::string_view(lower).substr(0, lower.size() - infl);
-      std::string lemma_lower = lowercase(*lemma);
-      size_t p = 0;
-      while (p < stem.size() && p < lemma_lower.size() && stem[p] == lemma_lower[p]) ++p;
-      // Only the regular edits: undoubling, y for i, a restored e (at most one byte each way).
-      if (stem.size() - p <= 1 && lemma_lower.size() - p <= 1) {
-        Rule sr{kLower, static_cast<uint8_t>(stem.size() - p), lemma_lower.substr(p)};
-        auto [sit, sadded] =
-            rule_ids.emplace(std::make_tuple(sr.casing, sr.strip, sr.append), lem.rules_.size());
-        if (sadded) lem.rules_.push_back(sr);
-        for (size_t len = 1; len <= std::min(kMaxSuffix, stem.size()); ++len) {
-          if (is_boundary(stem, len)) ++stem_votes[stem_key(stem, len)][sit->second];
-        }
-      }
-    }
-  }
-  for (const auto& [key, counts] : votes) {
-    uint32_t best_rule = 0;
-    int best = -1;
-    for (const auto& [rule, n] : counts)
-      if (n > best) best = n, best_rule = rule;
-    lem.by_suffix_.insert(key, best_rule);
-  }
-  // On a tie between stem edits the one that appends more wins: the written form hides a
-  // dropped final e ("conven|ed": "even|ed" -> even and "interven|ing" -> intervene tie).
-  for (const auto& [key, counts] : stem_votes) {
-    uint32_t best_rule = 0;
-    int best = -1;
-    for (const auto& [rule, n] : counts) {
-      if (n > best ||
-          (n == best && lem.rules_[rule].append.size() > lem.rules_[best_rule].append.size()))
-        best = n, best_rule = rule;
-    }
-    lem.by_suffix_.insert(key, best_rule);
-  }
-  // Exceptions the rules already get right are not needed.
-  std::vector<uint64_t> redundant;
-  for (const auto& [joined_key, lemma] : best_lemma) {
-    std::string_view k(joined_key);
-    size_t t1 = k.find('\t'), t2 = k.find('\t', t1 + 1);
-    std::string_view form = k.substr(0, t1), upos = k.substr(t1 + 1, t2 - t1 - 1),
-                     xpos = k.substr(t2 + 1);
-    uint64_t key = exact_key(form, tag_key(upos, xpos));
-    std::string saved = std::move(lem.exact_.at(key));
-    lem.exact_.at(key).clear();
-    std::string by_rule = lem.lemmatize(form, upos, xpos);
-    lem.exact_.at(key) = std::move(saved);
-    if (by_rule == *lemma) redundant.push_back(key);
-  }
-  for (uint64_t k : redundant) lem.exact_.erase(k);
-  return lem;
-}
-
 std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
-                                  std::string_view xpos) const {
+                                  std::string_view xpos, bool own_exception) const {
   const uint64_t tag = tag_key(upos, xpos);
   thread_local std::string lower;
   lower.assign(form);
@@ -197,7 +73,7 @@ std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
   }
   if (!exact_.empty()) {
     auto it = exact_.find(exact_key(form, tag));
-    if (it != exact_.end() && !it->second.empty()) return it->second;
+    if (own_exception && it != exact_.end() && !it->second.empty()) return it->second;
     if (has_upper && upos != "PROPN") {
       it = exact_.find(exact_key(lower, tag));
       if (it != exact_.end() && !it->second.empty()) return it->second;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -65,20 +64,5 @@ struct NnTagModel {
   using Table = std::vector<float, HugePageAllocator<float>>;
   Table p_word_, p_prefix_, p_suffix_, p_shape_;
 };
-
-struct NnTagTrainOptions {
-  int epochs = 0;
-  NnTagDims dims;
-  float learning_rate = 0.1f;
-  float dropout = 0.35f;  // on the BiLSTM outputs
-  uint64_t seed = 1;
-};
-
-// Trains the scorer on sentences' forms and gold labels; returns the parameters after each epoch.
-// `on_epoch(epoch, model)` is called with each epoch's model (prepared) and may be empty.
-std::vector<NnTagModel> train_nn_tagger(
-    const std::vector<std::vector<std::string_view>>& forms,
-    const std::vector<std::vector<uint32_t>>& gold, int labels, const NnTagTrainOptions& options,
-    const std::function<void(int, const NnTagModel&)>& on_epoch);
 
 }  // namespace kg::tag

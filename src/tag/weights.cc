@@ -1,4 +1,4 @@
-// Averaged perceptron weight stores: training-time averaging and the packed, quantized table.
+// The packed, quantized perceptron weights of a saved tagger.
 #include "tag/weights.h"
 
 #include <algorithm>
@@ -6,51 +6,6 @@
 #include <tuple>
 
 namespace kg::tag {
-
-void TrainWeights::add(uint64_t key, float* scores) const {
-  uint32_t row = index_.find(key);
-  if (row == FlatMap::kMissing) return;
-  for (const Entry& e : rows_[row]) scores[e.label] += e.w;
-}
-
-void TrainWeights::update(uint64_t key, uint32_t label, float delta) {
-  uint32_t row = index_.insert(key, static_cast<uint32_t>(rows_.size()));
-  if (row == rows_.size()) {
-    rows_.emplace_back();
-    keys_.push_back(key);
-  }
-  for (Entry& e : rows_[row]) {
-    if (e.label == label) {
-      e.total += static_cast<double>(now_ - e.stamp) * e.w;
-      e.stamp = static_cast<uint32_t>(now_);
-      e.w += delta;
-      return;
-    }
-  }
-  rows_[row].push_back({label, static_cast<uint32_t>(now_), delta, 0.0});
-}
-
-SparseWeights TrainWeights::average(float min_abs) const {
-  SparseWeights out;
-  double now = static_cast<double>(std::max<uint64_t>(now_, 1));
-  std::vector<std::pair<uint16_t, float>> kept;
-  for (size_t r = 0; r < rows_.size(); ++r) {
-    kept.clear();
-    for (const Entry& e : rows_[r]) {
-      double v = (e.total + static_cast<double>(now_ - e.stamp) * e.w) / now;
-      if (std::fabs(v) >= min_abs && v != 0.0) kept.emplace_back(e.label, static_cast<float>(v));
-    }
-    if (kept.empty()) continue;
-    std::sort(kept.begin(), kept.end());
-    out.keys.push_back(keys_[r]);
-    for (auto [label, v] : kept) {
-      out.labels.push_back(label);
-      out.values.push_back(v);
-    }
-    out.starts.push_back(static_cast<uint32_t>(out.labels.size()));
-  }
-  return out;
-}
 
 void PackedWeights::reset_table(size_t rows) {
   // Load factor at most 2/3: short probe sequences, and a table small enough to stay in cache

@@ -1,5 +1,6 @@
-// Perceptron weights: a sparse, averaged store used while training, and the packed store a saved
-// model uses, where one lookup of a feature key finds that feature's weights in every pass.
+// Perceptron weights: the averaged weights of one pass as training leaves them (SparseWeights,
+// train/tagger_weights.h), and the packed store a saved model uses, where one lookup of a feature
+// key finds that feature's weights in every pass.
 #pragma once
 
 #include <cstdint>
@@ -18,30 +19,6 @@ struct SparseWeights {
   std::vector<uint32_t> starts{0};  // row r is [starts[r], starts[r + 1])
   std::vector<uint16_t> labels;
   std::vector<float> values;
-};
-
-// Averaged perceptron weights during training (lazy averaging with timestamps). Not thread-safe.
-class TrainWeights {
- public:
-  void add(uint64_t key, float* scores) const;
-  // Adds `delta` to weight (key, label) at the current time.
-  void update(uint64_t key, uint32_t label, float delta);
-  // Advances the averaging clock by one training example.
-  void tick() { ++now_; }
-  // The averaged weights; entries whose absolute value is below `min_abs` are dropped.
-  SparseWeights average(float min_abs) const;
-
- private:
-  struct Entry {
-    uint32_t label;
-    uint32_t stamp;
-    float w;
-    double total;
-  };
-  uint64_t now_ = 0;
-  FlatMap index_;  // key -> row
-  std::vector<uint64_t> keys_;
-  std::vector<std::vector<Entry>> rows_;
 };
 
 // Quantized weights of up to kMaxPasses passes in one open-addressing table keyed by a 32-bit

@@ -15,7 +15,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,13 +39,6 @@ struct TokenizerOptions {
   size_t max_token_bytes = 1000;  // longer runs without spaces are cut into several tokens
 };
 
-struct TokenizerTrainOptions {
-  int epochs = 12;
-  uint64_t seed = 1;
-  // Called after each epoch with the dev boundary F1 (in percent) at the best threshold.
-  std::function<void(int epoch, double dev_f1)> on_epoch;
-};
-
 // Splits documents into sentences and tokens. Cheap to copy (the model is shared, immutable).
 // All methods are const and thread-safe.
 class Tokenizer {
@@ -60,13 +52,6 @@ class Tokenizer {
   // Rules plus the boundary model saved by save(). Errors: kNotFound (no file),
   // kVersionMismatch (a model of another kind or version), kCorruption.
   static Result<Tokenizer> load(const std::string& path, TokenizerOptions options = {});
-
-  // Trains the boundary model on gold CoNLL-U sentences read with read_conllu_file (their
-  // "# newdoc" / "# newpar" comments and "# text" rebuild the raw text); `dev` picks the epoch
-  // and the decision threshold. Errors: kInvalidInput when `train` has no sentences.
-  static Result<Tokenizer> train(const std::vector<Sentence>& train,
-                                 const std::vector<Sentence>& dev,
-                                 const TokenizerTrainOptions& options = {});
 
   // Writes the model atomically. Errors: kInvalidInput for a rules-only tokenizer, kIo.
   Status save(const std::string& path) const;
@@ -82,15 +67,16 @@ class Tokenizer {
   // Offsets are into `text`.
   Sentence tokenize_sentence(std::string_view text) const;
 
+  // Rules plus `model` (text/sentence_splitter.h); how the trainer (train/train.h) builds one.
+  Tokenizer(std::shared_ptr<const text::BoundaryModel> model, TokenizerOptions options)
+      : model_(std::move(model)), options_(options) {}
+
   bool has_model() const { return model_ != nullptr; }
   const TokenizerOptions& options() const { return options_; }
   // One line about the tokenizer ("kg-tokenizer v1: rules + boundary model, 41234 weights").
   std::string describe() const;
 
  private:
-  Tokenizer(std::shared_ptr<const text::BoundaryModel> model, TokenizerOptions options)
-      : model_(std::move(model)), options_(options) {}
-
   std::shared_ptr<const text::BoundaryModel> model_;
   TokenizerOptions options_;
 };

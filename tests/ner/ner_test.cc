@@ -7,6 +7,7 @@
 #include "common/binio.h"
 #include "ner/entity_tagger.h"
 #include "ner/features.h"
+#include "train/train.h"
 
 using namespace kg;
 
@@ -48,7 +49,7 @@ const Trained& trained() {
     out->dev.assign(dev->begin(), dev->begin() + 200);
     EntityTrainOptions options;
     options.max_epochs = 8;
-    auto r = EntityTagger::train(out->train, out->dev, options);
+    auto r = train_entity_tagger(out->train, out->dev, options);
     REQUIRE(r.ok());
     out->result = std::move(r).value();
     return out;

@@ -1,4 +1,4 @@
-#include "nn/nn_lstm.h"
+#include "train/nn_lstm_train.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <vector>
 
 using kg::nn::LstmCache;
-using kg::nn::LstmGrads;
+using kg::train::LstmGrads;
 using kg::nn::LstmWeights;
 
 namespace {
@@ -48,11 +48,11 @@ struct TwoLayers {
     h1.assign(kN * kC, 0.f);
     out.assign(kN * kC, 0.f);
     for (int dir = 0; dir < 2; ++dir) {
-      kg::nn::lstm_run(weights(0, dir), dir, x.data(), kN, h1.data() + dir * kL, kC,
+      kg::train::lstm_run(weights(0, dir), dir, x.data(), kN, h1.data() + dir * kL, kC,
                           &cache[0][dir]);
     }
     for (int dir = 0; dir < 2; ++dir) {
-      kg::nn::lstm_run(weights(1, dir), dir, h1.data(), kN, out.data() + dir * kL, kC,
+      kg::train::lstm_run(weights(1, dir), dir, h1.data(), kN, out.data() + dir * kL, kC,
                           &cache[1][dir]);
     }
     double loss = 0;
@@ -90,12 +90,12 @@ TEST_CASE("Two-layer BiLSTM gradients match finite differences", "[parse]") {
   LstmGrads grads[2][2];
   std::vector<float> dh1(kN * kC, 0.f), dx(kN * TwoLayers::kIn, 0.f);
   for (int dir = 0; dir < 2; ++dir) {
-    kg::nn::lstm_backward(net.weights(1, dir), dir, cache[1][dir], h1.data(), kN,
+    kg::train::lstm_backward(net.weights(1, dir), dir, cache[1][dir], h1.data(), kN,
                              out.data() + dir * kL, kC, net.r.data() + dir * kL, kC, dh1.data(),
                              grads[1][dir]);
   }
   for (int dir = 0; dir < 2; ++dir) {
-    kg::nn::lstm_backward(net.weights(0, dir), dir, cache[0][dir], net.x.data(), kN,
+    kg::train::lstm_backward(net.weights(0, dir), dir, cache[0][dir], net.x.data(), kN,
                              h1.data() + dir * kL, kC, dh1.data() + dir * kL, kC, dx.data(),
                              grads[0][dir]);
   }

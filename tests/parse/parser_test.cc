@@ -11,6 +11,7 @@
 #include "common/binio.h"
 #include "doc/conllu.h"
 #include "parse/ap_parser.h"
+#include "train/train.h"
 
 using kg::Parser;
 using kg::ParserTrainOptions;
@@ -46,7 +47,7 @@ std::unique_ptr<Parser> tiny_parser(size_t sentences = 400, int epochs = 4, int 
   o.nn_layers = nn_layers;
   o.nn_lstm = 8;
   o.nn_hidden = 16;
-  auto p = Parser::train(slice(ewt("train"), 0, sentences), o);
+  auto p = kg::train_parser(slice(ewt("train"), 0, sentences), o);
   REQUIRE(p.ok());
   return std::move(p).value();
 }
@@ -214,7 +215,7 @@ TEST_CASE("Training the scorer beside a given perceptron gives the model of trai
   ParserTrainOptions o;
   o.nn_epochs = 1;
   o.perceptron = given;
-  CHECK(Parser::train(slice(ewt("train"), 0, 3), o).status().code() ==
+  CHECK(kg::train_parser(slice(ewt("train"), 0, 3), o).status().code() ==
         kg::ErrorCode::kInvalidInput);
   for (const auto& p : {pp, pa, pb}) std::remove(p.c_str());
 }
@@ -289,7 +290,7 @@ TEST_CASE("One-layer models keep format version 2; two-layer ones are version 3"
   ParserTrainOptions o;
   o.nn_epochs = 1;
   o.nn_layers = 3;
-  CHECK(Parser::train(slice(ewt("train"), 0, 10), o).status().code() ==
+  CHECK(kg::train_parser(slice(ewt("train"), 0, 10), o).status().code() ==
         kg::ErrorCode::kInvalidInput);
   std::remove(p1.c_str());
   std::remove(p2.c_str());

@@ -4,9 +4,10 @@
 #include "parse/ap_parser.h"
 #include "common/huge_pages.h"
 #include "parse/transition.h"
+#include "train/parser_oracle.h"
 
 using kg::parse::Move;
-using kg::parse::Oracle;
+using kg::train::Oracle;
 using kg::parse::State;
 
 namespace {
@@ -139,12 +140,12 @@ TEST_CASE("Projectivize lifts crossing arcs and keeps projective trees", "[parse
   // Root 3 with dependents 1, 2 and 5; 4 under 5.
   std::vector<int> projective = {0, 3, 3, 0, 5, 3};
   auto copy = projective;
-  CHECK(kg::parse::projectivize(copy) == 0);
+  CHECK(kg::train::projectivize(copy) == 0);
   CHECK(copy == projective);
 
   // Word 2's head is 4, but 3 (between them) hangs from 1: the arc 4 -> 2 crosses 1 -> 3.
   std::vector<int> crossing = {0, 0, 4, 1, 1};
-  CHECK(kg::parse::projectivize(crossing) == 1);
+  CHECK(kg::train::projectivize(crossing) == 1);
   CHECK(crossing == std::vector<int>{0, 0, 1, 1, 1});
   CHECK(kg::parse::is_single_rooted_tree(crossing));
 }

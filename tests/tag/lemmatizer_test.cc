@@ -3,6 +3,7 @@
 #include "common/binio.h"
 #include "doc/conllu.h"
 #include "tag/lemmatizer.h"
+#include "train/lemmatizer_trainer.h"
 
 using namespace kg;
 using kg::tag::Lemmatizer;
@@ -14,7 +15,7 @@ const Lemmatizer& ewt_lemmatizer() {
     auto train =
         read_conllu_file(std::string(KG_SHARED_DATA) + "/ud/en_ewt/en_ewt-ud-train.conllu");
     REQUIRE(train.ok());
-    return Lemmatizer::train(*train);
+    return kg::train::train_lemmatizer(*train);
   }();
   return lem;
 }

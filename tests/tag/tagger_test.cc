@@ -9,6 +9,7 @@
 #include "doc/conllu.h"
 #include "tag/ap_tagger.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 using namespace kg;
 
@@ -39,7 +40,7 @@ const Tagger& small_tagger() {
     TaggerTrainOptions o;
     o.epochs = 4;
     o.jackknife_epochs = 3;
-    auto r = Tagger::train(slices().train, {}, o);
+    auto r = train_tagger(slices().train, {}, o);
     REQUIRE(r.ok());
     return std::move(r).value();
   }();
@@ -57,7 +58,7 @@ const Tagger& small_nn_tagger() {
     o.jackknife_epochs = 3;
     o.nn_epochs = 4;
     o.nn_lstm = 16;
-    auto r = Tagger::train(slices().train, dev, o);
+    auto r = train_tagger(slices().train, dev, o);
     REQUIRE(r.ok());
     return std::move(r).value();
   }();
@@ -251,7 +252,7 @@ TEST_CASE("Tagger gives the same tags from concurrent threads", "[tag][data]") {
 
 TEST_CASE("Tagger training refuses data without tags", "[tag]") {
   std::vector<Sentence> untagged = {words({"no", "tags", "here"})};
-  auto r = Tagger::train(untagged, {}, TaggerTrainOptions{});
+  auto r = train_tagger(untagged, {}, TaggerTrainOptions{});
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kInvalidInput);
 }

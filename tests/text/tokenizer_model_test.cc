@@ -6,6 +6,7 @@
 #include "common/binio.h"
 #include "doc/conllu.h"
 #include "text/tokenizer.h"
+#include "train/train.h"
 
 using kg::Document;
 using kg::Tokenizer;
@@ -35,7 +36,7 @@ TEST_CASE("Tokenizer trains a boundary model that saves and loads", "[text][data
     ++epochs;
     CHECK(f1 > 50);
   };
-  auto tok = Tokenizer::train(train, dev, options);
+  auto tok = kg::train_tokenizer(train, dev, options);
   REQUIRE(tok.ok());
   CHECK(epochs == 3);
   CHECK(tok->has_model());

@@ -8,6 +8,7 @@
 
 #include "cli/commands/commands.h"
 #include "ner/entity_tagger.h"
+#include "train/train.h"
 
 namespace kg::cli {
 namespace {
@@ -73,7 +74,7 @@ Action configure_train_ner(CLI::App& app) {
     options.viterbi = !opts->greedy;
     options.log = [&io](const std::string& line) { io.err << line << std::endl; };
     io.err << "training on " << train.size() << " sentences, dev " << dev.size() << std::endl;
-    KG_ASSIGN_OR_RETURN(EntityTrainResult result, EntityTagger::train(train, dev, options));
+    KG_ASSIGN_OR_RETURN(EntityTrainResult result, train_entity_tagger(train, dev, options));
     KG_RETURN_IF_ERROR(result.tagger->save(opts->output));
     // Report with the model as saved, read back from disk.
     KG_ASSIGN_OR_RETURN(std::unique_ptr<EntityTagger> saved, EntityTagger::load(opts->output));

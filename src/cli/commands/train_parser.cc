@@ -6,13 +6,13 @@
 #include <memory>
 #include <ostream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cli/commands/commands.h"
 #include "doc/conllu.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 namespace kg::cli {
 namespace {
@@ -25,12 +25,8 @@ struct TrainParserOptions {
   std::string perceptron_input;
   std::vector<std::string> test;
   std::string tagger;
-  int jackknife = 0;
-  int jackknife_epochs = 8;
-  int jackknife_nn_epochs = 0;  // the jackknife taggers' BiLSTM scorer (0: perceptron only)
-  int jackknife_nn_lstm = 32;
-  int threads = 2;
   ParserTrainOptions parser;
+  TrainParserOptions() { parser.jackknife.threads = 2; }
 };
 
 std::string score_line(const AttachmentScore& s) {
@@ -39,66 +35,8 @@ std::string score_line(const AttachmentScore& s) {
   return line;
 }
 
-// Replaces the tags of `sentences` with those of taggers trained on the other folds.
-// With nn_epochs > 0 each tagger also has a BiLSTM scorer whose epoch and weight `gold_dev`
-// picks.
-Status jackknife_tags(std::vector<Sentence>& sentences, int folds, int epochs, int nn_epochs,
-                      int nn_lstm, const std::vector<Sentence>& gold_dev, int threads, Io& io) {
-  const size_t n = sentences.size();
-  auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / n); };
-  const std::vector<Sentence> original = sentences;
-  std::vector<Status> status(folds);
-  auto run_fold = [&](int k) {
-    std::vector<Sentence> train;
-    for (size_t i = 0; i < n; ++i) {
-      if (fold_of(i) != k) train.push_back(original[i]);
-    }
-    TaggerTrainOptions options;
-    options.passes = 1;
-    options.ensemble = 1;
-    options.epochs = epochs;
-    options.keep_best = false;
-    options.nn_epochs = nn_epochs;
-    options.nn_lstm = nn_lstm;
-    auto tagger = Tagger::train(train, nn_epochs > 0 ? gold_dev : std::vector<Sentence>(), options);
-    if (!tagger.ok()) {
-      status[k] = tagger.status();
-      return;
-    }
-    for (size_t i = 0; i < n; ++i) {
-      if (fold_of(i) == k) (*tagger)->tag(sentences[i]);
-    }
-  };
-  for (int first = 0; first < folds; first += threads) {
-    std::vector<std::thread> pool;
-    for (int k = first; k < std::min(folds, first + threads); ++k) pool.emplace_back(run_fold, k);
-    for (auto& t : pool) t.join();
-  }
-  for (const Status& s : status) KG_RETURN_IF_ERROR(s);
-  size_t words = 0, right = 0;
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < sentences[i].tokens.size(); ++j) {
-      ++words;
-      right += sentences[i].tokens[j].xpos == original[i].tokens[j].xpos &&
-               sentences[i].tokens[j].upos == original[i].tokens[j].upos;
-    }
-  }
-  char line[96];
-  std::snprintf(line, sizeof line, "jackknifed tags (%d folds): UPOS+XPOS %.2f%% right\n", folds,
-                words ? 100.0 * right / words : 0.0);
-  io.out << line << std::flush;
-  return {};
-}
-
-}  // namespace
-
-Action configure_train_parser(CLI::App& app) {
-  auto o = std::make_shared<TrainParserOptions>();
-  app.description(
-      "Train the dependency parser (greedy arc-hybrid transitions, averaged perceptron plus an "
-      "optional BiLSTM scorer, dynamic oracle with exploration) on CoNLL-U trees. Dev and test "
-      "files are parsed with the tags "
-      "of --tagger when given (predicted tags, as in use), else with their own.");
+// Options of the data: training, dev and test files, the tagger for dev and test, the outputs.
+void add_data_options(CLI::App& app, const std::shared_ptr<TrainParserOptions>& o) {
   app.add_option("--train", o->train, "Training CoNLL-U (e.g. en_ewt-ud-train.conllu)")->required();
   app.add_option("-o,--output", o->output, "Model file to write (e.g. models/parser.bin)")
       ->required();
@@ -111,25 +49,33 @@ Action configure_train_parser(CLI::App& app) {
   app.add_option("--dev", o->dev, "Development CoNLL-U, scored after every epoch");
   app.add_option("--test", o->test, "Held-out CoNLL-U to score the saved model on (repeatable)");
   app.add_option("--tagger", o->tagger, "Tagger model that tags dev and test before parsing");
-  app.add_option("--jackknife", o->jackknife,
+}
+
+// Options of the jackknifed tags of the training words (TagJackknifeOptions).
+void add_jackknife_options(CLI::App& app, const std::shared_ptr<TrainParserOptions>& o) {
+  app.add_option("--jackknife", o->parser.jackknife.folds,
                  "Retag the training data with this many jackknifed taggers (0: keep its tags)")
       ->check(CLI::Range(0, 20))
       ->capture_default_str();
-  app.add_option("--jackknife-epochs", o->jackknife_epochs, "Epochs of each jackknife tagger")
+  app.add_option("--jackknife-epochs", o->parser.jackknife.epochs, "Epochs of each jackknife tagger")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  app.add_option("--jackknife-nn-epochs", o->jackknife_nn_epochs,
+  app.add_option("--jackknife-nn-epochs", o->parser.jackknife.nn_epochs,
                  "Epochs of the jackknife taggers' BiLSTM scorer (0: perceptron only; its epoch "
                  "and weight are picked on --dev)")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
-  app.add_option("--jackknife-nn-lstm", o->jackknife_nn_lstm,
+  app.add_option("--jackknife-nn-lstm", o->parser.jackknife.nn_lstm,
                  "BiLSTM units per direction of the jackknife taggers' scorer")
       ->check(CLI::Range(4, 256))
       ->capture_default_str();
-  app.add_option("--threads", o->threads, "Threads for the jackknife taggers (same result)")
+  app.add_option("--threads", o->parser.jackknife.threads, "Threads for the jackknife taggers (same result)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+}
+
+// Options of the perceptron and of training in general.
+void add_perceptron_options(CLI::App& app, const std::shared_ptr<TrainParserOptions>& o) {
   app.add_option("--epochs", o->parser.epochs, "Training epochs")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
@@ -140,6 +86,10 @@ Action configure_train_parser(CLI::App& app) {
                  "Tuning aid: also print the dev scores of the final model with these weight "
                  "budgets instead of --max-weights");
   app.add_option("--seed", o->parser.seed, "Shuffling and exploration seed")->capture_default_str();
+}
+
+// Options of the neural scorer.
+void add_nn_options(CLI::App& app, const std::shared_ptr<TrainParserOptions>& o) {
   app.add_option("--nn-epochs", o->parser.nn_epochs,
                  "Epochs of the neural scorer (BiLSTM) trained beside the perceptron on a second "
                  "thread and added to its scores (0: perceptron only)")
@@ -181,78 +131,95 @@ Action configure_train_parser(CLI::App& app) {
                  "within 0.1 UAS+LAS of the best on --dev)")
       ->check(CLI::Range(-1.0, 1000.0))
       ->capture_default_str();
-  return [o](Io& io) -> Status {
-    auto start = std::chrono::steady_clock::now();
-    auto seconds = [&] {
-      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    };
-    KG_ASSIGN_OR_RETURN(auto train, read_conllu_file(o->train));
-    std::unique_ptr<Tagger> tagger;
-    if (!o->tagger.empty()) {
-      KG_ASSIGN_OR_RETURN(tagger, Tagger::load(o->tagger));
-    }
-    auto read_eval = [&](const std::string& path) -> Result<std::vector<Sentence>> {
-      KG_ASSIGN_OR_RETURN(auto gold, read_conllu_file(path));
-      if (tagger) {
-        for (auto& s : gold) tagger->tag(s);
-      }
-      return gold;
-    };
-    std::vector<Sentence> dev;
-    if (!o->dev.empty()) {
-      KG_ASSIGN_OR_RETURN(dev, read_eval(o->dev));
-    }
-    std::vector<Sentence> gold_tags;
-    if (o->jackknife > 1) {
-      if (o->parser.nn_tag_loss > 0) gold_tags = train;
-      std::vector<Sentence> gold_dev;
-      if (o->jackknife_nn_epochs > 0) {
-        if (o->dev.empty()) return Status::usage("--jackknife-nn-epochs needs --dev");
-        KG_ASSIGN_OR_RETURN(gold_dev, read_conllu_file(o->dev));
-      }
-      KG_RETURN_IF_ERROR(jackknife_tags(train, o->jackknife, o->jackknife_epochs,
-                                        o->jackknife_nn_epochs, o->jackknife_nn_lstm, gold_dev,
-                                        o->threads, io));
-    }
-    ParserTrainOptions options = o->parser;
-    if (!o->perceptron_input.empty()) {
-      KG_ASSIGN_OR_RETURN(options.perceptron, Parser::load(o->perceptron_input));
-    }
-    if (options.nn_tag_loss > 0) options.gold_tags = o->jackknife > 1 ? &gold_tags : &train;
-    options.log = [&io, &seconds](const std::string& line) {
-      char t[32];
-      std::snprintf(t, sizeof t, "  [%.0fs]", seconds());
-      io.out << line << t << std::endl;
-    };
-    KG_ASSIGN_OR_RETURN(auto parser,
-                        Parser::train(train, options, o->dev.empty() ? nullptr : &dev));
-    KG_RETURN_IF_ERROR(parser->save(o->output));
-    if (!o->perceptron_output.empty()) {
-      auto perceptron = parser->without_neural_scorer();
-      KG_RETURN_IF_ERROR(perceptron->save(o->perceptron_output));
-      if (!dev.empty()) {
-        io.out << "saved " << o->perceptron_output << " (perceptron only): dev "
-               << score_line(score_parser(*perceptron, dev)) << '\n';
-      }
-    }
-    auto load_start = std::chrono::steady_clock::now();
-    KG_ASSIGN_OR_RETURN(auto saved, Parser::load(o->output));
-    double load_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
-    io.out << "saved " << o->output << ": " << saved->feature_count() << " features, "
-           << saved->weight_count() << " weights (loads in " << static_cast<int>(load_s * 1000)
-           << " ms)\n";
-    auto report = [&](const std::string& what, const std::string& path,
-                      const std::vector<Sentence>& gold) {
-      io.out << what << score_line(score_parser(*saved, gold)) << "  " << path << '\n';
-    };
-    if (!dev.empty()) report("dev   ", o->dev, dev);
-    for (const auto& path : o->test) {
-      KG_ASSIGN_OR_RETURN(auto test, read_eval(path));
-      report("test  ", path, test);
-    }
-    return {};
+}
+
+// Reads the data, trains, saves and reports the saved model's scores.
+Status run(const TrainParserOptions& o, Io& io) {
+  auto start = std::chrono::steady_clock::now();
+  auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
+  KG_ASSIGN_OR_RETURN(auto train, read_conllu_file(o.train));
+  std::unique_ptr<Tagger> tagger;
+  if (!o.tagger.empty()) {
+    KG_ASSIGN_OR_RETURN(tagger, Tagger::load(o.tagger));
+  }
+  auto read_eval = [&](const std::string& path) -> Result<std::vector<Sentence>> {
+    KG_ASSIGN_OR_RETURN(auto gold, read_conllu_file(path));
+    if (tagger) {
+      for (auto& s : gold) tagger->tag(s);
+    }
+    return gold;
+  };
+  std::vector<Sentence> dev;
+  if (!o.dev.empty()) {
+    KG_ASSIGN_OR_RETURN(dev, read_eval(o.dev));
+  }
+  ParserTrainOptions options = o.parser;
+  TagJackknifeOptions& jackknife = options.jackknife;
+  std::vector<Sentence> gold_dev;
+  if (jackknife.folds > 1 && jackknife.nn_epochs > 0) {
+    if (o.dev.empty()) return Status::usage("--jackknife-nn-epochs needs --dev");
+    KG_ASSIGN_OR_RETURN(gold_dev, read_conllu_file(o.dev));
+    jackknife.dev = &gold_dev;
+  }
+  jackknife.on_tagged = [&io, folds = jackknife.folds](const TagAccuracy& a) {
+    char line[96];
+    std::snprintf(line, sizeof line, "jackknifed tags (%d folds): UPOS+XPOS %.2f%% right\n",
+                  folds, a.pct(a.upos_xpos));
+    io.out << line << std::flush;
+  };
+  if (!o.perceptron_input.empty()) {
+    KG_ASSIGN_OR_RETURN(options.perceptron, Parser::load(o.perceptron_input));
+  }
+  options.log = [&io, &seconds](const std::string& line) {
+    char t[32];
+    std::snprintf(t, sizeof t, "  [%.0fs]", seconds());
+    io.out << line << t << std::endl;
+  };
+  KG_ASSIGN_OR_RETURN(auto parser, train_parser(train, options, o.dev.empty() ? nullptr : &dev));
+  KG_RETURN_IF_ERROR(parser->save(o.output));
+  if (!o.perceptron_output.empty()) {
+    auto perceptron = parser->without_neural_scorer();
+    KG_RETURN_IF_ERROR(perceptron->save(o.perceptron_output));
+    if (!dev.empty()) {
+      io.out << "saved " << o.perceptron_output << " (perceptron only): dev "
+             << score_line(score_parser(*perceptron, dev)) << '\n';
+    }
+  }
+  auto load_start = std::chrono::steady_clock::now();
+  KG_ASSIGN_OR_RETURN(auto saved, Parser::load(o.output));
+  double load_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  io.out << "saved " << o.output << ": " << saved->feature_count() << " features, "
+         << saved->weight_count() << " weights (loads in " << static_cast<int>(load_s * 1000)
+         << " ms)\n";
+  auto report = [&](const std::string& what, const std::string& path,
+                    const std::vector<Sentence>& gold) {
+    io.out << what << score_line(score_parser(*saved, gold)) << "  " << path << '\n';
+  };
+  if (!dev.empty()) report("dev   ", o.dev, dev);
+  for (const auto& path : o.test) {
+    KG_ASSIGN_OR_RETURN(auto test, read_eval(path));
+    report("test  ", path, test);
+  }
+  return {};
+}
+
+}  // namespace
+
+Action configure_train_parser(CLI::App& app) {
+  auto o = std::make_shared<TrainParserOptions>();
+  app.description(
+      "Train the dependency parser (greedy arc-hybrid transitions, averaged perceptron plus an "
+      "optional BiLSTM scorer, dynamic oracle with exploration) on CoNLL-U trees. Dev and test "
+      "files are parsed with the tags "
+      "of --tagger when given (predicted tags, as in use), else with their own.");
+  add_data_options(app, o);
+  add_jackknife_options(app, o);
+  add_perceptron_options(app, o);
+  add_nn_options(app, o);
+  return [o](Io& io) { return run(*o, io); };
 }
 
 }  // namespace kg::cli

@@ -10,6 +10,7 @@
 #include "cli/commands/commands.h"
 #include "doc/conllu.h"
 #include "tag/tagger.h"
+#include "train/train.h"
 
 namespace kg::cli {
 namespace {
@@ -115,7 +116,7 @@ Action configure_train_tagger(CLI::App& app) {
       std::snprintf(tail, sizeof tail, "  train %.2f  %.0fs", e.train_upos_xpos, e.seconds);
       io.out << head << accuracy_line(e.dev) << tail << std::endl;
     };
-    KG_ASSIGN_OR_RETURN(auto tagger, Tagger::train(train, dev, options));
+    KG_ASSIGN_OR_RETURN(auto tagger, train_tagger(train, dev, options));
     KG_RETURN_IF_ERROR(tagger->save(o->output));
     auto start = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(auto saved, Tagger::load(o->output));

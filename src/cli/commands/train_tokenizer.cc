@@ -8,6 +8,7 @@
 #include "cli/commands/commands.h"
 #include "doc/conllu.h"
 #include "text/tokenizer.h"
+#include "train/train.h"
 
 namespace kg::cli {
 namespace {
@@ -46,7 +47,7 @@ Action configure_train_tokenizer(CLI::App& app) {
       io.err << "epoch " << epoch << ": dev sentence boundary F1 " << f1 << " (" << secs
              << " s)\n";
     };
-    KG_ASSIGN_OR_RETURN(Tokenizer tokenizer, Tokenizer::train(train, dev, options));
+    KG_ASSIGN_OR_RETURN(Tokenizer tokenizer, train_tokenizer(train, dev, options));
     KG_RETURN_IF_ERROR(tokenizer.save(o->output));
     io.out << "wrote " << o->output << ": " << tokenizer.describe() << '\n';
     return {};

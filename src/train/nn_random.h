@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-namespace kg::nn {
+namespace kg::train {
 
 // xorshift64: dropout masks, word dropout, exploration.
 class Rng {
@@ -31,4 +31,4 @@ inline void init_uniform(std::vector<float>& v, size_t n, float r, std::mt19937_
   for (auto& x : v) x = static_cast<float>((g() >> 11) * 0x1.0p-53 * 2.0 - 1.0) * r;
 }
 
-}  // namespace kg::nn
+}  // namespace kg::train

@@ -1,6 +1,5 @@
-// Training of the averaged-perceptron tagger (Tagger::train).
+// Training of the averaged-perceptron tagger and its optional BiLSTM scorer (train_tagger).
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -11,12 +10,20 @@
 #include <thread>
 
 #include "common/hash.h"
-#include "nn/nn_math.h"
 #include "tag/ap_tagger.h"
 #include "tag/nn_tagger.h"
+#include "train/jackknife.h"
+#include "train/lemmatizer_trainer.h"
+#include "train/nn_math_train.h"
+#include "train/parallel.h"
+#include "train/tagger_nn_trainer.h"
+#include "train/tagger_weights.h"
+#include "train/train.h"
 
-namespace kg::tag {
+namespace kg::train {
 namespace {
+
+using namespace ::kg::tag;
 
 // A form seen at least this often with one label this often goes to the tag dictionary.
 constexpr int kDictionaryMinCount = 20;
@@ -94,19 +101,6 @@ Status build_lexicon(const std::vector<Sentence>& train, ApModel& m,
   return {};
 }
 
-// Runs f(0) .. f(n - 1) on up to `threads` threads.
-template <typename F>
-void parallel_for(size_t n, int threads, F f) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) f(i);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads && static_cast<size_t>(t) < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
-
 // Trains the weights of one pass on `subset` of `examples`. `previous` holds the previous pass's
 // labels per example (jackknifed) or is null. When `probe` is set, each epoch is evaluated on
 // `dev` with the passes in `probe` followed by the current averaged weights.
@@ -144,7 +138,7 @@ ApTagger make_tagger(const ApModel& m, const std::vector<SparseWeights>& passes,
 SparseWeights train_pass(const PassSetup& p) {
   const ApModel& m = *p.model;
   const uint32_t n_labels = m.labels();
-  TrainWeights weights;
+  TaggerWeights weights;
   std::vector<size_t> order = p.subset;
   std::mt19937_64 rng(p.seed);
   std::vector<float> scores(n_labels);
@@ -304,7 +298,7 @@ void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vec
       if (e == first) {
         sum = epochs[e];
       } else {
-        nn::nn_add_all(sum.matrices(), epochs[e].matrices());
+        nn_add_all(sum.matrices(), epochs[e].matrices());
         auto mean = std::make_shared<NnTagModel>(sum);
         const float scale = 1.f / static_cast<float>(e - first + 1);
         for (auto* v : mean->matrices())
@@ -322,22 +316,12 @@ void choose_nn(ApTagger& tagger, std::vector<NnTagModel>& epochs, const std::vec
   }
 }
 
-}  // namespace
-}  // namespace kg::tag
-
-namespace kg {
-
-Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train,
-                                              const std::vector<Sentence>& dev,
-                                              const TaggerTrainOptions& options) {
-  using namespace kg::tag;
-  auto start = std::chrono::steady_clock::now();
-  ApModel m;
-  std::map<std::string, uint32_t> label_ids;
-  std::vector<FlatMap> fold_amb;
-  KG_RETURN_IF_ERROR(build_lexicon(train, m, label_ids, fold_amb));
-  m.lemmatizer = Lemmatizer::train(train);
-
+// The training sentences whose every word has a label of `label_ids`, with their forms, labels,
+// tag dictionary labels and lexical information (sentence i's ambiguity classes from
+// fold_amb[i % kFolds]).
+std::vector<Example> make_examples(const std::vector<Sentence>& train, const ApModel& m,
+                                   const std::map<std::string, uint32_t>& label_ids,
+                                   const std::vector<FlatMap>& fold_amb) {
   std::vector<Example> examples;
   for (size_t si = 0; si < train.size(); ++si) {
     Example e;
@@ -356,41 +340,121 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
     lexical_info(e.forms, &fold_amb[si % kFolds], e.info);
     examples.push_back(std::move(e));
   }
+  return examples;
+}
 
-  // The BiLSTM scorer trains on a thread of its own (it does not depend on the perceptron).
+// Starts training the BiLSTM scorer on a thread of its own (it does not depend on the
+// perceptron); the thread leaves the scorer of every epoch in `epochs`.
+std::thread start_nn(const std::vector<Example>& examples, const ApModel& m,
+                     const std::vector<Sentence>& dev, const TaggerTrainOptions& options,
+                     std::chrono::steady_clock::time_point start, std::mutex& report_mutex,
+                     std::vector<NnTagModel>& epochs) {
+  return std::thread([&examples, &m, &dev, &options, start, &report_mutex, &epochs] {
+    std::vector<std::vector<std::string_view>> forms;
+    std::vector<std::vector<uint32_t>> gold;
+    for (const Example& e : examples) {
+      forms.push_back(e.forms);
+      gold.push_back(e.gold);
+    }
+    NnTagTrainOptions o;
+    o.epochs = options.nn_epochs;
+    o.dims.lstm = options.nn_lstm;
+    o.dims.word = options.nn_word_dim;
+    o.learning_rate = options.nn_learning_rate;
+    o.dropout = options.nn_dropout;
+    o.seed = options.seed + 7;
+    epochs = train_tagger_nn(
+        forms, gold, static_cast<int>(m.labels()), o, [&](int epoch, const NnTagModel& nn) {
+          if (!options.on_epoch) return;
+          TaggerEpoch r;
+          r.nn = 1;
+          r.epoch = epoch;
+          r.dev = evaluate_nn(nn, m, dev);
+          r.seconds =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          std::lock_guard<std::mutex> lock(report_mutex);
+          options.on_epoch(r);
+        });
+  });
+}
+
+// The first pass's labels of every example, each from a model of `setup`'s pass (jackknife
+// epochs) trained on the other folds, for training the second pass.
+std::vector<std::vector<uint32_t>> jackknifed_first_pass(const PassSetup& setup,
+                                                         const TaggerTrainOptions& options) {
+  const ApModel& m = *setup.model;
+  const std::vector<Example>& examples = *setup.examples;
+  std::vector<std::vector<uint32_t>> labels(examples.size());
+  const int folds = std::max(2, options.jackknife_folds);
+  // A fold cannot fail (and train_tagger, with the scorer's thread running, must not return
+  // early here).
+  Status done = jackknife(
+      examples.size(), folds, FoldSplit::kRoundRobin, std::max(1, options.threads),
+      [&](int f, const std::vector<size_t>& train, const std::vector<size_t>& held_out) {
+        PassSetup fold = setup;
+        fold.subset = train;
+        fold.seed = options.seed + 100 + f;
+        fold.epochs = options.jackknife_epochs;
+        ApTagger tagger = make_tagger(m, {train_pass(fold)}, {setup.reversed}, 1);
+        for (size_t i : held_out) tagger.predict(examples[i].forms, examples[i].info, labels[i]);
+        return Status();
+      });
+  (void)done;
+  return labels;
+}
+
+// The weights of every pass (`reversed` says their directions): each the mean of the ensemble's
+// models, the passes after the first trained on the jackknifed labels `previous`.
+std::vector<SparseWeights> train_passes(const PassSetup& setup,
+                                        const std::vector<uint8_t>& reversed,
+                                        const std::vector<std::vector<uint32_t>>& previous,
+                                        const TaggerTrainOptions& options,
+                                        std::mutex& report_mutex) {
+  std::vector<SparseWeights> passes;
+  std::vector<uint8_t> done;
+  for (size_t p = 0; p < reversed.size(); ++p) {
+    const size_t n_members = static_cast<size_t>(std::max(1, options.ensemble));
+    std::vector<SparseWeights> members(n_members);
+    parallel_for(n_members, std::max(1, options.threads), [&](size_t k) {
+      PassSetup full = setup;
+      full.seed = options.seed + p + 1000 * k;
+      full.reversed = reversed[p];
+      full.previous = p > 0 ? &previous : nullptr;
+      full.probe = &passes;
+      full.probe_reversed = &done;
+      full.member = static_cast<int>(k);
+      full.report_mutex = &report_mutex;
+      members[k] = train_pass(full);
+    });
+    passes.push_back(mean(members));
+    done.push_back(reversed[p]);
+  }
+  return passes;
+}
+
+}  // namespace
+}  // namespace kg::train
+
+namespace kg {
+
+Result<std::unique_ptr<Tagger>> train_tagger(const std::vector<Sentence>& train,
+                                             const std::vector<Sentence>& dev,
+                                             const TaggerTrainOptions& options) {
+  using namespace kg::tag;
+  using namespace kg::train;
+  auto start = std::chrono::steady_clock::now();
+  ApModel m;
+  std::map<std::string, uint32_t> label_ids;
+  std::vector<FlatMap> fold_amb;
+  KG_RETURN_IF_ERROR(build_lexicon(train, m, label_ids, fold_amb));
+  m.lemmatizer = train_lemmatizer(train);
+  const std::vector<Example> examples = make_examples(train, m, label_ids, fold_amb);
+
   std::mutex report_mutex;
   std::vector<NnTagModel> nn_epochs;
   std::thread nn_thread;
   const bool with_nn = options.nn_epochs > 0 && !dev.empty();
-  if (with_nn) {
-    nn_thread = std::thread([&] {
-      std::vector<std::vector<std::string_view>> forms;
-      std::vector<std::vector<uint32_t>> gold;
-      for (const Example& e : examples) {
-        forms.push_back(e.forms);
-        gold.push_back(e.gold);
-      }
-      NnTagTrainOptions o;
-      o.epochs = options.nn_epochs;
-      o.dims.lstm = options.nn_lstm;
-      o.dims.word = options.nn_word_dim;
-      o.learning_rate = options.nn_learning_rate;
-      o.dropout = options.nn_dropout;
-      o.seed = options.seed + 7;
-      nn_epochs = train_nn_tagger(
-          forms, gold, static_cast<int>(m.labels()), o, [&](int epoch, const NnTagModel& nn) {
-            if (!options.on_epoch) return;
-            TaggerEpoch r;
-            r.nn = 1;
-            r.epoch = epoch;
-            r.dev = evaluate_nn(nn, m, dev);
-            r.seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            std::lock_guard<std::mutex> lock(report_mutex);
-            options.on_epoch(r);
-          });
-    });
-  }
+  if (with_nn) nn_thread = start_nn(examples, m, dev, options, start, report_mutex, nn_epochs);
 
   const int n_passes = std::clamp(options.passes, 1, PackedWeights::kMaxPasses);
   // With two passes the first runs right to left, so that the second (left to right) sees
@@ -406,45 +470,13 @@ Result<std::unique_ptr<Tagger>> Tagger::train(const std::vector<Sentence>& train
   setup.options = &options;
   setup.start = start;
   for (size_t i = 0; i < examples.size(); ++i) setup.subset.push_back(i);
-
-  // Jackknifed first-pass labels for training the second pass.
-  const int threads = std::max(1, options.threads);
   std::vector<std::vector<uint32_t>> previous;
   if (n_passes > 1) {
-    previous.resize(examples.size());
-    const size_t folds = static_cast<size_t>(std::max(2, options.jackknife_folds));
-    parallel_for(folds, threads, [&](size_t f) {
-      PassSetup fold = setup;
-      fold.subset.clear();
-      for (size_t i = 0; i < examples.size(); ++i)
-        if (i % folds != f) fold.subset.push_back(i);
-      fold.seed = options.seed + 100 + f;
-      fold.epochs = options.jackknife_epochs;
-      fold.reversed = reversed[0];
-      ApTagger tagger = make_tagger(m, {train_pass(fold)}, {reversed[0]}, 1);
-      for (size_t i = f; i < examples.size(); i += folds)
-        tagger.predict(examples[i].forms, examples[i].info, previous[i]);
-    });
+    PassSetup first = setup;
+    first.reversed = reversed[0];
+    previous = jackknifed_first_pass(first, options);
   }
-  std::vector<SparseWeights> passes;
-  std::vector<uint8_t> done;
-  for (int p = 0; p < n_passes; ++p) {
-    const size_t n_members = static_cast<size_t>(std::max(1, options.ensemble));
-    std::vector<SparseWeights> members(n_members);
-    parallel_for(n_members, threads, [&](size_t k) {
-      PassSetup full = setup;
-      full.seed = options.seed + p + 1000 * k;
-      full.reversed = reversed[p];
-      full.previous = p > 0 ? &previous : nullptr;
-      full.probe = &passes;
-      full.probe_reversed = &done;
-      full.member = static_cast<int>(k);
-      full.report_mutex = &report_mutex;
-      members[k] = train_pass(full);
-    });
-    passes.push_back(mean(members));
-    done.push_back(reversed[p]);
-  }
+  std::vector<SparseWeights> passes = train_passes(setup, reversed, previous, options, report_mutex);
   if (nn_thread.joinable()) nn_thread.join();
   m.weights = PackedWeights::pack(passes, options.prune);
   m.reversed = reversed;

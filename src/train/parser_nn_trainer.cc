@@ -1,5 +1,7 @@
-// Training of the neural scorer: softmax over the zero-cost classes of the dynamic oracle,
-// exploration, hidden and word dropout, Adagrad; the BiLSTM is updated once per sentence.
+// Training of the parser's neural scorer: softmax over the zero-cost classes of the dynamic
+// oracle, exploration, hidden and word dropout, Adagrad; the BiLSTM is updated once per sentence.
+#include "train/parser_nn_trainer.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -8,19 +10,21 @@
 #include <random>
 
 #include "nn/nn_math.h"
-#include "nn/nn_random.h"
-#include "parse/ap_parser.h"
 #include "parse/features.h"
-#include "parse/nn.h"
+#include "train/nn_lstm_train.h"
+#include "train/nn_math_train.h"
+#include "train/nn_random.h"
+#include "train/parser_oracle.h"
 
-namespace kg::parse {
+namespace kg::train {
 
-using namespace ::kg::nn;  // the shared float kernels and LSTM
+using namespace ::kg::nn;     // the shared float kernels and LSTM
+using namespace ::kg::parse;  // the model, its features and the transition system
 namespace {
 
 class NnTrainer {
  public:
-  NnTrainer(NnModel& m, const LabelSet& labels, const NnTrainOptions& o)
+  NnTrainer(NnModel& m, const LabelSet& labels, const ParserNnOptions& o)
       : m_(m), labels_(labels), o_(o), rng_(o.seed), params_(m.matrices()) {
     for (auto* v : params_) g2_.emplace_back(v->size(), 0.f);
     if (o.tag_loss > 0) {
@@ -35,7 +39,7 @@ class NnTrainer {
       tag_b_g2_.assign(ntags_, 0.f);
     }
   }
-  std::pair<size_t, size_t> train_sentence(const NnExample& ex, bool explore);
+  std::pair<size_t, size_t> train_sentence(const ParserNnExample& ex, bool explore);
   const std::vector<std::vector<float>*>& parameters() const { return params_; }
   std::vector<int> word_freq;
 
@@ -72,16 +76,36 @@ class NnTrainer {
     std::vector<float>* v = params_[p];
     nn_adagrad(v->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate, n);
   }
+  // One decision: the predicted class, the best zero-cost one and whether they agree.
+  struct Decision {
+    int pred = -1, gold = -1;
+    bool correct = false;
+  };
+  // The BiLSTM inputs x_ of the sentence's n words, with word and input dropout.
+  void embed(const Sentence& sentence, int n);
+  // The BiLSTM forward over the n words: the context vectors ctx_ (root, words, pad).
+  void run_bilstm(int n);
+  // The hidden layer (with dropout) and the class scores out_ of configuration `st`.
+  void score(const State& st, int n);
+  // The loss gradient dout_ of the scores: softmax over the legal classes against the
+  // zero-cost ones (pred < 0 when no class is legal).
+  Decision output_gradient(const Oracle& oracle, const State& st);
+  // Backward through the output and hidden layers into dctx_ and the child embeddings.
+  void backward_mlp();
+  // Backward through the BiLSTM layers (and the tagging loss) into dx_.
+  void backward_bilstm(const ParserNnExample& ex, int n);
+  // Adagrad steps of the token embeddings from dx_.
+  void update_embeddings(int n);
   // Backward through one direction of one layer (see lstm_backward()) and its Adagrad step.
   void lstm_update(int layer, int dir, const float* x, int n, const float* h, int h_stride,
                    const float* dh, float* dx);
-  // The auxiliary loss (NnTrainOptions::tag_loss) of the words' gold XPOS given the first
+  // The auxiliary loss (ParserNnOptions::tag_loss) of the words' gold XPOS given the first
   // layer's outputs h (n rows, stride C): updates the tagging layer, adds to dh.
   void tag_update(const Sentence& gold, const float* h, int n, float* dh);
 
   NnModel& m_;
   const LabelSet& labels_;
-  NnTrainOptions o_;
+  ParserNnOptions o_;
   Rng rng_;
   const std::vector<std::vector<float>*> params_;  // m_.matrices(), listed once
   std::vector<std::vector<float>> g2_;
@@ -92,6 +116,8 @@ class NnTrainer {
   LstmCache cache_[2][2];        // [layer][direction]
   LstmGrads grads_;
   std::vector<int> costs_;
+  NnInputs inputs_;
+  int rows_[kNnVecPositions];  // ctx_ rows of the vector positions
   int ntags_ = 0;
   std::vector<float> tag_w_, tag_b_, tag_w_g2_, tag_b_g2_, tag_out_;
 };
@@ -136,12 +162,10 @@ void NnTrainer::lstm_update(int layer, int dir, const float* x, int n, const flo
   step(pb, 0, grads_.b.data(), 1.f, static_cast<int>(grads_.b.size()));
 }
 
-std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool explore) {
+void NnTrainer::embed(const Sentence& sentence, int n) {
   const NnDims& d = m_.dims;
-  const int n = static_cast<int>(ex.heads.size()) - 1;
-  const int in = d.input(), C = d.context(), H = d.hidden, nc = m_.num_classes;
-  const int nl = m_.num_labels, nin = d.mlp_input();
-  m_.token_ids(*ex.sentence, ids_);
+  const int in = d.input();
+  m_.token_ids(sentence, ids_);
   xpos_.assign(n + 1, 0);
   x_.resize(static_cast<size_t>(n) * in);
   for (int i = 0; i < n; ++i) {
@@ -167,6 +191,11 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
       x_[k] *= x_mask_[k];
     }
   }
+}
+
+void NnTrainer::run_bilstm(int n) {
+  const NnDims& d = m_.dims;
+  const int C = d.context();
   ctx_.resize(static_cast<size_t>(n + 2) * C);
   std::memcpy(&ctx_[0], m_.root.data(), C * sizeof(float));
   std::memcpy(&ctx_[static_cast<size_t>(n + 1) * C], m_.pad.data(), C * sizeof(float));
@@ -187,111 +216,100 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
   }
   dctx_.assign(ctx_.size(), 0.f);
   dx_.assign(x_.size(), 0.f);
-  xin_.resize(nin);
-  dxin_.resize(nin);
-  out_.resize(nc);
-  dout_.resize(nc);
-  costs_.resize(nc);
-  mask_.resize(H);
-  dh_.resize(H);
+}
 
-  Oracle oracle(ex.heads, ex.labels);
-  State st(n);
-  NnInputs inputs;
-  size_t decisions = 0, correct = 0;
-  constexpr int kIllegal = std::numeric_limits<int>::max();
-  const int nvec = d.vec_positions, base = nvec * C, child = d.child_tag + d.label;
-  const float keep = 1.f - o_.dropout;
-  while (!st.terminal()) {
-    nn_inputs(st, xpos_, inputs);
-    int rows[kNnVecPositions];
-    for (int p = 0; p < nvec; ++p) {
-      rows[p] = inputs.vec[p] < 0 ? n + 1 : inputs.vec[p];
-      std::memcpy(&xin_[p * C], &ctx_[static_cast<size_t>(rows[p]) * C], C * sizeof(float));
-    }
-    for (int p = 0; p < kNnChildPositions; ++p) {
-      std::memcpy(&xin_[base + p * child],
-                  &m_.e_child_tag[static_cast<size_t>(inputs.tag[p]) * d.child_tag],
-                  d.child_tag * sizeof(float));
-      std::memcpy(&xin_[base + p * child + d.child_tag],
-                  &m_.e_label[static_cast<size_t>(inputs.label[p]) * d.label],
-                  d.label * sizeof(float));
-    }
-    h_.assign(m_.b1.begin(), m_.b1.end());
-    nn_add_rows(h_.data(), m_.w1.data(), xin_.data(), nin, H);
-    for (int j = 0; j < H; ++j) {
-      mask_[j] = h_[j] > 0 && rng_.uniform() >= o_.dropout ? 1.f / keep : 0.f;
-      h_[j] *= mask_[j];
-    }
-    std::memcpy(out_.data(), m_.b2.data(), nc * sizeof(float));
-    nn_add_rows(out_.data(), m_.w2.data(), h_.data(), H, nc);
-
-    Oracle::MoveCost mc[3];
-    for (int k = 0; k < 3; ++k) mc[k] = oracle.cost(st, static_cast<Move>(k));
-    int min_cost = kIllegal;
-    float mx = -std::numeric_limits<float>::infinity();
-    for (int c = 0; c < nc; ++c) {
-      if (!labels_.legal(st, c)) {
-        costs_[c] = kIllegal;
-        continue;
-      }
-      const auto& m = mc[static_cast<int>(move_of(c, nl))];
-      costs_[c] = m.cost + (m.gold_arc && label_of(c, nl) != m.gold_label);
-      min_cost = std::min(min_cost, costs_[c]);
-      mx = std::max(mx, out_[c]);
-    }
-    double z = 0, zg = 0;
-    int pred = -1, gold = -1;
-    for (int c = 0; c < nc; ++c) {
-      if (costs_[c] == kIllegal) continue;
-      double e = std::exp(out_[c] - mx);
-      z += e;
-      if (costs_[c] == min_cost) zg += e;
-      if (pred < 0 || out_[c] > out_[pred]) pred = c;
-      if (costs_[c] == min_cost && (gold < 0 || out_[c] > out_[gold])) gold = c;
-    }
-    if (pred < 0) break;
-    ++decisions;
-    correct += costs_[pred] == min_cost;
-    for (int c = 0; c < nc; ++c) {
-      if (costs_[c] == kIllegal) {
-        dout_[c] = 0.f;
-        continue;
-      }
-      double e = std::exp(out_[c] - mx);
-      dout_[c] = static_cast<float>(e / z - (costs_[c] == min_cost ? e / zg : 0.0));
-    }
-    // Backward through the output layer, the hidden layer and into the inputs.
-    for (int j = 0; j < H; ++j) {
-      if (h_[j] == 0.f) {
-        dh_[j] = 0.f;
-        continue;
-      }
-      const size_t off = static_cast<size_t>(j) * nc;
-      dh_[j] = nn_dot(dout_.data(), &m_.w2[off], nc) * mask_[j];
-      step(kW2, off, dout_.data(), h_[j], nc);
-    }
-    step(kB2, 0, dout_.data(), 1.f, nc);
-    for (int i = 0; i < nin; ++i) {
-      const size_t off = static_cast<size_t>(i) * H;
-      dxin_[i] = nn_dot(dh_.data(), &m_.w1[off], H);
-      if (xin_[i] != 0.f) step(kW1, off, dh_.data(), xin_[i], H);
-    }
-    step(kB1, 0, dh_.data(), 1.f, H);
-    for (int p = 0; p < nvec; ++p) {
-      nn_add(&dctx_[static_cast<size_t>(rows[p]) * C], &dxin_[p * C], C);
-    }
-    for (int p = 0; p < kNnChildPositions; ++p) {
-      step(kChildTag, static_cast<size_t>(inputs.tag[p]) * d.child_tag, &dxin_[base + p * child],
-           1.f, d.child_tag);
-      step(kLabel, static_cast<size_t>(inputs.label[p]) * d.label,
-           &dxin_[base + p * child + d.child_tag], 1.f, d.label);
-    }
-    int next = gold;
-    if (explore && rng_.uniform() < o_.explore_prob) next = pred;
-    st.apply(move_of(next, nl), label_of(next, nl));
+void NnTrainer::score(const State& st, int n) {
+  const NnDims& d = m_.dims;
+  const int C = d.context(), H = d.hidden, nc = m_.num_classes, nin = d.mlp_input();
+  const int base = d.vec_positions * C, child = d.child_tag + d.label;
+  nn_inputs(st, xpos_, inputs_);
+  for (int p = 0; p < d.vec_positions; ++p) {
+    rows_[p] = inputs_.vec[p] < 0 ? n + 1 : inputs_.vec[p];
+    std::memcpy(&xin_[p * C], &ctx_[static_cast<size_t>(rows_[p]) * C], C * sizeof(float));
   }
-  // Backward through the BiLSTM and into the token embeddings.
+  for (int p = 0; p < kNnChildPositions; ++p) {
+    std::memcpy(&xin_[base + p * child],
+                &m_.e_child_tag[static_cast<size_t>(inputs_.tag[p]) * d.child_tag],
+                d.child_tag * sizeof(float));
+    std::memcpy(&xin_[base + p * child + d.child_tag],
+                &m_.e_label[static_cast<size_t>(inputs_.label[p]) * d.label],
+                d.label * sizeof(float));
+  }
+  h_.assign(m_.b1.begin(), m_.b1.end());
+  nn_add_rows(h_.data(), m_.w1.data(), xin_.data(), nin, H);
+  const float keep = 1.f - o_.dropout;
+  for (int j = 0; j < H; ++j) {
+    mask_[j] = h_[j] > 0 && rng_.uniform() >= o_.dropout ? 1.f / keep : 0.f;
+    h_[j] *= mask_[j];
+  }
+  std::memcpy(out_.data(), m_.b2.data(), nc * sizeof(float));
+  nn_add_rows(out_.data(), m_.w2.data(), h_.data(), H, nc);
+}
+
+NnTrainer::Decision NnTrainer::output_gradient(const Oracle& oracle, const State& st) {
+  const int nc = m_.num_classes;
+  const int min_cost = class_costs(oracle, labels_, st, costs_);
+  float mx = -std::numeric_limits<float>::infinity();
+  for (int c = 0; c < nc; ++c) {
+    if (costs_[c] != kIllegalCost) mx = std::max(mx, out_[c]);
+  }
+  double z = 0, zg = 0;
+  Decision dec;
+  for (int c = 0; c < nc; ++c) {
+    if (costs_[c] == kIllegalCost) continue;
+    double e = std::exp(out_[c] - mx);
+    z += e;
+    if (costs_[c] == min_cost) zg += e;
+    if (dec.pred < 0 || out_[c] > out_[dec.pred]) dec.pred = c;
+    if (costs_[c] == min_cost && (dec.gold < 0 || out_[c] > out_[dec.gold])) dec.gold = c;
+  }
+  if (dec.pred < 0) return dec;
+  dec.correct = costs_[dec.pred] == min_cost;
+  for (int c = 0; c < nc; ++c) {
+    if (costs_[c] == kIllegalCost) {
+      dout_[c] = 0.f;
+      continue;
+    }
+    double e = std::exp(out_[c] - mx);
+    dout_[c] = static_cast<float>(e / z - (costs_[c] == min_cost ? e / zg : 0.0));
+  }
+  return dec;
+}
+
+void NnTrainer::backward_mlp() {
+  const NnDims& d = m_.dims;
+  const int C = d.context(), H = d.hidden, nc = m_.num_classes, nin = d.mlp_input();
+  const int base = d.vec_positions * C, child = d.child_tag + d.label;
+  for (int j = 0; j < H; ++j) {
+    if (h_[j] == 0.f) {
+      dh_[j] = 0.f;
+      continue;
+    }
+    const size_t off = static_cast<size_t>(j) * nc;
+    dh_[j] = nn_dot(dout_.data(), &m_.w2[off], nc) * mask_[j];
+    step(kW2, off, dout_.data(), h_[j], nc);
+  }
+  step(kB2, 0, dout_.data(), 1.f, nc);
+  for (int i = 0; i < nin; ++i) {
+    const size_t off = static_cast<size_t>(i) * H;
+    dxin_[i] = nn_dot(dh_.data(), &m_.w1[off], H);
+    if (xin_[i] != 0.f) step(kW1, off, dh_.data(), xin_[i], H);
+  }
+  step(kB1, 0, dh_.data(), 1.f, H);
+  for (int p = 0; p < d.vec_positions; ++p) {
+    nn_add(&dctx_[static_cast<size_t>(rows_[p]) * C], &dxin_[p * C], C);
+  }
+  for (int p = 0; p < kNnChildPositions; ++p) {
+    step(kChildTag, static_cast<size_t>(inputs_.tag[p]) * d.child_tag, &dxin_[base + p * child],
+         1.f, d.child_tag);
+    step(kLabel, static_cast<size_t>(inputs_.label[p]) * d.label,
+         &dxin_[base + p * child + d.child_tag], 1.f, d.label);
+  }
+}
+
+void NnTrainer::backward_bilstm(const ParserNnExample& ex, int n) {
+  const NnDims& d = m_.dims;
+  const int C = d.context();
   step(kRoot, 0, &dctx_[0], 1.f, C);
   step(kPad, 0, &dctx_[static_cast<size_t>(n + 1) * C], 1.f, C);
   if (d.layers == 2) {
@@ -310,6 +328,11 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
       lstm_update(0, dir, x_.data(), n, &ctx_[C], C, &dctx_[C], dx_.data());
     }
   }
+}
+
+void NnTrainer::update_embeddings(int n) {
+  const NnDims& d = m_.dims;
+  const int in = d.input();
   if (o_.input_dropout > 0) {
     for (size_t k = 0; k < dx_.size(); ++k) dx_[k] *= x_mask_[k];
   }
@@ -326,18 +349,45 @@ std::pair<size_t, size_t> NnTrainer::train_sentence(const NnExample& ex, bool ex
     dx += d.xpos;
     step(kUpos, static_cast<size_t>(id[4]) * d.upos, dx, 1.f, d.upos);
   }
+}
+
+std::pair<size_t, size_t> NnTrainer::train_sentence(const ParserNnExample& ex, bool explore) {
+  const int n = static_cast<int>(ex.heads.size()) - 1;
+  const NnDims& d = m_.dims;
+  const int nc = m_.num_classes, nl = m_.num_labels;
+  embed(*ex.sentence, n);
+  run_bilstm(n);
+  xin_.resize(d.mlp_input());
+  dxin_.resize(d.mlp_input());
+  out_.resize(nc);
+  dout_.resize(nc);
+  costs_.resize(nc);
+  mask_.resize(d.hidden);
+  dh_.resize(d.hidden);
+
+  Oracle oracle(ex.heads, ex.labels);
+  State st(n);
+  size_t decisions = 0, correct = 0;
+  while (!st.terminal()) {
+    score(st, n);
+    const Decision dec = output_gradient(oracle, st);
+    if (dec.pred < 0) break;
+    ++decisions;
+    correct += dec.correct;
+    backward_mlp();
+    int next = dec.gold;
+    if (explore && rng_.uniform() < o_.explore_prob) next = dec.pred;
+    st.apply(move_of(next, nl), label_of(next, nl));
+  }
+  backward_bilstm(ex, n);
+  update_embeddings(n);
   return {decisions, correct};
 }
 
-}  // namespace
-
-NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
-                 const NnTrainOptions& o) {
-  NnModel m;
-  m.dims = o.dims;
-  const NnDims& d = m.dims;
-  m.num_labels = static_cast<int>(labels.names.size());
-  m.num_classes = labels.num_classes();
+// The model's vocabularies (words and suffixes seen twice, every tag) from the examples; returns
+// the count of every word key.
+std::unordered_map<std::string, int> build_vocabularies(
+    const std::vector<ParserNnExample>& examples, NnModel& m) {
   std::unordered_map<std::string, int> word_count, suffix_count;
   std::vector<std::string> xpos_seen, upos_seen;
   std::string key;
@@ -367,8 +417,13 @@ NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
   assign(frequent_suffixes, m.suffixes);
   assign(xpos_seen, m.xpos);
   assign(upos_seen, m.upos);
+  return word_count;
+}
 
-  std::mt19937_64 g(o.seed);
+// Random initial parameters (biases 0, forget gates 1, hidden layer 0.01).
+void init_parameters(NnModel& m, uint64_t seed) {
+  const NnDims& d = m.dims;
+  std::mt19937_64 g(seed);
   const size_t in = d.input(), L = d.lstm, C = d.context(), H = d.hidden;
   init_uniform(m.e_word, (m.words.size() + 1) * d.word, 0.1f, g);
   init_uniform(m.e_xpos, (m.xpos.size() + 1) * d.xpos, 0.1f, g);
@@ -398,6 +453,18 @@ NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
       std::fill(m.lstm2_b[dir].begin() + L, m.lstm2_b[dir].begin() + 2 * L, 1.f);
     }
   }
+}
+
+}  // namespace
+
+NnModel train_parser_nn(const std::vector<ParserNnExample>& examples, const LabelSet& labels,
+                        const ParserNnOptions& o) {
+  NnModel m;
+  m.dims = o.dims;
+  m.num_labels = static_cast<int>(labels.names.size());
+  m.num_classes = labels.num_classes();
+  std::unordered_map<std::string, int> word_count = build_vocabularies(examples, m);
+  init_parameters(m, o.seed);
 
   NnTrainer trainer(m, labels, o);
   trainer.word_freq.assign(m.words.size() + 1, 0);
@@ -445,4 +512,4 @@ NnModel train_nn(const std::vector<NnExample>& examples, const LabelSet& labels,
   return m;
 }
 
-}  // namespace kg::parse
+}  // namespace kg::train

@@ -1,5 +1,7 @@
 // Training of the tagger's BiLSTM scorer: softmax cross-entropy on the gold labels, word dropout
 // for rare words, dropout on the BiLSTM outputs, Adagrad (the BiLSTM updated once per sentence).
+#include "train/tagger_nn_trainer.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -7,16 +9,18 @@
 #include <random>
 #include <string>
 
-#include "nn/nn_lstm.h"
 #include "nn/nn_math.h"
-#include "nn/nn_random.h"
-#include "tag/nn_tagger.h"
+#include "train/nn_lstm_train.h"
+#include "train/nn_math_train.h"
+#include "train/nn_random.h"
 
-namespace kg::tag {
+namespace kg::train {
 namespace {
 
-using nn::init_uniform;
-using nn::Rng;
+using tag::kNnTagShapes;
+using tag::NnTagDims;
+using tag::NnTagKeys;
+using tag::NnTagModel;
 
 // Keys seen at least `min_count` times, in first-seen order.
 std::vector<uint64_t> vocabulary(const std::vector<uint64_t>& seen, int min_count,
@@ -47,7 +51,7 @@ class Trainer {
 
  private:
   void step(int p, size_t offset, const float* d, float a, int n) {
-    nn::nn_adagrad(params_[p]->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate,
+    nn_adagrad(params_[p]->data() + offset, g2_[p].data() + offset, d, a, o_.learning_rate,
                    n);
   }
   NnTagModel& m_;
@@ -58,7 +62,7 @@ class Trainer {
   std::vector<int> ids_;
   std::vector<float> x_, h_, hd_, mask_, dh_, dx_, out_;
   nn::LstmCache cache_[2];
-  nn::LstmGrads grads_;
+  LstmGrads grads_;
 };
 
 void Trainer::train_sentence(const std::vector<std::string_view>& forms,
@@ -87,7 +91,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
   h_.resize(static_cast<size_t>(n) * C);
   for (int dir = 0; dir < 2; ++dir) {
     nn::LstmWeights w{m_.lstm_x[dir].data(), m_.lstm_h[dir].data(), m_.lstm_b[dir].data(), in, L};
-    nn::lstm_run(w, dir, x_.data(), n, h_.data() + dir * L, C, &cache_[dir]);
+    lstm_run(w, dir, x_.data(), n, h_.data() + dir * L, C, &cache_[dir]);
   }
   hd_.resize(h_.size());
   mask_.resize(h_.size());
@@ -114,7 +118,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
     const float* mt = &mask_[static_cast<size_t>(t) * C];
     for (int i = 0; i < C; ++i) {
       if (mt[i] == 0.f) continue;
-      dht[i] = mt[i] * nn::nn_dot(out_.data(), &m_.w_out[static_cast<size_t>(i) * T], T);
+      dht[i] = mt[i] * nn_dot(out_.data(), &m_.w_out[static_cast<size_t>(i) * T], T);
     }
     for (int i = 0; i < C; ++i) {
       if (ht[i] != 0.f) step(10, static_cast<size_t>(i) * T, out_.data(), ht[i], T);
@@ -124,7 +128,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
   dx_.assign(x_.size(), 0.f);
   for (int dir = 0; dir < 2; ++dir) {
     nn::LstmWeights w{m_.lstm_x[dir].data(), m_.lstm_h[dir].data(), m_.lstm_b[dir].data(), in, L};
-    nn::lstm_backward(w, dir, cache_[dir], x_.data(), n, h_.data() + dir * L, C,
+    lstm_backward(w, dir, cache_[dir], x_.data(), n, h_.data() + dir * L, C,
                       dh_.data() + dir * L, C, dx_.data(), grads_);
     step(4 + 3 * dir, 0, grads_.wx.data(), 1.f, static_cast<int>(grads_.wx.size()));
     step(5 + 3 * dir, 0, grads_.wh.data(), 1.f, static_cast<int>(grads_.wh.size()));
@@ -143,7 +147,7 @@ void Trainer::train_sentence(const std::vector<std::string_view>& forms,
 
 }  // namespace
 
-std::vector<NnTagModel> train_nn_tagger(
+std::vector<NnTagModel> train_tagger_nn(
     const std::vector<std::vector<std::string_view>>& forms,
     const std::vector<std::vector<uint32_t>>& gold, int labels, const NnTagTrainOptions& options,
     const std::function<void(int, const NnTagModel&)>& on_epoch) {
@@ -155,7 +159,7 @@ std::vector<NnTagModel> train_nn_tagger(
   std::vector<uint64_t> words, pre, suf;
   for (const auto& s : forms) {
     for (std::string_view f : s) {
-      const NnTagKeys k = nn_tag_keys(f);
+      const NnTagKeys k = tag::nn_tag_keys(f);
       words.push_back(k.word);
       pre.push_back(k.prefix);
       suf.push_back(k.suffix);
@@ -200,4 +204,4 @@ std::vector<NnTagModel> train_nn_tagger(
   return out;
 }
 
-}  // namespace kg::tag
+}  // namespace kg::train

@@ -1,10 +1,11 @@
-// Training the sentence boundary model (averaged perceptron) on gold UD documents.
+// Training the tokenizer's sentence boundary model (averaged perceptron) on gold UD documents.
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "text/lexer.h"
 #include "text/sentence_splitter.h"
-#include "text/tokenizer.h"
+#include "train/train.h"
 
 namespace kg {
 namespace {
@@ -120,9 +121,9 @@ std::pair<float, double> best_threshold(const std::vector<float>& w, const Examp
 
 }  // namespace
 
-Result<Tokenizer> Tokenizer::train(const std::vector<Sentence>& train,
-                                   const std::vector<Sentence>& dev,
-                                   const TokenizerTrainOptions& options) {
+Result<Tokenizer> train_tokenizer(const std::vector<Sentence>& train,
+                                  const std::vector<Sentence>& dev,
+                                  const TokenizerTrainOptions& options) {
   if (train.empty()) return Status::invalid("no training sentences");
   Examples tr = make_examples(gold_docs(train));
   Examples dv = make_examples(gold_docs(dev.empty() ? train : dev));
