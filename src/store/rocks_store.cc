@@ -291,6 +291,40 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open(const std::string
   }
 }
 
+Status RocksGraphStore::check_column_families(const rocksdb::DBOptions& db_opts) const {
+  std::vector<std::string> names;
+  auto s = rocksdb::DB::ListColumnFamilies(db_opts, dir_, &names);
+  if (!s.ok()) return to_status(s, "reading column families");
+  for (int cf = 1; cf < kCfCount; ++cf) {
+    if (std::find(names.begin(), names.end(), cf_name(cf)) == names.end()) {
+      // A damaged MANIFEST can read as a database with only the default column family: let
+      // RocksDB say whether it is corrupt before calling it a foreign database.
+      std::vector<rocksdb::ColumnFamilyDescriptor> listed;
+      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions());
+      std::vector<rocksdb::ColumnFamilyHandle*> handles;
+      rocksdb::DB* probe = nullptr;
+      rocksdb::DBOptions probe_opts = db_opts;
+      probe_opts.info_log = std::make_shared<NullLogger>();
+      s = rocksdb::DB::OpenForReadOnly(probe_opts, dir_, listed, &handles, &probe);
+      if (probe != nullptr) {
+        for (auto* h : handles) (void)probe->DestroyColumnFamilyHandle(h);
+        delete probe;
+      }
+      if (!s.ok()) return to_status(s, "opening");
+      return Status::version_mismatch(
+          "database " + dir_ + " is not a kg database of format version " +
+          std::to_string(kFormatVersion) + " (no column family \"" + cf_name(cf) + "\")");
+    }
+  }
+  if (names.size() != kCfCount) {
+    return Status::version_mismatch("database " + dir_ +
+                                    " has column families this kg does not know (format "
+                                    "version " +
+                                    std::to_string(kFormatVersion) + ")");
+  }
+  return {};
+}
+
 Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::string& dir,
                                                                     OpenMode mode,
                                                                     StoreOptions options) {
@@ -327,38 +361,7 @@ Result<std::unique_ptr<RocksGraphStore>> RocksGraphStore::open_once(const std::s
   if (store->options_.env) db_opts.env = store->options_.env.get();
   if (mode == OpenMode::kReadWrite) db_opts.listeners.push_back(kill_point_listener());
 
-  if (exists) {
-    std::vector<std::string> names;
-    auto s = rocksdb::DB::ListColumnFamilies(db_opts, dir, &names);
-    if (!s.ok()) return store->to_status(s, "reading column families");
-    for (int cf = 1; cf < kCfCount; ++cf) {
-      if (std::find(names.begin(), names.end(), cf_name(cf)) == names.end()) {
-        // A damaged MANIFEST can read as a database with only the default column family: let
-        // RocksDB say whether it is corrupt before calling it a foreign database.
-        std::vector<rocksdb::ColumnFamilyDescriptor> listed;
-        for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions());
-        std::vector<rocksdb::ColumnFamilyHandle*> handles;
-        rocksdb::DB* probe = nullptr;
-        rocksdb::DBOptions probe_opts = db_opts;
-        probe_opts.info_log = std::make_shared<NullLogger>();
-        s = rocksdb::DB::OpenForReadOnly(probe_opts, dir, listed, &handles, &probe);
-        if (probe != nullptr) {
-          for (auto* h : handles) (void)probe->DestroyColumnFamilyHandle(h);
-          delete probe;
-        }
-        if (!s.ok()) return store->to_status(s, "opening");
-        return Status::version_mismatch(
-            "database " + dir + " is not a kg database of format version " +
-            std::to_string(kFormatVersion) + " (no column family \"" + cf_name(cf) + "\")");
-      }
-    }
-    if (names.size() != kCfCount) {
-      return Status::version_mismatch("database " + dir +
-                                      " has column families this kg does not know (format "
-                                      "version " +
-                                      std::to_string(kFormatVersion) + ")");
-    }
-  }
+  if (exists) KG_RETURN_IF_ERROR(store->check_column_families(db_opts));
 
   auto cache = rocksdb::NewLRUCache(64 << 20);
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;

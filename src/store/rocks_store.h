@@ -113,6 +113,9 @@ class RocksGraphStore final : public GraphWriter {
   // Writes the format record of a database that an older kg, killed while creating it, left with
   // empty column families and no record; refuses one that holds anything.
   Status finish_creation();
+  // Refuses an existing database whose column families are not kg's (kVersionMismatch), or
+  // whose MANIFEST is damaged (kCorruption).
+  Status check_column_families(const rocksdb::DBOptions& db_opts) const;
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
