@@ -2,6 +2,7 @@
 #include "store/codec.h"
 
 #include <cstring>
+#include <unordered_set>
 
 namespace kg::store {
 namespace {
@@ -71,11 +72,12 @@ std::string id_prefix(uint64_t id) {
 }
 
 std::string entity_canonical_key(std::string_view folded_name, std::string_view type) {
+  const std::string_view cls = identity_class(type);
   std::string key;
-  key.reserve(folded_name.size() + 1 + type.size());
+  key.reserve(folded_name.size() + 1 + cls.size());
   key.append(folded_name);
   key.push_back('\x1f');
-  key.append(type);
+  key.append(cls);
   return key;
 }
 
@@ -101,12 +103,48 @@ std::string alias_key(EntityId id, std::string_view surface) {
   return k;
 }
 
+bool is_alias_surface(std::string_view surface, std::string_view type) {
+  if (surface.empty() || static_cast<unsigned char>(surface[0]) < 0x20) return false;
+  static const std::unordered_set<std::string> pronouns = {
+      "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
+      "himself", "herself", "itself", "themselves", "this", "that", "these", "those", "who",
+      "whom", "whose", "which", "what", "i", "me", "my", "we", "us", "our", "you", "your", "one",
+      "ones", "some", "others", "another", "all", "both", "each", "either", "neither", "none",
+      "anyone", "everyone", "someone", "somebody", "everybody", "nobody", "there", "here"};
+  if (surface.size() <= 10) {
+    std::string low(surface);
+    for (char& c : low) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (pronouns.count(low) != 0) return false;
+  }
+  if (identity_class(type) == "CONCEPT") return true;
+  for (unsigned char c : surface) {
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0) return true;
+  }
+  return false;
+}
+
+std::string type_vote_key(EntityId id, std::string_view type) {
+  std::string k;
+  k.reserve(9 + type.size());
+  append_u64(k, id);
+  k.push_back('\0');
+  k.append(type);
+  return k;
+}
+
 MentionsKey parse_mentions_key(std::string_view key) {
   MentionsKey k;
   if (key.size() < 8) return k;
   k.id = read_u64(key.data());
-  k.kind = key.size() == 8 ? MentionsKeyKind::kMentions : MentionsKeyKind::kAlias;
-  k.alias = key.substr(8);
+  if (key.size() == 8) {
+    k.kind = MentionsKeyKind::kMentions;
+  } else if (key[8] == '\0') {
+    k.kind = MentionsKeyKind::kTypeVote;
+    k.alias = key.substr(9);
+  } else {
+    k.kind = MentionsKeyKind::kAlias;
+    k.alias = key.substr(8);
+  }
   return k;
 }
 

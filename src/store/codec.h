@@ -15,7 +15,7 @@
 namespace kg::store {
 
 // Bump on any incompatible change of the layout below; old databases are then refused.
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Column families, in the order they are opened.
 enum Cf : int {
@@ -62,12 +62,27 @@ bool parse_entity_key(std::string_view key, EntityId* id);
 //     sides naming the entity by that alias ---
 std::string mentions_key(EntityId id);
 std::string alias_key(EntityId id, std::string_view surface);
-enum class MentionsKeyKind { kMentions, kAlias, kInvalid };
+// id(8) 0x00 TYPE -> fact sides that type the entity so (its type votes).
+std::string type_vote_key(EntityId id, std::string_view type);
+enum class MentionsKeyKind { kMentions, kAlias, kTypeVote, kInvalid };
 struct MentionsKey {
   MentionsKeyKind kind = MentionsKeyKind::kInvalid;
   EntityId id = 0;
-  std::string_view alias;  // points into the parsed key
+  std::string_view alias;  // points into the parsed key: the surface form, or the voted type
 };
+
+// Whether a fact side's surface form becomes an alias (a lookup key) of the entity it names,
+// of type `type` (the document's entry): never a pronoun or determiner ("he", "It", "they"),
+// which resolution links but which name nothing; for a named entity only a form with a capital
+// letter or digit (a name, not a role noun like "president"); never a form that could be read as
+// a type-vote key. docs/storage-format.md.
+bool is_alias_surface(std::string_view surface, std::string_view type);
+
+// The identity class of an entity type: one name is one named entity whatever type (PERSON,
+// ORG, LOC, MISC) each mention gives it; a concept ("apple") is another entity than the name.
+inline std::string_view identity_class(std::string_view type) {
+  return type == "CONCEPT" ? std::string_view("CONCEPT") : std::string_view("NAME");
+}
 MentionsKey parse_mentions_key(std::string_view key);
 
 // --- relations CF: id(8) -> pb::Relation; id(8) 'c' -> fact count ---

@@ -157,13 +157,13 @@ class RocksGraphStore final : public GraphWriter {
   // Ids already resolved by this process, by the name as written (per entity type: index into
   // kEntityTypes) and by canonical key. Write side only; cleared when large or after a failed
   // batch.
-  std::array<IdCache, std::size(kEntityTypes)> entity_ids_;
+  std::array<IdCache, 2> entity_ids_;  // by identity class: named, concept
   IdCache entity_keys_, relation_ids_, relation_keys_;
   size_t cached_ids() const;
   // Per-document tables of add_to_batch (entity id, relation id, name -> index in the record).
   SmallMap<uint64_t> entity_index_, relation_index_;
   SmallMap<std::string_view> by_name_;
-  static size_t type_index(std::string_view type);  // of kDefaultEntityType when empty
+  static size_t class_index(std::string_view type);  // 0 named (also when empty), 1 concept
 };
 
 }  // namespace kg::store

@@ -139,10 +139,10 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string
     Triple t;
     t.doc = doc_id;
     t.subject = s.name();
-    t.subject_type = s.type();
+    t.subject_type = f.subject_type().empty() ? s.type() : f.subject_type();
     t.relation = r.label();
     t.object = o.name();
-    t.object_type = o.type();
+    t.object_type = f.object_type().empty() ? o.type() : f.object_type();
     t.negated = f.negated();
     t.subject_text = ev.subject_text();
     t.object_text = ev.object_text();

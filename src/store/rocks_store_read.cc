@@ -18,6 +18,24 @@ void sort_aliases(std::vector<std::pair<int64_t, std::string>>& aliases, EntityI
   for (auto& a : aliases) info.aliases.push_back(std::move(a.second));
 }
 
+// A named entity's type is the one most of its mentions give it (ties: the order of
+// kEntityTypes); the distribution is kept in type_votes. A concept is a CONCEPT.
+void apply_type_votes(std::vector<std::pair<int64_t, std::string>>& votes, EntityInfo& info) {
+  auto rank = [](const std::string& type) {
+    for (size_t i = 0; i < std::size(kEntityTypes); ++i) {
+      if (type == kEntityTypes[i]) return i;
+    }
+    return std::size(kEntityTypes);
+  };
+  std::sort(votes.begin(), votes.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : rank(a.second) < rank(b.second);
+  });
+  for (auto& [n, type] : votes) {
+    if (n > 0) info.type_votes.emplace_back(std::move(type), static_cast<uint64_t>(n));
+  }
+  if (info.type != "CONCEPT" && !info.type_votes.empty()) info.type = info.type_votes[0].first;
+}
+
 }  // namespace
 
 Status RocksGraphStore::read_entity_record(EntityId id, const std::string& value,
@@ -38,14 +56,14 @@ Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
   std::string prefix = mentions_key(id);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfMentions)));
   int64_t mentions = 0;
-  std::vector<std::pair<int64_t, std::string>> aliases;
+  std::vector<std::pair<int64_t, std::string>> aliases, votes;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     MentionsKey k = parse_mentions_key(it->key().ToStringView());
     if (k.kind == MentionsKeyKind::kMentions) {
       mentions = count_of(it->value());
       if (mentions <= 0) break;
     } else if (int64_t n = count_of(it->value()); n > 0) {
-      aliases.emplace_back(n, std::string(k.alias));
+      (k.kind == MentionsKeyKind::kTypeVote ? votes : aliases).emplace_back(n, std::string(k.alias));
     }
   }
   KG_RETURN_IF_ERROR(to_status(it->status(), "reading entity"));
@@ -61,6 +79,7 @@ Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
   KG_RETURN_IF_ERROR(read_entity_record(id, value, info));
   info.mentions = static_cast<uint64_t>(mentions);
   sort_aliases(aliases, info);
+  apply_type_votes(votes, info);
   return std::optional<EntityInfo>(std::move(info));
 }
 
@@ -203,7 +222,7 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
   std::unique_ptr<rocksdb::Iterator> rec(db_->NewIterator(full_scan(), cf(kCfEntities)));
   std::optional<EntityId> current;
   int64_t mentions = 0;
-  std::vector<std::pair<int64_t, std::string>> aliases;
+  std::vector<std::pair<int64_t, std::string>> aliases, votes;
   auto emit = [&]() -> Status {
     if (current && mentions > 0) {
       std::string key = entity_key(*current);
@@ -217,11 +236,13 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
       KG_RETURN_IF_ERROR(read_entity_record(*current, rec->value().ToString(), info));
       info.mentions = static_cast<uint64_t>(mentions);
       sort_aliases(aliases, info);
+      apply_type_votes(votes, info);
       fn(info);
     }
     current.reset();
     mentions = 0;
     aliases.clear();
+    votes.clear();
     return {};
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -230,8 +251,11 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
       KG_RETURN_IF_ERROR(emit());
       current = k.id;
       mentions = count_of(it->value());
-    } else if (k.kind == MentionsKeyKind::kAlias && current && k.id == *current) {
-      if (int64_t n = count_of(it->value()); n > 0) aliases.emplace_back(n, std::string(k.alias));
+    } else if (k.kind != MentionsKeyKind::kInvalid && current && k.id == *current) {
+      if (int64_t n = count_of(it->value()); n > 0) {
+        (k.kind == MentionsKeyKind::kTypeVote ? votes : aliases)
+            .emplace_back(n, std::string(k.alias));
+      }
     }
   }
   KG_RETURN_IF_ERROR(emit());

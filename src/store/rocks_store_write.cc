@@ -27,12 +27,8 @@ bool known_type(std::string_view type) {
 
 }  // namespace
 
-size_t RocksGraphStore::type_index(std::string_view type) {
-  if (type.empty()) type = kDefaultEntityType;
-  for (size_t i = 0; i < std::size(kEntityTypes); ++i) {
-    if (type == kEntityTypes[i]) return i;
-  }
-  return 0;  // not reached: types are validated first
+size_t RocksGraphStore::class_index(std::string_view type) {
+  return identity_class(type) == "CONCEPT" ? 1 : 0;
 }
 
 size_t RocksGraphStore::cached_ids() const {
@@ -60,7 +56,7 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     uint32_t entity;
     std::string_view surface;
   };
-  std::vector<AliasUse> aliases;
+  std::vector<AliasUse> aliases, votes;  // votes: (entity, type) per fact side
   std::string& key = batch.key;
   for (int i = 0; i < doc.facts_size(); ++i) {
     const pb::FactRef& f = doc.facts(i);
@@ -85,6 +81,8 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     ++mentions[f.subject()];
     if (f.object() != f.subject()) ++mentions[f.object()];
     ++relation_facts[f.relation()];
+    votes.push_back({f.subject(), f.subject_type().empty() ? s.type() : f.subject_type()});
+    votes.push_back({f.object(), f.object_type().empty() ? o.type() : f.object_type()});
     if (!f.subject_text().empty() && f.subject_text() != s.name()) {
       aliases.push_back({f.subject(), f.subject_text()});
     }
@@ -97,6 +95,21 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
   }
   for (uint32_t r = 0; r < n_relations; ++r) {
     batch.add_relation_facts(doc.relations(static_cast<int>(r)).id(), sign * relation_facts[r]);
+  }
+  // Type votes, counted per (entity, type).
+  std::sort(votes.begin(), votes.end(), [](const AliasUse& a, const AliasUse& b) {
+    return a.entity != b.entity ? a.entity < b.entity : a.surface < b.surface;
+  });
+  for (size_t i = 0; i < votes.size();) {
+    size_t j = i;
+    while (j < votes.size() && votes[j].entity == votes[i].entity &&
+           votes[j].surface == votes[i].surface) {
+      ++j;
+    }
+    const pb::EntityRef& e = doc.entities(static_cast<int>(votes[i].entity));
+    batch.merge_count(kCfMentions, type_vote_key(e.id(), votes[i].surface),
+                      sign * static_cast<int64_t>(j - i));
+    i = j;
   }
   // Surface forms other than the canonical name, counted per (entity, surface).
   std::sort(aliases.begin(), aliases.end(), [](const AliasUse& a, const AliasUse& b) {
@@ -116,7 +129,7 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
       canonical_of = aliases[i].entity;
     }
     std::string folded = fold(aliases[i].surface);
-    if (!folded.empty() && folded != canonical) {
+    if (!folded.empty() && folded != canonical && is_alias_surface(aliases[i].surface, e.type())) {
       auto n = sign * static_cast<int64_t>(j - i);
       batch.merge_count(kCfMentions, alias_key(e.id(), aliases[i].surface), n);
       batch.merge_count(kCfNames, name_key(folded, e.id()), n);
@@ -141,7 +154,7 @@ const std::string* RocksGraphStore::pending_claim(Batch& batch, bool entity, uin
 Result<EntityId> RocksGraphStore::resolve_entity(std::string_view name, std::string_view type,
                                                  Batch& batch) {
   if (type.empty()) type = kDefaultEntityType;
-  IdCache& by_name = entity_ids_[type_index(type)];
+  IdCache& by_name = entity_ids_[class_index(type)];
   if (const uint64_t* id = by_name.find(name)) return *id;
   std::string key = entity_canonical_key(name, type);
   auto remember = [&](EntityId id) {
@@ -272,10 +285,14 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   entity_index_.reset(2 * n);
   relation_index_.reset(n);
   by_name_.reset(2 * n);  // names repeat within a document: each is resolved once
+  // The document's entry for the entity a (name, type) side names; its type is the first the
+  // document gives it (FactRef keeps a side's other type).
   auto entity_ref = [&](const std::string& name, const std::string& type) -> Result<uint32_t> {
     const std::string_view t = type.empty() ? kDefaultEntityType : std::string_view(type);
     if (const uint32_t* index = by_name_.find(name)) {
-      if (rec->entities(static_cast<int>(*index)).type() == t) return *index;
+      if (identity_class(rec->entities(static_cast<int>(*index)).type()) == identity_class(t)) {
+        return *index;
+      }
     }
     KG_ASSIGN_OR_RETURN(EntityId id, resolve_entity(name, type, batch));
     auto [index, inserted] = entity_index_.emplace(id, static_cast<uint32_t>(rec->entities_size()));
@@ -294,8 +311,8 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   auto prefetch = [&](size_t i) {
     if (i >= doc.triples.size()) return;
     const Triple& t = doc.triples[i];
-    entity_ids_[type_index(t.subject_type)].prefetch(t.subject);
-    entity_ids_[type_index(t.object_type)].prefetch(t.object);
+    entity_ids_[class_index(t.subject_type)].prefetch(t.subject);
+    entity_ids_[class_index(t.object_type)].prefetch(t.object);
     relation_ids_.prefetch(t.relation);
   };
   for (size_t i = 0; i < kAhead; ++i) prefetch(i);
@@ -319,6 +336,12 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
     f->set_negated(t.negated);
     if (!t.subject_text.empty()) f->set_subject_text(t.subject_text);
     if (!t.object_text.empty()) f->set_object_text(t.object_text);
+    auto side_type = [&](uint32_t index, const std::string& type) -> std::string {
+      const std::string_view side = type.empty() ? kDefaultEntityType : std::string_view(type);
+      return rec->entities(static_cast<int>(index)).type() == side ? "" : std::string(side);
+    };
+    if (auto st = side_type(s, t.subject_type); !st.empty()) f->set_subject_type(st);
+    if (auto ot = side_type(o, t.object_type); !ot.empty()) f->set_object_type(ot);
     EdgeKey edge{rec->entities(static_cast<int>(s)).id(), rid,
                  rec->entities(static_cast<int>(o)).id(), t.negated};
     batch.key.clear();

@@ -39,6 +39,9 @@ struct EntityInfo {
   std::string type;                  // PERSON, ORG, LOC, MISC, CONCEPT
   std::vector<std::string> aliases;  // surface forms seen, canonical name excluded
   uint64_t mentions = 0;             // number of facts (subject or object) that name it
+  // How many fact sides gave a named entity each type, most first: `type` is the first. One name
+  // is one named entity whatever types its mentions carry (a concept is another entity).
+  std::vector<std::pair<std::string, uint64_t>> type_votes;
 };
 
 // A directed, labelled edge aggregated over all documents.

@@ -113,7 +113,8 @@ Status Checker::recompute_from_evidence() {
     }
     std::string canonical = fold(e->second.name());
     std::string f = fold(surface);
-    if (f.empty() || f == canonical) return;
+    // Only the identity class matters to the rule, and an entity's record has its class.
+    if (f.empty() || f == canonical || !is_alias_surface(surface, e->second.type())) return;
     add(kCfNames, name_key(f, id));
     add(kCfMentions, alias_key(id, surface));
   };
@@ -162,6 +163,11 @@ Status Checker::recompute_from_evidence() {
     }
     EdgeKey want{rec.entities(f.subject()).id(), rec.relations(f.relation()).id(),
                  rec.entities(f.object()).id(), f.negated()};
+    // Type votes come from the document record: the sides' own types, else their entries'.
+    const std::string& st = f.subject_type().empty() ? rec.entities(f.subject()).type() : f.subject_type();
+    const std::string& ot = f.object_type().empty() ? rec.entities(f.object()).type() : f.object_type();
+    add(kCfMentions, type_vote_key(want.subject, st));
+    add(kCfMentions, type_vote_key(want.object, ot));
     if (!(want == e) || f.subject_text() != ev.subject_text() ||
         f.object_text() != ev.object_text()) {
       problem("document \"" + std::string(doc) + "\" fact " + std::to_string(fact) +
