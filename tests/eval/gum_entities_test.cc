@@ -1,8 +1,11 @@
 #include "eval/gum_entities.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
+#include <utility>
 
+#include "common/file.h"
 #include "gold_entities_example.h"
 
 using kg::eval::read_gold_entities;
@@ -90,4 +93,30 @@ TEST_CASE("Gold entities: the field layout comes from global.Entity", "[eval]") 
   REQUIRE(g->mentions.size() == 1);
   CHECK(g->mentions[0].identity == "Ada_Lovelace");
   CHECK(g->documents[0].id == "doc1");
+}
+
+TEST_CASE("Gold entities: GUM dev reads whole, chains agree on their identity", "[eval][data]") {
+  const std::string path = std::string(KG_SHARED_DATA) + "/ud/en_gum/en_gum-ud-dev.conllu";
+  auto text = kg::read_file(path);
+  REQUIRE(text.ok());
+  auto g = read_gold_entities(*text, path);
+  REQUIRE(g.ok());
+  size_t newdocs = 0;
+  for (size_t at = text->find("# newdoc id"); at != std::string::npos;
+       at = text->find("# newdoc id", at + 1)) {
+    ++newdocs;
+  }
+  CHECK(g->documents.size() == newdocs);
+  std::map<std::pair<size_t, std::string>, std::string> identity;
+  size_t named = 0;
+  for (const auto& m : g->mentions) {
+    named += m.named;
+    const auto& s = g->documents[m.doc].sentences[m.sentence];
+    REQUIRE(m.last < s.tokens.size());
+    CHECK(m.head >= m.first);
+    CHECK(m.head <= m.last);
+    auto [it, added] = identity.try_emplace({m.doc, m.chain}, m.identity);
+    CHECK(it->second == m.identity);
+  }
+  CHECK(named > 0);
 }
