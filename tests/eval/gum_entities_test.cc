@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/file.h"
+#include "eval/raw_text.h"
 #include "gold_entities_example.h"
 
 using kg::eval::read_gold_entities;
@@ -95,7 +96,8 @@ TEST_CASE("Gold entities: the field layout comes from global.Entity", "[eval]") 
   CHECK(g->documents[0].id == "doc1");
 }
 
-TEST_CASE("Gold entities: GUM dev reads whole, chains agree on their identity", "[eval][data]") {
+TEST_CASE("Gold entities: GUM dev reads whole, as raw_text, chains agree on their identity",
+          "[eval][data]") {
   const std::string path = std::string(KG_SHARED_DATA) + "/ud/en_gum/en_gum-ud-dev.conllu";
   auto text = kg::read_file(path);
   REQUIRE(text.ok());
@@ -107,6 +109,11 @@ TEST_CASE("Gold entities: GUM dev reads whole, chains agree on their identity", 
     ++newdocs;
   }
   CHECK(g->documents.size() == newdocs);
+  // The same raw text as kg evaluate --tokenize rebuilds.
+  auto raw = kg::eval::gold_text_from_conllu(*text, path);
+  REQUIRE(raw.ok());
+  REQUIRE(raw->documents.size() == g->documents.size());
+  for (size_t d = 0; d < newdocs; ++d) CHECK(raw->documents[d].text == g->documents[d].text);
   std::map<std::pair<size_t, std::string>, std::string> identity;
   size_t named = 0;
   for (const auto& m : g->mentions) {
