@@ -17,7 +17,8 @@
 #include "common/file.h"
 #include "eval/entity_resolution.h"
 #include "eval/gum_entities.h"
-#include "store/fold.h"  // the store's name identity: a node is (fold(name), type)
+#include "store/codec.h"  // the store's identity of a node: its canonical key
+#include "store/fold.h"
 #include "store/store.h"
 
 namespace {
@@ -97,7 +98,7 @@ Status score(const std::string& gold_path, const std::string& db, bool details) 
     if (stored) facts[d] = std::move(stored->triples);
   }
   auto node_of = [](std::string_view name, std::string_view type) {
-    return kg::store::fold(name) + '\x1f' + std::string(type.empty() ? "MISC" : type);
+    return kg::store::entity_canonical_key(kg::store::fold(name), type.empty() ? "MISC" : type);
   };
   eval::Alignment alignment = eval::align_mentions(gold, facts, node_of);
   print_table(gold_path, eval::evaluate_resolution(gold, alignment));

@@ -51,8 +51,9 @@ TEST_CASE("A stored document's facts are readable as entities, edges and evidenc
   CHECK(biden.name == "Joe Biden");
   CHECK(biden.type == "PERSON");
   CHECK(biden.mentions == 2);
-  CHECK(biden.aliases == std::vector<std::string>{"Biden", "the president"});
-  CHECK(must_find(*g, "the President").id == biden.id);
+  // A role noun links the fact to him but is not one of his names.
+  CHECK(biden.aliases == std::vector<std::string>{"Biden"});
+  CHECK_FALSE(g->find_entity("the President").value().has_value());
 
   auto out = g->edges_of(biden.id, Direction::kOut).value();
   REQUIRE(out.size() == 2);
@@ -170,6 +171,61 @@ TEST_CASE("A triple without entity types stores them as MISC", "[store]") {
   t2.subject_type = "MISC";
   REQUIRE(g->put_document(doc_of("d2", {t2})).ok());
   CHECK(must_find(*g, "acme").mentions == 2);  // the same entity
+}
+
+TEST_CASE("One name is one named entity whatever types its mentions carry; the type is voted",
+          "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  // "Apple" typed LOC once and ORG twice, in two documents and in one: one node, typed ORG, with
+  // the votes kept; the concept "apple" stays another entity.
+  auto a1 = fact("d1", "Apple", "open", "store");
+  a1.subject_type = "LOC";
+  auto a2 = fact("d2", "Apple", "hire", "Tim Cook");
+  a2.subject_type = "ORG";
+  auto a3 = fact("d2", "Apple", "sell", "iPhone");
+  a3.subject_type = "ORG";
+  auto fruit = fact("d2", "apple", "grow on", "tree");
+  fruit.subject_type = "CONCEPT";
+  REQUIRE(g->put_document(doc_of("d1", {a1})).ok());
+  REQUIRE(g->put_document(doc_of("d2", {a2, a3, fruit})).ok());
+  std::vector<EntityInfo> apples = g->entities("apple", 0).value();
+  REQUIRE(apples.size() == 2);
+  const EntityInfo& company = apples[0];
+  CHECK(company.name == "Apple");
+  CHECK(company.type == "ORG");
+  CHECK(company.mentions == 3);
+  CHECK(company.type_votes ==
+        std::vector<std::pair<std::string, uint64_t>>{{"ORG", 2}, {"LOC", 1}});
+  CHECK(apples[1].type == "CONCEPT");
+  // Each document reads back with its own types, and the counts check out.
+  CHECK(g->document("d1").value()->triples[0].subject_type == "LOC");
+  CHECK(g->document("d2").value()->triples[1].subject_type == "ORG");
+  CHECK(store::verify_consistency(*g).ok());
+  // Retracting the ORG document leaves the LOC vote.
+  REQUIRE(g->remove_document("d2").value());
+  CHECK(must_find(*g, "apple").type == "LOC");
+  CHECK(store::verify_consistency(*g).ok());
+}
+
+TEST_CASE("A pronoun or a lowercase role noun is never an alias or a lookup key", "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto d = doc_of("d1", {fact("d1", "Ronald Reagan", "sign", "bill", "He", "bill"),
+                         fact("d1", "Ronald Reagan", "veto", "plan", "the president", "plan"),
+                         fact("d1", "Ronald Reagan", "meet", "Congress", "Reagan", "it"),
+                         fact("d1", "company", "buy", "Acme", "they", "Acme Corp.")});
+  d.triples[3].subject_type = "CONCEPT";
+  REQUIRE(g->put_document(d).ok());
+  EntityInfo reagan = must_find(*g, "reagan");
+  CHECK(reagan.aliases == std::vector<std::string>{"Reagan"});
+  CHECK(reagan.mentions == 3);
+  for (const char* key : {"he", "He", "the president", "it", "they"}) {
+    INFO(key);
+    CHECK_FALSE(g->find_entity(key).value().has_value());
+  }
+  CHECK(must_find(*g, "acme corp.").name == "Acme");
+  CHECK(store::verify_consistency(*g).ok());
 }
 
 TEST_CASE("suggest offers close names for a misspelt one", "[store]") {
