@@ -186,6 +186,72 @@ void DocumentExtraction::describe_by_appositions(size_t si) {
 void DocumentExtraction::resolve() {
   mentions_ = table_.take_sorted(remap_);
   entities_ = resolve_mentions(mentions_);
+  names_first();
+}
+
+namespace {
+
+// "Apple Inc." and "Apple" are one company: an organisation's name without its corporate suffix
+// (the surface forms keep it), unless nothing but a generic head or a place would remain ("Bank
+// Co", "New York Co").
+void strip_corporate_suffix(Entity& ent) {
+  if (ent.type != "ORG" && ent.type != "MISC") return;
+  std::string name = ent.name;
+  for (;;) {
+    while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+    const size_t space = name.rfind(' ');
+    if (space == std::string::npos) break;
+    const std::string last = to_lower(std::string_view(name).substr(space + 1));
+    if (!is_corporate_suffix(last)) break;
+    const std::string rest = name.substr(0, space);
+    const std::string rest_low = to_lower(rest);
+    if (rest_low.find(' ') == std::string::npos && is_generic_org_head(rest_low)) break;
+    if (is_place_name(rest_low)) break;  // "New York Co" is not New York
+    name = rest;
+    ent.type = "ORG";
+  }
+  while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+  if (!name.empty()) ent.name = name;
+}
+
+}  // namespace
+
+// Names first: an entity whose whole name is one word that names nothing (a month, a weekday, a
+// lone "Co", a word of an earnings table) is no graph node; one that is a generic organisation
+// head ("Bank", "Commission") left unresolved is the concept, never a name that would merge the
+// banks of every document.
+void DocumentExtraction::names_first() {
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    Entity& ent = entities_[e];
+    if (ent.type == "CONCEPT") continue;
+    std::string low = to_lower(ent.name);
+    if (low.starts_with("the ")) low.erase(0, 4);
+    if (std::string_view country = common_country_name(low); !country.empty()) {
+      ent.name = country;  // "U.S.", "US", "America" -> "United States"
+      ent.type = "LOC";
+      continue;
+    }
+    strip_corporate_suffix(ent);
+    low = to_lower(ent.name);
+    if (low.starts_with("the ")) low.erase(0, 4);
+    // A row of an earnings table ("Revs 5.5", "Shr 1.20"): its first word names nothing.
+    const size_t space = low.find(' ');
+    const bool table_row = space != std::string::npos &&
+                           is_non_entity_name(std::string_view(low).substr(0, space)) &&
+                           low.find_first_of("0123456789") != std::string::npos;
+    if (low.empty() || (space != std::string::npos && !table_row)) continue;
+    if (table_row || is_non_entity_name(low)) {
+      for (Mention& m : mentions_) {
+        if (m.entity == static_cast<int>(e)) {
+          m.entity = -1;
+          m.kind = MentionKind::kOther;
+        }
+      }
+    } else if (is_generic_org_head(low)) {
+      ent.name = low;
+      ent.type = "CONCEPT";
+    }
+  }
 }
 
 const std::string* DocumentExtraction::name_of(int id) const {
@@ -301,7 +367,9 @@ std::optional<std::string> DocumentExtraction::oblique_label(const Proposition& 
   if (arg.from_object && sl.object >= 0) {
     const std::string verb = p.kind == PropKind::kVerbal ? p.inner_label : "be";
     const Mention& objm = mention(sl.object);
-    if (objm.kind != MentionKind::kConcept && !objm.predicative) return std::nullopt;
+    if (obj == nullptr || (objm.kind != MentionKind::kConcept && !objm.predicative)) {
+      return std::nullopt;
+    }
     return verb + " " + *obj + " " + arg.prep;
   }
   const bool object_noun = obj_node && mention(sl.object).kind == MentionKind::kConcept;

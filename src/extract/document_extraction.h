@@ -78,6 +78,7 @@ class DocumentExtraction {
     double resolution_penalty = 0.0;  // for a subject that rests on resolution
   };
 
+  void names_first();
   Slots fill_slots(const DepTree& t, int sentence, const Proposition& p);
   void describe_by_appositions(size_t si);
 

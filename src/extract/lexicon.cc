@@ -269,6 +269,53 @@ bool is_idiom_pp(std::string_view prep, std::string_view noun) {
 
 bool is_temporal_noun(std::string_view lemma) { return in(temporal(), lemma); }
 bool is_org_cue(std::string_view w) { return in(org_cues(), w); }
+
+bool is_non_entity_name(std::string_view w) {
+  static const Set s = {
+      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+      "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "co", "co.", "cos", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
+      "ag", "sa", "nv", "bv", "gmbh", "spa", "shr", "shrs", "revs", "rev", "cts", "ct", "oper",
+      "qtr", "qtly", "avg", "mths", "mth", "record", "pay", "div", "vs", "dlrs", "dlr", "mln",
+      "billion", "pct", "note", "prior", "net"};
+  return in(s, w);
+}
+
+bool is_corporate_suffix(std::string_view w) {
+  static const Set s = {"co",  "co.",  "cos", "corp", "corp.", "inc", "inc.", "ltd", "ltd.",
+                        "plc", "llc",  "ag",  "sa",   "nv",    "bv",  "gmbh", "spa", "limited",
+                        "incorporated", "corporation"};
+  return in(s, w);
+}
+
+std::string_view common_country_name(std::string_view w) {
+  static const std::pair<const char*, const char*> names[] = {
+      {"us", "United States"},           {"u.s.", "United States"},
+      {"u.s", "United States"},          {"usa", "United States"},
+      {"u.s.a.", "United States"},       {"america", "United States"},
+      {"united states", "United States"}, {"united states of america", "United States"},
+      {"uk", "Britain"},                 {"u.k.", "Britain"},
+      {"britain", "Britain"},            {"great britain", "Britain"},
+      {"united kingdom", "Britain"},     {"ussr", "Soviet Union"},
+      {"u.s.s.r.", "Soviet Union"},      {"soviet union", "Soviet Union"}};
+  for (const auto& [alias, name] : names) {
+    if (w == alias) return name;
+  }
+  return {};
+}
+
+bool is_generic_org_head(std::string_view w) {
+  static const Set s = {
+      "bank", "banks", "commission", "company", "companies", "group", "ministry", "government",
+      "council", "committee", "department", "agency", "board", "court", "union", "association",
+      "corporation", "party", "fund", "exchange", "authority", "office", "administration",
+      "bureau", "institute", "federation", "community", "organisation", "organization", "trust",
+      "holdings", "partners", "industries", "securities", "treasury", "cabinet", "parliament",
+      "senate", "house", "army", "police", "state", "states", "federal", "central", "national",
+      "international", "general", "express", "capital", "financial", "investment", "services"};
+  return in(s, w);
+}
 bool is_place_name(std::string_view w) { return in(places(), w); }
 bool is_light_verb(std::string_view lemma) { return in(light_verbs(), lemma); }
 

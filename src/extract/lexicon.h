@@ -23,6 +23,18 @@ bool is_temporal_noun(std::string_view lemma);  // sunday, week, january, ...
 bool is_org_cue(std::string_view w);          // house, council, ministry, ...
 bool is_place_name(std::string_view w);       // countries, continents, major cities
 bool is_light_verb(std::string_view lemma);   // have, make, take, give, hold, send, ...
+// A one-word "name" that names no entity: months, weekdays, lone corporate suffixes (co, inc),
+// words of financial tables (shr, revs, cts, oper, qtr, record, pay).
+bool is_non_entity_name(std::string_view w);
+// A one-word organisation head that names many organisations ("bank", "commission", "group"):
+// alone it is a concept, never a name shared across documents.
+bool is_generic_org_head(std::string_view w);
+// A corporate suffix ending an organisation's name: co, corp, inc, ltd, plc, ... (with or
+// without the period).
+bool is_corporate_suffix(std::string_view w);
+// The one name of a country known by several ("U.S.", "US", "America" -> "United States";
+// "UK", "Britain" -> "Britain"), from its lowercased name; empty for any other name.
+std::string_view common_country_name(std::string_view lowercased);
 
 // Personal pronouns: person 3 singular/plural and gender; returns false for other words.
 struct PronounInfo {

@@ -152,6 +152,18 @@ NameRun name_run(const DepTree& t, const std::vector<int>& words, int head, bool
             (t.rel(words[e + 1]) == "flat" && t.is_capitalized(words[e + 1])))) {
       ++e;
     }
+    // A capitalized adjective opening an organisation's name is part of it ("American Express
+    // Co", "British Airways"), not a descriptor as in "US President Joe Biden".
+    // Alone, a generic head ("Express", "Bank") needs its adjective whatever the entity tags say.
+    const std::string last = lower_ascii(t.lower(words[e]));
+    const bool generic_alone = b == e && is_generic_org_head(last);
+    const bool org_name = is_org_cue(last) || ner_type(t.tok(head)) == "ORG";
+    while ((org_name || generic_alone) && b > 0 && words[b - 1] == words[b] - 1 &&
+           t.upos(words[b - 1]) == "ADJ" && t.rel(words[b - 1]) == "amod" &&
+           t.is_capitalized(words[b - 1]) && !is_title_word(t.lower(words[b - 1])) &&
+           (generic_alone || !ner_type(t.tok(words[b - 1])).empty())) {
+      --b;
+    }
   }
   return {b, e};
 }

@@ -1,0 +1,77 @@
+// Corpus entities, end to end (kg build with the shipped models, then kg entities --json): one
+// node per name whatever types its mentions carry, corporate suffixes and common country names
+// folded, no node for months, weekdays or earnings-table words, generic organisation heads kept
+// apart as concepts, pronouns never aliases.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_kg.h"
+
+namespace {
+
+using nlohmann::json;
+
+// The entities of a graph built from `jsonl`, by name.
+std::map<std::string, json> build_entities(const std::string& name, const std::string& jsonl) {
+  const auto dir = scratch_dir("corpus-entities", name);
+  const std::string input = (dir / "in.jsonl").string(), db = (dir / "db").string();
+  std::ofstream(input, std::ios::binary) << jsonl;
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  Ran b = kg_run({"build", "--models", models, "--threads", "2", "--db", db, input});
+  INFO(b.out << b.err);
+  REQUIRE(b.code == 0);
+  Ran e = kg_run({"entities", "--db", db, "--json", "--top", "1000"});
+  REQUIRE(e.code == 0);
+  std::map<std::string, json> by_name;
+  const json all = json::parse(e.out);
+  for (const json& x : all["entities"]) by_name[x["name"].get<std::string>()] = x;
+  return by_name;
+}
+
+bool has_alias(const json& e, const std::string& alias) {
+  for (const json& a : e["aliases"]) {
+    if (a == alias) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("kg build: corporate suffixes, common country names, dates and table words",
+          "[cli]") {
+  auto e = build_entities("names-first", R"({"id":"d1","text":"Apple Inc. hired John Smith in March. Apple sold more phones on Monday."}
+{"id":"d2","text":"American Express Co said its profits rose. The U.S. economy grew, officials in the United States said."}
+{"id":"d3","text":"American Express sued Acme Corp. Shr 1.20 vs 1.10. Revs 5.5 mln vs 4.1 mln."}
+)");
+  // "Apple Inc." and "Apple", "American Express Co" and "American Express": one node each.
+  REQUIRE(e.count("Apple"));
+  CHECK(e["Apple"]["type"] == "ORG");
+  CHECK(e.count("Apple Inc.") == 0);
+  REQUIRE(e.count("American Express"));
+  CHECK(e["American Express"]["mentions"] == 2);
+  CHECK(has_alias(e["American Express"], "American Express Co"));
+  CHECK(e.count("Express") == 0);
+  CHECK(e.count("Acme"));
+  // Months, weekdays and the rows of an earnings table are no nodes.
+  for (const char* junk : {"March", "Monday", "Shr", "Shr 1.20", "Revs", "Revs 5.5"}) {
+    INFO(junk);
+    CHECK(e.count(junk) == 0);
+  }
+  // A pronoun is never an alias.
+  for (const auto& [name, x] : e) {
+    INFO(name);
+    CHECK_FALSE(has_alias(x, "it"));
+    CHECK_FALSE(has_alias(x, "its"));
+  }
+}
+
+TEST_CASE("kg build: a bare generic organisation head is a concept, not a shared name", "[cli]") {
+  auto e = build_entities("generic-heads", R"({"id":"d1","text":"The Bank said it would lend money to Brazil."}
+{"id":"d2","text":"The Bank raised its rates. The Commission fined Acme Corp."}
+)");
+  CHECK(e.count("Bank") == 0);
+  CHECK(e.count("Commission") == 0);
+  REQUIRE(e.count("bank"));
+  CHECK(e["bank"]["type"] == "CONCEPT");
+}
