@@ -254,6 +254,25 @@ void DocumentExtraction::names_first() {
   }
 }
 
+// Lists are not identity: an apposition inside a coordination ("James Baker, Paul Volcker and
+// Malcolm Baldrige"; "the ministers, James Baker and Nigel Lawson") or between two different
+// names says nothing of the form X is Y.
+bool DocumentExtraction::is_identity(const DepTree& t, const Proposition& p, const Slots& sl) const {
+  const int appos = p.top, host = t.head(p.top);
+  if (t.has_child(appos, "conj") || (host >= 0 && (t.has_child(host, "conj") || t.rel(host) == "conj"))) {
+    return false;
+  }
+  if (sl.object < 0) return true;
+  const Mention& s = mention(sl.subject);
+  const Mention& o = mention(sl.object);
+  if (s.kind == MentionKind::kName && o.kind == MentionKind::kName) {
+    const std::string* sn = name_of(sl.subject);
+    const std::string* on = name_of(sl.object);
+    return sn == nullptr || on == nullptr || *sn == *on;
+  }
+  return true;
+}
+
 const std::string* DocumentExtraction::name_of(int id) const {
   if (id < 0) return nullptr;
   const Mention& m = mention(id);
@@ -301,6 +320,7 @@ void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p
                                           const Triple& base) {
   const std::string* subj = name_of(sl.subject);
   if (subj == nullptr || !is_graph_node(mention(sl.subject))) return;
+  if (p.kind == PropKind::kAppos && !is_identity(t, p, sl)) return;
   const Mention& sm = mention(sl.subject);
   Triple tr = base;
   tr.subject = *subj;

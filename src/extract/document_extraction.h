@@ -79,6 +79,7 @@ class DocumentExtraction {
   };
 
   void names_first();
+  bool is_identity(const DepTree& t, const Proposition& p, const Slots& sl) const;
   Slots fill_slots(const DepTree& t, int sentence, const Proposition& p);
   void describe_by_appositions(size_t si);
 

@@ -75,3 +75,27 @@ TEST_CASE("kg build: a bare generic organisation head is a concept, not a shared
   REQUIRE(e.count("bank"));
   CHECK(e["bank"]["type"] == "CONCEPT");
 }
+
+TEST_CASE("kg extract: lists are not identity, a real apposition is", "[cli]") {
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  Ran x = kg_run({"extract", "--models", models, "-"},
+                 "Treasury Secretary James Baker, Federal Reserve Board Chairman Paul Volcker and "
+                 "Commerce Secretary Malcolm Baldrige met in Paris. The ministers, James Baker and "
+                 "Nigel Lawson, agreed on a plan. The philosopher, Benjamin Constant, wrote a book.");
+  INFO(x.out << x.err);
+  REQUIRE(x.code == 0);
+  std::vector<std::pair<std::string, std::string>> be;
+  std::istringstream in(x.out);
+  for (std::string line; std::getline(in, line);) {
+    json t = json::parse(line);
+    if (t["relation"] == "be") be.emplace_back(t["subject"], t["object"]);
+  }
+  using P = std::pair<std::string, std::string>;
+  auto has = [&](const P& p) { return std::find(be.begin(), be.end(), p) != be.end(); };
+  CHECK_FALSE(has(P{"James Baker", "Paul Volcker"}));
+  CHECK_FALSE(has(P{"Paul Volcker", "Malcolm Baldrige"}));
+  CHECK_FALSE(has(P{"James Baker", "ministers"}));
+  CHECK_FALSE(has(P{"James Baker", "minister"}));
+  CHECK(has(P{"Benjamin Constant", "philosopher"}));
+  CHECK(has(P{"James Baker", "Treasury Secretary"}));
+}
