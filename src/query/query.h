@@ -32,6 +32,16 @@ namespace kg {
 // parenthesis only when the store has suggestions).
 Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name);
 
+// Listing entities: named entities (PERSON, ORG, LOC, MISC) by default, the types asked for, or
+// all; most mentioned first (ties: name), at most `limit` (0 = all).
+struct EntityListOptions {
+  std::string match;               // name or alias contains this (case-insensitive); "" = all
+  std::vector<std::string> types;  // only these types; empty = the named types
+  bool all = false;                // every type, concepts included (overrides `types`)
+  size_t limit = 0;
+};
+Result<std::vector<EntityInfo>> list_entities(GraphReader& store, const EntityListOptions& options);
+
 // True when two relation labels are the same up to ASCII case.
 bool same_relation(std::string_view a, std::string_view b);
 

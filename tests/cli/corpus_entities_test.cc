@@ -21,7 +21,7 @@ std::map<std::string, json> build_entities(const std::string& name, const std::s
   Ran b = kg_run({"build", "--models", models, "--threads", "2", "--db", db, input});
   INFO(b.out << b.err);
   REQUIRE(b.code == 0);
-  Ran e = kg_run({"entities", "--db", db, "--json", "--top", "1000"});
+  Ran e = kg_run({"entities", "--db", db, "--json", "--all"});
   REQUIRE(e.code == 0);
   std::map<std::string, json> by_name;
   const json all = json::parse(e.out);
@@ -98,4 +98,29 @@ TEST_CASE("kg extract: lists are not identity, a real apposition is", "[cli]") {
   CHECK_FALSE(has(P{"James Baker", "minister"}));
   CHECK(has(P{"Benjamin Constant", "philosopher"}));
   CHECK(has(P{"James Baker", "Treasury Secretary"}));
+}
+
+TEST_CASE("kg entities lists named entities unless --type or --all asks for concepts", "[cli]") {
+  const auto dir = scratch_dir("corpus-entities", "listing");
+  const std::string db = (dir / "db").string();
+  const std::string facts =
+      R"({"doc":"d1","subject":"Apple","relation":"sell","object":"phone","subject_type":"ORG","object_type":"CONCEPT"}
+{"doc":"d1","subject":"Tim Cook","relation":"lead","object":"Apple","subject_type":"PERSON","object_type":"ORG"}
+)";
+  REQUIRE(kg_run({"ingest", "--db", db, "-"}, facts).code == 0);
+  auto names = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"entities", "--db", db});
+    Ran r = kg_run(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::vector<std::string> out;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) out.push_back(line.substr(line.rfind('\t') + 1));
+    return out;
+  };
+  CHECK(names({}) == std::vector<std::string>{"Apple", "Tim Cook"});
+  CHECK(names({"--type", "concept"}) == std::vector<std::string>{"phone"});
+  CHECK(names({"--type", "PERSON,CONCEPT"}) == std::vector<std::string>{"Tim Cook", "phone"});
+  CHECK(names({"--all", "--top", "2"}).size() == 2);
+  CHECK(kg_run({"entities", "--db", db, "--type", "THING"}).code == 2);
 }

@@ -1,10 +1,12 @@
-// `kg entities --db DIR [--match TEXT] [--top N] [--json]`: list stored entities.
+// `kg entities --db DIR [--match TEXT] [--type T[,T]] [--all] [--top N] [--json]`: list stored
+// entities (named ones unless asked otherwise).
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands/commands.h"
+#include "query/query.h"
 #include "store/store.h"
 
 namespace kg::cli {
@@ -47,22 +49,27 @@ void print_json(std::ostream& out, const std::vector<EntityInfo>& list) {
 Action configure_entities(CLI::App& app) {
   struct Args {
     std::string db;
-    std::string match;
-    size_t top = 0;
+    EntityListOptions options;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   app.description(
-      "List entities, most mentioned first: mentions, type, name and aliases (surface forms).");
+      "List entities, most mentioned first: mentions, type, name and aliases (surface forms). "
+      "Named entities (PERSON, ORG, LOC, MISC) unless --type or --all says otherwise.");
   app.add_option("--db", args->db, "Database directory")->required();
-  app.add_option("--match", args->match,
+  app.add_option("--match", args->options.match,
                  "Only entities whose name or an alias contains TEXT (case-insensitive)");
-  app.add_option("--top", args->top, "At most N entities (0 = all)");
+  app.add_option("--type", args->options.types,
+                 "Only these types, comma-separated (PERSON, ORG, LOC, MISC, CONCEPT)")
+      ->delimiter(',')
+      ->transform(CLI::IsMember({"PERSON", "ORG", "LOC", "MISC", "CONCEPT"}, CLI::ignore_case));
+  app.add_flag("--all", args->options.all, "Every type, concepts included");
+  app.add_option("--top", args->options.limit, "At most N entities (0 = all)");
   app.add_flag("--json", args->json,
                "Print {\"entities\": [{\"id\", \"name\", \"type\", \"aliases\", \"mentions\"}]}");
   return [args](Io& io) -> Status {
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
-    KG_ASSIGN_OR_RETURN(auto list, store->entities(args->match, args->top));
+    KG_ASSIGN_OR_RETURN(auto list, list_entities(*store, args->options));
     if (args->json) {
       print_json(io.out, list);
     } else {
