@@ -25,6 +25,29 @@ bool known_type(std::string_view type) {
   return false;
 }
 
+// One document's uses of a string per entity: an alias (surface form) or a type vote.
+struct AliasUse {
+  uint32_t entity;
+  std::string_view surface;
+};
+
+// Calls fn(entity, string, count) once per distinct (entity, string) of `uses`, sorted.
+template <typename Fn>
+void for_each_use(std::vector<AliasUse>& uses, Fn fn) {
+  std::sort(uses.begin(), uses.end(), [](const AliasUse& a, const AliasUse& b) {
+    return a.entity != b.entity ? a.entity < b.entity : a.surface < b.surface;
+  });
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i;
+    while (j < uses.size() && uses[j].entity == uses[i].entity &&
+           uses[j].surface == uses[i].surface) {
+      ++j;
+    }
+    fn(uses[i].entity, uses[i].surface, static_cast<int64_t>(j - i));
+    i = j;
+  }
+}
+
 }  // namespace
 
 size_t RocksGraphStore::class_index(std::string_view type) {
@@ -52,10 +75,6 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
   const auto n_entities = static_cast<uint32_t>(doc.entities_size());
   const auto n_relations = static_cast<uint32_t>(doc.relations_size());
   std::vector<int64_t> mentions(n_entities), relation_facts(n_relations);
-  struct AliasUse {
-    uint32_t entity;
-    std::string_view surface;
-  };
   std::vector<AliasUse> aliases, votes;  // votes: (entity, type) per fact side
   std::string& key = batch.key;
   for (int i = 0; i < doc.facts_size(); ++i) {
@@ -97,45 +116,25 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     batch.add_relation_facts(doc.relations(static_cast<int>(r)).id(), sign * relation_facts[r]);
   }
   // Type votes, counted per (entity, type).
-  std::sort(votes.begin(), votes.end(), [](const AliasUse& a, const AliasUse& b) {
-    return a.entity != b.entity ? a.entity < b.entity : a.surface < b.surface;
+  for_each_use(votes, [&](uint32_t entity, std::string_view type, int64_t n) {
+    const pb::EntityRef& e = doc.entities(static_cast<int>(entity));
+    batch.merge_count(kCfMentions, type_vote_key(e.id(), type), sign * n);
   });
-  for (size_t i = 0; i < votes.size();) {
-    size_t j = i;
-    while (j < votes.size() && votes[j].entity == votes[i].entity &&
-           votes[j].surface == votes[i].surface) {
-      ++j;
-    }
-    const pb::EntityRef& e = doc.entities(static_cast<int>(votes[i].entity));
-    batch.merge_count(kCfMentions, type_vote_key(e.id(), votes[i].surface),
-                      sign * static_cast<int64_t>(j - i));
-    i = j;
-  }
   // Surface forms other than the canonical name, counted per (entity, surface).
-  std::sort(aliases.begin(), aliases.end(), [](const AliasUse& a, const AliasUse& b) {
-    return a.entity != b.entity ? a.entity < b.entity : a.surface < b.surface;
-  });
   std::string canonical;
   uint32_t canonical_of = n_entities;
-  for (size_t i = 0; i < aliases.size();) {
-    size_t j = i;
-    while (j < aliases.size() && aliases[j].entity == aliases[i].entity &&
-           aliases[j].surface == aliases[i].surface) {
-      ++j;
-    }
-    const pb::EntityRef& e = doc.entities(static_cast<int>(aliases[i].entity));
-    if (canonical_of != aliases[i].entity) {
+  for_each_use(aliases, [&](uint32_t entity, std::string_view surface, int64_t n) {
+    const pb::EntityRef& e = doc.entities(static_cast<int>(entity));
+    if (canonical_of != entity) {
       canonical = fold(e.name());
-      canonical_of = aliases[i].entity;
+      canonical_of = entity;
     }
-    std::string folded = fold(aliases[i].surface);
-    if (!folded.empty() && folded != canonical && is_alias_surface(aliases[i].surface, e.type())) {
-      auto n = sign * static_cast<int64_t>(j - i);
-      batch.merge_count(kCfMentions, alias_key(e.id(), aliases[i].surface), n);
-      batch.merge_count(kCfNames, name_key(folded, e.id()), n);
+    std::string folded = fold(surface);
+    if (!folded.empty() && folded != canonical && is_alias_surface(surface, e.type())) {
+      batch.merge_count(kCfMentions, alias_key(e.id(), surface), sign * n);
+      batch.merge_count(kCfNames, name_key(folded, e.id()), sign * n);
     }
-    i = j;
-  }
+  });
   batch.facts += sign * doc.facts_size();
   return {};
 }
