@@ -21,6 +21,7 @@ std::span<const CommandSpec> commands() {
       {"parse", "Tag and parse text or CoNLL-U into CoNLL-U", configure_parse},
       {"ingest", "Load triples JSONL into the graph database", configure_ingest},
       {"remove", "Remove documents' facts from the graph database", configure_remove},
+      {"merge", "Merge two entities into one, for this and every later build", configure_merge},
       {"stats", "Print the graph database's totals", configure_stats},
       {"entities", "List the graph's entities, most mentioned first", configure_entities},
       {"neighbors", "List an entity's edges, with evidence on request", configure_neighbors},

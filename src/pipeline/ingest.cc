@@ -14,6 +14,8 @@
 #include "doc/triples_jsonl.h"
 #include "pipeline/pipeline.h"
 
+#include "pipeline/corrections.h"
+
 namespace kg {
 namespace {
 
@@ -256,8 +258,15 @@ class Reader {
 class Writer {
  public:
   Writer(GraphWriter& store, const std::string& name, const IngestOptions& options,
-         const IngestReport& report, IngestSummary& sum, Trash& trash)
-      : store_(store), name_(name), options_(options), report_(report), sum_(sum), trash_(trash) {}
+         const IngestReport& report, IngestSummary& sum, Trash& trash,
+         const Corrections& corrections)
+      : store_(store),
+        name_(name),
+        options_(options),
+        report_(report),
+        sum_(sum),
+        trash_(trash),
+        corrections_(corrections) {}
 
   // Waits for the last pipelined write.
   Status sync() { return store_.sync(); }
@@ -294,7 +303,10 @@ class Writer {
     if (group_.empty()) return {};
     std::vector<DocumentFacts> docs;
     docs.reserve(group_.size());
-    for (auto& op : group_) docs.push_back(std::move(op.doc));
+    for (auto& op : group_) {
+      corrections_.apply(op.doc.triples);
+      docs.push_back(std::move(op.doc));
+    }
     // The RocksDB store writes a big batch in the background while the next one is built.
     auto outcomes = store_.put_documents_pipelined(docs);
     if (outcomes.ok()) {
@@ -340,6 +352,7 @@ class Writer {
   Status append(Op&& op) {
     KG_ASSIGN_OR_RETURN(auto stored, store_.document(op.doc.id));
     size_t added = op.doc.triples.size();
+    corrections_.apply(op.doc.triples);
     DocumentFacts merged = stored ? std::move(*stored) : DocumentFacts{};
     merged.id = op.doc.id;
     merged.content_hash.clear();
@@ -362,6 +375,7 @@ class Writer {
   const IngestReport& report_;
   IngestSummary& sum_;
   Trash& trash_;
+  const Corrections& corrections_;
   std::vector<Op> group_;
   std::unordered_set<std::string> group_ids_;
   size_t group_triples_ = 0, group_bytes_ = 0;
@@ -387,7 +401,8 @@ Result<IngestSummary> ingest_triples(GraphWriter& store, std::istream& in, const
   ChunkQueue queue(3);
   Trash trash;
   std::thread reader([&] { Reader(in, name, options, queue, trash).run(); });
-  Writer writer(store, name, options, report, sum, trash);
+  KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(&store));
+  Writer writer(store, name, options, report, sum, trash, corrections);
   Status status;
   while (auto chunk = queue.pop()) {
     status = writer.take(std::move(*chunk));

@@ -151,6 +151,22 @@ struct BuildSummary {
 Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
                                  const DocumentProcessor& processor, int threads);
 
+// --- corrections ------------------------------------------------------------------------------
+
+struct MergeSummary {
+  std::string from, into;  // the two entities' canonical names
+  size_t documents = 0;    // documents rewritten
+  size_t facts = 0;        // fact sides renamed
+};
+
+// `kg merge`: makes the entity named `from` (a name or alias) part of the one named `into`: every
+// stored fact side naming it is renamed (each document rewritten atomically) and the merge is
+// recorded in the database, so that kg build and kg ingest apply it to every document stored
+// later. Running it again after a crash finishes it. Errors: kNotFound for an unknown name,
+// kInvalidInput when both names are one entity already.
+Result<MergeSummary> merge_entities(GraphWriter& store, const std::string& from,
+                                    const std::string& into);
+
 // --- kg ingest --------------------------------------------------------------------------------
 
 struct IngestOptions {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "common/bounded_queue.h"
+#include "pipeline/corrections.h"
 #include "pipeline/name_linker.h"
 #include "pipeline/pipeline.h"
 
@@ -62,6 +63,7 @@ Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
     KG_RETURN_IF_ERROR(options.known_names->for_each_entity(
         [&](const EntityInfo& e) { linker.observe(e.name, e.type); }));
   }
+  KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(options.known_names));
   const int threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   BoundedQueue<Sequenced> docs(static_cast<size_t>(threads) * 2);
@@ -93,7 +95,10 @@ Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
   std::thread ordered([&] {
     Reorder reorder(results, window);
     while (std::optional<ProcessedDocument> r = reorder.next()) {
-      if (r->error.ok() && !r->unchanged) linker.link(r->facts.triples);
+      if (r->error.ok() && !r->unchanged) {
+        linker.link(r->facts.triples);
+        corrections.apply(r->facts.triples);
+      }
       error = sink(*r);
       if (!error.ok()) {
         docs.close();

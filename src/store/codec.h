@@ -42,6 +42,7 @@ std::optional<int64_t> decode_count(std::string_view v);
 inline constexpr std::string_view kMetaFormat = "format";
 inline constexpr std::string_view kMetaDocuments = "documents";  // counter
 inline constexpr std::string_view kMetaFacts = "facts";          // counter
+inline constexpr std::string_view kMetaCorrections = "corrections";  // pb::Corrections
 bool is_meta_counter_key(std::string_view key);
 
 // --- big-endian fixed64, so that ids sort numerically ---

@@ -70,6 +70,8 @@ class RocksGraphStore final : public GraphWriter {
   Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
   Result<std::vector<std::string>> suggest(std::string_view name, size_t k) override;
   Result<EntityInfo> entity(EntityId id) override;
+  Result<std::vector<std::pair<std::string, std::string>>> merges() override;
+  Status add_merge(const std::string& from, const std::string& into) override;
   Result<std::vector<EntityInfo>> entities(std::string_view match, size_t limit) override;
   Result<std::vector<EdgeInfo>> edges_of(EntityId id, Direction dir) override;
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override;

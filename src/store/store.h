@@ -134,6 +134,10 @@ class GraphReader {
   // Recomputes every count and index from the evidence and compares (`kg stats --check`): ok, or
   // kCorruption listing the first differences. Reads the whole database.
   virtual Status verify();
+  // The user's merges (`kg merge`), oldest first: (name, the canonical name it becomes).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> merges() {
+    return std::vector<std::pair<std::string, std::string>>{};
+  }
 };
 
 // The one writer of a graph database: it adds, replaces and removes whole documents. It is also a
@@ -164,6 +168,8 @@ class GraphWriter : public GraphReader {
   virtual Status sync() { return {}; }
   // Retracts a document's facts. Returns false when the id is not stored.
   virtual Result<bool> remove_document(const std::string& doc_id) = 0;
+  // Records a merge (durable when it returns), to be re-applied to documents stored later.
+  virtual Status add_merge(const std::string& from, const std::string& into) = 0;
 };
 
 }  // namespace kg

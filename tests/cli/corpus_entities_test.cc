@@ -124,3 +124,48 @@ TEST_CASE("kg entities lists named entities unless --type or --all asks for conc
   CHECK(names({"--all", "--top", "2"}).size() == 2);
   CHECK(kg_run({"entities", "--db", db, "--type", "THING"}).code == 2);
 }
+
+TEST_CASE("kg merge makes two entities one, and later builds keep the merge", "[cli]") {
+  const auto dir = scratch_dir("corpus-entities", "merge");
+  const std::string db = (dir / "db").string();
+  auto fact = [](const std::string& doc, const std::string& s, const std::string& o) {
+    return R"({"doc":")" + doc + R"(","subject":")" + s + R"(","relation":"buy","object":")" + o +
+           R"(","subject_type":"ORG","object_type":"ORG","subject_text":")" + s + R"("})" + "\n";
+  };
+  REQUIRE(kg_run({"ingest", "--db", db, "-"},
+                 fact("d1", "Acme Corporation", "Widget") + fact("d2", "Acme Holdings", "Gadget"))
+              .code == 0);
+  auto names = [&] {
+    Ran r = kg_run({"entities", "--db", db, "--json"});
+    std::map<std::string, json> by_name;
+    const json all = json::parse(r.out);
+    for (const json& x : all["entities"]) by_name[x["name"].get<std::string>()] = x;
+    return by_name;
+  };
+  REQUIRE(names().size() == 4);
+
+  Ran m = kg_run({"merge", "--db", db, "acme holdings", "Acme Corporation"});
+  INFO(m.err);
+  REQUIRE(m.code == 0);
+  CHECK(m.out == "merged 'Acme Holdings' into 'Acme Corporation': 1 documents rewritten, 1 fact "
+                 "sides renamed\n");
+  auto after = names();
+  CHECK(after.count("Acme Holdings") == 0);
+  REQUIRE(after.count("Acme Corporation"));
+  CHECK(after["Acme Corporation"]["mentions"] == 2);
+  CHECK(has_alias(after["Acme Corporation"], "Acme Holdings"));
+  CHECK(kg_run({"stats", "--db", db, "--check"}).code == 0);
+
+  // A document stored later that names the merged entity joins the one that stayed.
+  REQUIRE(kg_run({"ingest", "--db", db, "-"}, fact("d3", "Acme Holdings", "Gizmo")).code == 0);
+  after = names();
+  CHECK(after.count("Acme Holdings") == 0);
+  CHECK(after["Acme Corporation"]["mentions"] == 3);
+  CHECK(kg_run({"stats", "--db", db, "--check"}).code == 0);
+
+  // Merging again is refused with one line; unknown names are user errors.
+  Ran again = kg_run({"merge", "--db", db, "Acme Holdings", "Acme Corporation"});
+  CHECK(again.code == 1);
+  CHECK(again.err.find("already one entity") != std::string::npos);
+  CHECK(kg_run({"merge", "--db", db, "Nobody", "Acme Corporation"}).code == 1);
+}

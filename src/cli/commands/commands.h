@@ -21,6 +21,7 @@ Action configure_build(CLI::App& app);
 Action configure_parse(CLI::App& app);
 Action configure_ingest(CLI::App& app);
 Action configure_remove(CLI::App& app);
+Action configure_merge(CLI::App& app);
 Action configure_stats(CLI::App& app);
 Action configure_entities(CLI::App& app);
 // Configures `kg train parser` (train_parser.cc); the `train` command adds it as "parser".
