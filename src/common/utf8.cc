@@ -96,4 +96,12 @@ size_t line_of(std::string_view s, size_t pos) {
   return line;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return r;
+}
+
 }  // namespace kg::utf8

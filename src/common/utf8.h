@@ -26,4 +26,7 @@ void append(std::string& out, char32_t cp);
 // 1-based line number of byte offset `pos` in `s` (for error messages).
 size_t line_of(std::string_view s, size_t pos);
 
+// `s` with A-Z lowercased and every other byte as it is (names compared case-insensitively).
+std::string ascii_lower(std::string_view s);
+
 }  // namespace kg::utf8

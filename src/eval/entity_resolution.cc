@@ -141,12 +141,7 @@ class MentionIndex {
   std::map<WordRef, std::vector<size_t>> by_head_;
 };
 
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+using utf8::ascii_lower;
 
 // The gold label of mention i in `scope`.
 std::string gold_label(const GoldEntities& gold, const GoldMention& m, Scope scope) {

@@ -3,15 +3,11 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
+
 namespace kg::extract {
 
-std::string to_lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return r;
-}
+std::string to_lower(std::string_view s) { return utf8::ascii_lower(s); }
 
 DepTree::DepTree(const Sentence& s) : s_(s) {
   const int n = static_cast<int>(s.tokens.size());

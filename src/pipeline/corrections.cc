@@ -1,33 +1,31 @@
 // Applying and recording the user's merges (corrections.h, pipeline.h merge_entities).
 #include "pipeline/corrections.h"
 
+#include <algorithm>
 #include <set>
 
+#include "common/utf8.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
-namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
+using utf8::ascii_lower;
+
+void Corrections::add(const std::string& from, const std::string& into) {
+  into_[ascii_lower(from)] = into;
 }
-
-}  // namespace
 
 Result<Corrections> Corrections::load(GraphReader* store) {
   Corrections c;
   if (store == nullptr) return c;
   KG_ASSIGN_OR_RETURN(auto merges, store->merges());
-  for (const auto& [from, into] : merges) c.into_[lower(from)] = into;
+  for (const auto& [from, into] : merges) c.add(from, into);
   // Follow chains to their end (a cycle stops where it would repeat).
   for (auto& [from, into] : c.into_) {
     std::set<std::string> seen{from};
-    for (auto next = c.into_.find(lower(into));
+    for (auto next = c.into_.find(ascii_lower(into));
          next != c.into_.end() && seen.insert(next->first).second;
-         next = c.into_.find(lower(into))) {
+         next = c.into_.find(ascii_lower(into))) {
       into = next->second;
     }
   }
@@ -39,7 +37,7 @@ size_t Corrections::apply(std::vector<Triple>& triples) const {
   size_t changed = 0;
   for (Triple& t : triples) {
     for (std::string* side : {&t.subject, &t.object}) {
-      auto it = into_.find(lower(*side));
+      auto it = into_.find(ascii_lower(*side));
       if (it != into_.end() && *side != it->second) {
         *side = it->second;
         ++changed;
@@ -71,7 +69,7 @@ Result<MergeSummary> merge_entities(GraphWriter& store, const std::string& from,
     for (Evidence& ev : evidence) docs.insert(std::move(ev.doc));
   }
   Corrections one;
-  one.into_[lower(a->name)] = b->name;
+  one.add(a->name, b->name);
   MergeSummary sum;
   sum.from = a->name;
   sum.into = b->name;

@@ -13,12 +13,11 @@
 namespace kg {
 
 class Corrections {
-  friend Result<struct MergeSummary> merge_entities(GraphWriter&, const std::string&,
-                                                    const std::string&);
-
  public:
   // The merges recorded in `store` (none when null); chains (A -> B, B -> C) end at C.
   static Result<Corrections> load(GraphReader* store);
+  // Adds one merge (`from` is matched case-insensitively).
+  void add(const std::string& from, const std::string& into);
   // Renames merged names in `triples`; returns how many sides changed.
   size_t apply(std::vector<Triple>& triples) const;
   bool empty() const { return into_.empty(); }

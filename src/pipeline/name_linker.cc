@@ -3,15 +3,12 @@
 
 #include <string>
 
+#include "common/utf8.h"
+
 namespace kg {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+using utf8::ascii_lower;
 
 std::string last_word(const std::string& name) {
   const size_t sp = name.rfind(' ');
@@ -28,7 +25,7 @@ void NameLinker::observe(const std::string& name, const std::string& type) {
   if (type != "PERSON") return;
   const std::string last = last_word(name);
   if (last.size() < 2) return;
-  std::set<std::string>& names = full_names_[lower(last)];
+  std::set<std::string>& names = full_names_[ascii_lower(last)];
   if (names.size() < 2) names.insert(name);  // two are enough to know it is ambiguous
 }
 
@@ -39,7 +36,7 @@ size_t NameLinker::link(std::vector<Triple>& triples) {
   }
   auto full = [&](const std::string& name) -> const std::string* {
     if (!single_word(name)) return nullptr;
-    auto it = full_names_.find(lower(name));
+    auto it = full_names_.find(ascii_lower(name));
     if (it == full_names_.end() || it->second.size() != 1) return nullptr;
     return &*it->second.begin();
   };

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "common/utf8.h"
+
 namespace kg::store {
 namespace {
 
@@ -112,9 +114,7 @@ bool is_alias_surface(std::string_view surface, std::string_view type) {
       "ones", "some", "others", "another", "all", "both", "each", "either", "neither", "none",
       "anyone", "everyone", "someone", "somebody", "everybody", "nobody", "there", "here"};
   if (surface.size() <= 10) {
-    std::string low(surface);
-    for (char& c : low) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (pronouns.count(low) != 0) return false;
+    if (pronouns.count(utf8::ascii_lower(surface)) != 0) return false;
   }
   if (identity_class(type) == "CONCEPT") return true;
   for (unsigned char c : surface) {
