@@ -13,7 +13,7 @@ namespace kg {
 Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
                                  const DocumentProcessor& processor, int threads) {
   BuildSummary sum;
-  sum.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  sum.threads = worker_threads(threads);
   RunOptions run;
   run.threads = sum.threads;
   run.known_names = &store;

@@ -86,7 +86,7 @@ bool over_name_limit(const Triple& t);
 
 // What one document gives.
 struct ProcessedDocument {
-  Document document;    // the document, annotated (sentences filled) unless unchanged
+  Document document;    // the annotated document, when kept (RunOptions::keep_documents)
   DocumentFacts facts;  // id, title, url, date, content hash and the triples
   std::string source;   // where it came from, for messages (file:line, or the id)
   size_t sentences = 0;
@@ -109,6 +109,8 @@ class DocumentProcessor {
 
   // Annotates `doc` and extracts its facts. Thread-safe.
   ProcessedDocument process(Document doc) const;
+  // The same, for a document whose content_hash() the caller has computed already.
+  ProcessedDocument process(Document doc, std::string hash) const;
 
   const Annotator& annotator() const { return *annotator_; }
   const Extractor& extractor() const { return *extractor_; }
@@ -119,6 +121,9 @@ class DocumentProcessor {
   std::unique_ptr<Extractor> extractor_;
 };
 
+// The number of workers for `requested` (0 = all cores).
+int worker_threads(int requested);
+
 struct RunOptions {
   int threads = 0;  // workers; 0 = all cores
   // Full names known before the run (kg build: the database's), for linking surnames to them.
@@ -126,6 +131,9 @@ struct RunOptions {
   // When set and true for a document, it is not processed (ProcessedDocument::unchanged): kg build
   // asks whether it is stored with this content hash. Called from the workers.
   std::function<bool(const Document& doc, const std::string& content_hash)> is_unchanged;
+  // Hand each annotated document to the sink (ProcessedDocument::document); otherwise it is
+  // freed on its worker, not on the ordered thread.
+  bool keep_documents = false;
 };
 
 // Reads every document of `reader`, processes them on the workers, links names across documents

@@ -37,13 +37,18 @@ Result<std::unique_ptr<DocumentProcessor>> DocumentProcessor::load(
 DocumentProcessor::~DocumentProcessor() = default;
 
 ProcessedDocument DocumentProcessor::process(Document doc) const {
+  std::string hash = content_hash(doc);
+  return process(std::move(doc), std::move(hash));
+}
+
+ProcessedDocument DocumentProcessor::process(Document doc, std::string hash) const {
   ProcessedDocument r;
   r.source = doc.source.empty() ? doc.id : doc.source;
   r.facts.id = doc.id;
   r.facts.title = doc.title;
   r.facts.url = doc.url;
   r.facts.date = doc.date;
-  r.facts.content_hash = content_hash(doc);
+  r.facts.content_hash = std::move(hash);
   annotator_->annotate(doc);
   r.sentences = doc.sentences.size();
   const auto t0 = std::chrono::steady_clock::now();

@@ -54,6 +54,11 @@ class Reorder {
 
 }  // namespace
 
+int worker_threads(int requested) {
+  return requested > 0 ? requested
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
                      const RunOptions& options,
                      const std::function<Status(ProcessedDocument&)>& sink) {
@@ -64,8 +69,7 @@ Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
         [&](const EntityInfo& e) { linker.observe(e.name, e.type); }));
   }
   KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(options.known_names));
-  const int threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads(options.threads);
   BoundedQueue<Sequenced> docs(static_cast<size_t>(threads) * 2);
   BoundedQueue<Processed> results(static_cast<size_t>(threads) * 2);
   // One token per document between the reader and the ordered stage bounds how many wait there.
@@ -78,12 +82,14 @@ Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
         Processed p;
         p.seq = next->seq;
         Document& doc = next->doc;
-        if (options.is_unchanged && options.is_unchanged(doc, content_hash(doc))) {
+        std::string hash = content_hash(doc);
+        if (options.is_unchanged && options.is_unchanged(doc, hash)) {
           p.result.source = doc.source.empty() ? doc.id : doc.source;
           p.result.facts.id = doc.id;
           p.result.unchanged = true;
         } else {
-          p.result = processor.process(std::move(doc));
+          p.result = processor.process(std::move(doc), std::move(hash));
+          if (!options.keep_documents) p.result.document = Document();
         }
         if (!results.push(std::move(p))) return;
       }

@@ -245,7 +245,9 @@ Action configure_extract(CLI::App& app) {
         if (issue.skipped) ++skipped;
       };
       KG_ASSIGN_OR_RETURN(DocumentReader reader, DocumentReader::open(inputs, in_opts, &io.in));
-      KG_RETURN_IF_ERROR(run_documents(reader, *processor, RunOptions{}, [&](ProcessedDocument& r) {
+      RunOptions run;
+      run.keep_documents = o->format == "carb";  // its extractions are per sentence
+      KG_RETURN_IF_ERROR(run_documents(reader, *processor, run, [&](ProcessedDocument& r) {
         return write_processed(*o, ex, r, *out, st);
       }));
     }
