@@ -221,19 +221,21 @@ void strip_corporate_suffix(Entity& ent) {
 // head ("Bank", "Commission") left unresolved is the concept, never a name that would merge the
 // banks of every document.
 void DocumentExtraction::names_first() {
+  auto key_of = [](const std::string& name) {  // lowercased, without a leading "the "
+    std::string low = to_lower(name);
+    if (low.starts_with("the ")) low.erase(0, 4);
+    return low;
+  };
   for (size_t e = 0; e < entities_.size(); ++e) {
     Entity& ent = entities_[e];
     if (ent.type == "CONCEPT") continue;
-    std::string low = to_lower(ent.name);
-    if (low.starts_with("the ")) low.erase(0, 4);
-    if (std::string_view country = common_country_name(low); !country.empty()) {
+    if (std::string_view country = common_country_name(key_of(ent.name)); !country.empty()) {
       ent.name = country;  // "U.S.", "US", "America" -> "United States"
       ent.type = "LOC";
       continue;
     }
     strip_corporate_suffix(ent);
-    low = to_lower(ent.name);
-    if (low.starts_with("the ")) low.erase(0, 4);
+    const std::string low = key_of(ent.name);
     // A row of an earnings table ("Revs 5.5", "Shr 1.20"): its first word names nothing.
     const size_t space = low.find(' ');
     const bool table_row = space != std::string::npos &&
