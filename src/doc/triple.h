@@ -26,6 +26,10 @@ struct Triple {
   std::string object_text;
   std::string subject_type;  // one of kEntityTypes or empty
   std::string object_type;
+  // The side's name before corpus-level linking renamed it ("Baker" for "James Baker"), empty when
+  // it was not renamed. Set by the store's linking pass (pipeline.h); extraction leaves it empty.
+  std::string subject_local;
+  std::string object_local;
   int sentence = -1;       // index of the sentence in the document, -1 unknown
   std::string text;        // the sentence
   std::optional<std::pair<size_t, size_t>> span;  // sentence's [start, end) in the document

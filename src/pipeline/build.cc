@@ -16,7 +16,7 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
   sum.threads = worker_threads(threads);
   RunOptions run;
   run.threads = sum.threads;
-  run.known_names = &store;
+  run.database = &store;
   run.is_unchanged = [&store](const Document& doc, const std::string& hash) {
     auto stored = store.has_document(doc.id, hash);
     return stored.ok() && *stored;
@@ -53,6 +53,7 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
   const auto start = std::chrono::steady_clock::now();
   KG_RETURN_IF_ERROR(run_documents(reader, processor, run, store_one));
   progress.finish();
+  KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<std::string> skipped;
   for (const InputIssue& issue : reader.issues()) {

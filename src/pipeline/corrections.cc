@@ -77,10 +77,11 @@ Result<MergeSummary> merge_entities(GraphWriter& store, const std::string& from,
     KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> doc, store.document(id));
     if (!doc) continue;
     sum.facts += one.apply(doc->triples);
-    doc->content_hash.clear();  // its facts' hash: a later build re-extracts it, corrected
-    KG_RETURN_IF_ERROR(store.put_document(*doc).status());
+    // Its content is the same: a later build skips it, and the merge stays applied.
+    KG_RETURN_IF_ERROR(store.rewrite_document(*doc).status());
     ++sum.documents;
   }
+  KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));
   return sum;
 }
 

@@ -417,6 +417,7 @@ Result<IngestSummary> ingest_triples(GraphWriter& store, std::istream& in, const
   }
   reader.join();
   if (!status.ok()) return status;
+  KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));
   if (progress) progress(sum);
   return sum;
 }

@@ -9,10 +9,12 @@
 //   version, so a stored document is skipped before it is annotated and re-extracted when the
 //   extractor changes. A document that arrives as facts (kg ingest) is identified by those facts
 //   (store::content_hash of DocumentFacts, used when DocumentFacts::content_hash is empty).
-// - Where entity linking across documents runs: in the ordered stage of run_documents(), after
-//   extraction and before the sink, in input order, for kg build and kg extract alike ("Putin" ->
-//   the one full name "Vladimir Putin" seen before, NameLinker). So `kg extract | kg ingest` into
-//   an empty database gives the graph `kg build` gives. kg ingest takes facts as they are.
+// - Where entity linking across documents runs: in the store, after the documents are stored
+//   (link_names: "Putin" -> the one full name "Vladimir Putin" of the corpus), at the end of
+//   kg build, kg ingest, kg merge and kg remove alike. Extraction gives each document's own names
+//   (kg extract prints them), so `kg extract | kg ingest` into an empty database gives the graph
+//   `kg build` gives, and any order of the same documents, in one run or several, gives the same
+//   graph.
 // - The limits: a fact naming an entity or relation over kMaxNameBytes is dropped and counted.
 //
 // Contract: DocumentProcessor is immutable after load() and thread-safe; run_documents() calls
@@ -126,8 +128,8 @@ int worker_threads(int requested);
 
 struct RunOptions {
   int threads = 0;  // workers; 0 = all cores
-  // Full names known before the run (kg build: the database's), for linking surnames to them.
-  GraphReader* known_names = nullptr;
+  // The database whose corrections (kg merge) apply to the documents, when there is one.
+  GraphReader* database = nullptr;
   // When set and true for a document, it is not processed (ProcessedDocument::unchanged): kg build
   // asks whether it is stored with this content hash. Called from the workers.
   std::function<bool(const Document& doc, const std::string& content_hash)> is_unchanged;
@@ -136,18 +138,35 @@ struct RunOptions {
   bool keep_documents = false;
 };
 
-// Reads every document of `reader`, processes them on the workers, links names across documents
-// in input order and calls `sink` with each, in input order, on one thread. Stops at the first
+// Reads every document of `reader`, processes them on the workers, applies the database's
+// corrections and calls `sink` with each, in input order, on one thread. Stops at the first
 // error `sink` returns (or the reader's), and returns it.
 Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
                      const RunOptions& options,
                      const std::function<Status(ProcessedDocument&)>& sink);
+
+// --- corpus-level name linking ----------------------------------------------------------------
+
+struct LinkSummary {
+  size_t surnames = 0;   // surnames looked at (pending)
+  size_t documents = 0;  // documents rewritten
+  size_t sides = 0;      // fact sides renamed
+};
+
+// Links every fact side that names a person by one word ("Baker", its name before linking) to the
+// one full name of the stored corpus that ends with that word ("James Baker"), and unlinks it when
+// there is no longer exactly one; a document's own full names were linked by extraction. Looks
+// only at the surnames of documents stored, rewritten or removed since the last pass
+// (GraphWriter::pending_links) and rewrites only the documents whose sides change, keeping their
+// content hashes. The result depends on the stored documents alone, not on their order.
+Result<LinkSummary> link_names(GraphWriter& store);
 
 // --- kg build ---------------------------------------------------------------------------------
 
 struct BuildSummary {
   size_t documents = 0, added = 0, replaced = 0, unchanged = 0, sentences = 0, facts = 0;
   size_t over_limit = 0;             // facts dropped for a name over kMaxNameBytes
+  LinkSummary linked;                // the name linking pass after the documents were stored
   std::vector<std::string> skipped;  // "source: why; skipped", inputs and documents
   int threads = 0;
   double seconds = 0;
@@ -165,6 +184,7 @@ struct MergeSummary {
   std::string from, into;  // the two entities' canonical names
   size_t documents = 0;    // documents rewritten
   size_t facts = 0;        // fact sides renamed
+  LinkSummary linked;      // the name linking pass after them
 };
 
 // `kg merge`: makes the entity named `from` (a name or alias) part of the one named `into`: every
@@ -194,6 +214,7 @@ struct IngestSummary {
   size_t unchanged = 0;
   size_t replaced = 0;
   size_t triples = 0;            // triples of the documents written or found unchanged
+  LinkSummary linked;            // the name linking pass after the documents were stored
   size_t bad_lines = 0;          // lines that did not parse
   size_t skipped_documents = 0;  // documents not written because one of their lines was bad
   size_t skipped_lines = 0;      // good lines of those documents

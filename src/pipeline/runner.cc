@@ -1,4 +1,4 @@
-// run_documents: a reader, worker threads and one ordered stage (name linking, then the sink),
+// run_documents: a reader, worker threads and one ordered stage (corrections, then the sink),
 // with bounded memory: a bounded queue of documents, a bounded queue of results, and a window of
 // documents between the reader and the ordered stage.
 #include <map>
@@ -7,7 +7,6 @@
 
 #include "common/bounded_queue.h"
 #include "pipeline/corrections.h"
-#include "pipeline/name_linker.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
@@ -62,13 +61,7 @@ int worker_threads(int requested) {
 Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
                      const RunOptions& options,
                      const std::function<Status(ProcessedDocument&)>& sink) {
-  // "Putin" -> "Vladimir Putin" across documents: full names known before, then new ones.
-  NameLinker linker;
-  if (options.known_names != nullptr) {
-    KG_RETURN_IF_ERROR(options.known_names->for_each_entity(
-        [&](const EntityInfo& e) { linker.observe(e.name, e.type); }));
-  }
-  KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(options.known_names));
+  KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(options.database));
   const int threads = worker_threads(options.threads);
   BoundedQueue<Sequenced> docs(static_cast<size_t>(threads) * 2);
   BoundedQueue<Processed> results(static_cast<size_t>(threads) * 2);
@@ -96,15 +89,12 @@ Status run_documents(DocumentReader& reader, const DocumentProcessor& processor,
     });
   }
 
-  // The ordered stage: the only thread that links names and calls the sink.
+  // The ordered stage: the only thread that applies corrections and calls the sink.
   Status error;
   std::thread ordered([&] {
     Reorder reorder(results, window);
     while (std::optional<ProcessedDocument> r = reorder.next()) {
-      if (r->error.ok() && !r->unchanged) {
-        linker.link(r->facts.triples);
-        corrections.apply(r->facts.triples);
-      }
+      if (r->error.ok() && !r->unchanged) corrections.apply(r->facts.triples);
       error = sink(*r);
       if (!error.ok()) {
         docs.close();

@@ -2,9 +2,12 @@
 #include "store/codec.h"
 
 #include <cstring>
+#include <map>
+#include <set>
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "store/fold.h"
 
 namespace kg::store {
 namespace {
@@ -33,7 +36,7 @@ std::string id_with_tag(uint64_t id, char tag) {
 const char* cf_name(int cf) {
   static const char* const kNames[kCfCount] = {
       "default",   "meta",      "documents", "entities", "mentions",
-      "names",     "relations", "out_edges", "in_edges", "evidence"};
+      "names",     "relations", "out_edges", "in_edges", "evidence", "links"};
   return cf >= 0 && cf < kCfCount ? kNames[cf] : "?";
 }
 
@@ -123,6 +126,15 @@ bool is_alias_surface(std::string_view surface, std::string_view type) {
   return false;
 }
 
+std::string spelling_key(EntityId id, std::string_view name) {
+  std::string k;
+  k.reserve(9 + name.size());
+  append_u64(k, id);
+  k.push_back('\x01');
+  k.append(name);
+  return k;
+}
+
 std::string type_vote_key(EntityId id, std::string_view type) {
   std::string k;
   k.reserve(9 + type.size());
@@ -141,6 +153,9 @@ MentionsKey parse_mentions_key(std::string_view key) {
   } else if (key[8] == '\0') {
     k.kind = MentionsKeyKind::kTypeVote;
     k.alias = key.substr(9);
+  } else if (key[8] == '\x01') {
+    k.kind = MentionsKeyKind::kSpelling;
+    k.alias = key.substr(9);
   } else {
     k.kind = MentionsKeyKind::kAlias;
     k.alias = key.substr(8);
@@ -151,11 +166,22 @@ MentionsKey parse_mentions_key(std::string_view key) {
 std::string relation_key(RelationId id) { return id_prefix(id); }
 std::string relation_count_key(RelationId id) { return id_with_tag(id, 'c'); }
 
+std::string relation_spelling_key(RelationId id, std::string_view label) {
+  std::string k = id_with_tag(id, 'v');
+  k.append(label);
+  return k;
+}
+
+std::string_view relation_spelling(std::string_view key) {
+  return key.size() > 9 && key[8] == 'v' ? key.substr(9) : std::string_view();
+}
+
 RelationKeyKind parse_relation_key(std::string_view key, RelationId* id) {
   if (key.size() < 8) return RelationKeyKind::kInvalid;
   *id = read_u64(key.data());
   if (key.size() == 8) return RelationKeyKind::kRecord;
   if (key.size() == 9 && key[8] == 'c') return RelationKeyKind::kCount;
+  if (key.size() > 9 && key[8] == 'v') return RelationKeyKind::kSpelling;
   return RelationKeyKind::kInvalid;
 }
 
@@ -252,6 +278,103 @@ bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc,
   *doc = key.substr(kEdgeKeySize + 4, len);
   *fact = read_u32(key.data() + kEdgeKeySize + 4 + len);
   return true;
+}
+
+// --- links CF ---
+
+namespace {
+
+void append_link_head(std::string& k, char tag, std::string_view surname) {
+  k.push_back(tag);
+  k.append(surname);
+  k.push_back('\0');
+}
+
+}  // namespace
+
+std::string link_full_key(std::string_view surname, std::string_view full_name) {
+  std::string k;
+  append_link_head(k, 'f', surname);
+  k.append(full_name);
+  return k;
+}
+
+std::string link_use_key(std::string_view surname, std::string_view doc, std::string_view target) {
+  std::string k;
+  append_link_head(k, 's', surname);
+  append_u32(k, static_cast<uint32_t>(doc.size()));
+  k.append(doc);
+  k.append(target);
+  return k;
+}
+
+std::string link_pending_key(std::string_view surname) {
+  std::string k(1, 'p');
+  k.append(surname);
+  return k;
+}
+
+std::string link_prefix(LinkKeyKind kind, std::string_view surname) {
+  std::string k;
+  append_link_head(k, kind == LinkKeyKind::kFull ? 'f' : 's', surname);
+  return k;
+}
+
+LinkKey parse_link_key(std::string_view key) {
+  LinkKey k;
+  if (key.empty()) return k;
+  const char tag = key[0];
+  key.remove_prefix(1);
+  if (tag == 'p') {
+    k.kind = LinkKeyKind::kPending;
+    k.surname = key;
+    return k;
+  }
+  const size_t zero = key.find('\0');
+  if (zero == std::string_view::npos) return k;
+  k.surname = key.substr(0, zero);
+  std::string_view rest = key.substr(zero + 1);
+  if (tag == 'f') {
+    k.kind = LinkKeyKind::kFull;
+    k.full_name = rest;
+  } else if (tag == 's') {
+    if (rest.size() < 4) return k;
+    const uint32_t len = read_u32(rest.data());
+    if (rest.size() < 4 + size_t{len}) return k;
+    k.kind = LinkKeyKind::kUse;
+    k.doc = rest.substr(4, len);
+    k.target = rest.substr(4 + len);
+  }
+  return k;
+}
+
+void for_each_link_count(const pb::Document& doc, std::string_view doc_id,
+                         const std::function<void(const std::string& key, int64_t n)>& fn) {
+  std::map<std::string, int64_t> counts;
+  std::set<std::string> surnames;
+  auto side = [&](uint32_t index, const std::string& side_type, const std::string& local_name) {
+    if (index >= static_cast<uint32_t>(doc.entities_size())) return;
+    const pb::EntityRef& e = doc.entities(static_cast<int>(index));
+    const std::string& type = side_type.empty() ? e.type() : side_type;
+    const std::string& local = local_name.empty() ? e.name() : local_name;
+    const size_t space = local.rfind(' ');
+    // A full name is a PERSON's; a surname alone may also be typed MISC, the tagger's doubt.
+    if (type != "PERSON" && (type != "MISC" || space != std::string::npos)) return;
+    std::string surname = fold(space == std::string::npos ? local : local.substr(space + 1));
+    if (surname.size() < 2) return;
+    if (space == std::string::npos) {
+      ++counts[link_use_key(surname, doc_id, local_name.empty() ? "" : e.name())];
+    } else {
+      ++counts[link_full_key(surname, local)];
+    }
+    surnames.insert(std::move(surname));
+  };
+  for (const pb::FactRef& f : doc.facts()) {
+    side(f.subject(), f.subject_type(), f.subject_local());
+    side(f.object(), f.object_type(), f.object_local());
+  }
+  for (const auto& [key, n] : counts) fn(key, n);
+  for (const std::string& s : surnames) fn(link_pending_key(s), 1);
 }
 
 std::string encode_message(const google::protobuf::MessageLite& m) {

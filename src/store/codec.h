@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +16,7 @@
 namespace kg::store {
 
 // Bump on any incompatible change of the layout below; old databases are then refused.
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 // Column families, in the order they are opened.
 enum Cf : int {
@@ -29,6 +30,7 @@ enum Cf : int {
   kCfOutEdges,
   kCfInEdges,
   kCfEvidence,
+  kCfLinks,
   kCfCount,
 };
 const char* cf_name(int cf);
@@ -65,7 +67,10 @@ std::string mentions_key(EntityId id);
 std::string alias_key(EntityId id, std::string_view surface);
 // id(8) 0x00 TYPE -> fact sides that type the entity so (its type votes).
 std::string type_vote_key(EntityId id, std::string_view type);
-enum class MentionsKeyKind { kMentions, kAlias, kTypeVote, kInvalid };
+// id(8) 0x01 NAME -> fact sides that spell the entity's name so (its display name is the most
+// used spelling, docs/storage-format.md: it does not depend on the order documents came in).
+std::string spelling_key(EntityId id, std::string_view name);
+enum class MentionsKeyKind { kMentions, kAlias, kTypeVote, kSpelling, kInvalid };
 struct MentionsKey {
   MentionsKeyKind kind = MentionsKeyKind::kInvalid;
   EntityId id = 0;
@@ -86,10 +91,14 @@ inline std::string_view identity_class(std::string_view type) {
 }
 MentionsKey parse_mentions_key(std::string_view key);
 
-// --- relations CF: id(8) -> pb::Relation; id(8) 'c' -> fact count ---
+// --- relations CF: id(8) -> pb::Relation; id(8) 'c' -> fact count; id(8) 'v' LABEL -> facts
+//     spelling the label so (the display label is the most used, the smallest of equals) ---
 std::string relation_key(RelationId id);
 std::string relation_count_key(RelationId id);
-enum class RelationKeyKind { kRecord, kCount, kInvalid };
+std::string relation_spelling_key(RelationId id, std::string_view label);
+enum class RelationKeyKind { kRecord, kCount, kSpelling, kInvalid };
+// The spelling of a relation_spelling_key (empty for other keys).
+std::string_view relation_spelling(std::string_view key);
 RelationKeyKind parse_relation_key(std::string_view key, RelationId* id);
 
 // --- names CF: folded name, 0x00, id(8) -> an empty value for the entity's canonical name
@@ -126,6 +135,34 @@ void append_evidence_key(std::string& out, const EdgeKey& e, std::string_view do
 bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc, uint32_t* fact);
 
 // --- documents CF: the document id itself -> pb::Document ---
+
+// --- links CF: corpus-level linking of a person named by one word ("Baker") to the one full name
+//     ("James Baker") that ends with it (pipeline.h link_names). Surnames are folded. ---
+//   'f' surname 0x00 full name                   -> count of PERSON fact sides with that full name
+//   's' surname 0x00 u32 len(doc) doc target     -> count of PERSON (or MISC) fact sides of the
+//                                                   document named by the surname alone (their
+//                                                   local name), now named `target` (empty when
+//                                                   not linked)
+//   'p' surname                                  -> count: documents stored or removed since the
+//                                                   surname's last linking pass (pending)
+enum class LinkKeyKind { kFull, kUse, kPending, kInvalid };
+struct LinkKey {
+  LinkKeyKind kind = LinkKeyKind::kInvalid;
+  std::string_view surname;
+  std::string_view full_name;  // kFull
+  std::string_view doc;        // kUse
+  std::string_view target;     // kUse
+};
+std::string link_full_key(std::string_view surname, std::string_view full_name);
+std::string link_use_key(std::string_view surname, std::string_view doc, std::string_view target);
+std::string link_pending_key(std::string_view surname);
+// 'f' or 's' + surname + 0x00: the keys of one surname's full names or uses.
+std::string link_prefix(LinkKeyKind kind, std::string_view surname);
+LinkKey parse_link_key(std::string_view key);
+// The links CF counters a stored document contributes (its fact sides' local names and types),
+// each distinct key once with its count, and the pending marks of their surnames.
+void for_each_link_count(const pb::Document& doc, std::string_view doc_id,
+                         const std::function<void(const std::string& key, int64_t n)>& fn);
 
 // The key prefix that reads of family `cf` seek by (an entity's edges or mentions, an edge's
 // evidence, a folded name), for prefix bloom filters; nullptr for families read by whole key.

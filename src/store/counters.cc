@@ -57,8 +57,10 @@ bool is_counter_key(int cf, std::string_view key) {
       return is_meta_counter_key(key);
     case kCfRelations: {
       RelationId id;
-      return parse_relation_key(key, &id) == RelationKeyKind::kCount;
+      const RelationKeyKind kind = parse_relation_key(key, &id);
+      return kind == RelationKeyKind::kCount || kind == RelationKeyKind::kSpelling;
     }
+    case kCfLinks:
     case kCfMentions:
     case kCfNames:
     case kCfOutEdges:

@@ -1,5 +1,6 @@
 // Case folding and edit distance for name lookups.
 #include "store/fold.h"
+#include "store/store.h"
 
 #include <algorithm>
 #include <vector>
@@ -93,3 +94,9 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t bound) {
 }
 
 }  // namespace kg::store
+
+namespace kg {
+
+std::string fold_name(std::string_view name) { return store::fold(name); }
+
+}  // namespace kg

@@ -72,6 +72,13 @@ class RocksGraphStore final : public GraphWriter {
   Result<EntityInfo> entity(EntityId id) override;
   Result<std::vector<std::pair<std::string, std::string>>> merges() override;
   Status add_merge(const std::string& from, const std::string& into) override;
+  Result<PutOutcome> rewrite_document(const DocumentFacts& doc) override;
+  Result<std::vector<std::string>> pending_links() override;
+  Result<std::vector<std::pair<std::string, uint64_t>>> full_names(
+      std::string_view surname) override;
+  Result<std::vector<std::pair<std::string, std::string>>> surname_uses(
+      std::string_view surname) override;
+  Status clear_pending_links(std::span<const std::string> surnames) override;
   Result<std::vector<EntityInfo>> entities(std::string_view match, size_t limit) override;
   Result<std::vector<EdgeInfo>> edges_of(EntityId id, Direction dir) override;
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override;
@@ -121,7 +128,9 @@ class RocksGraphStore final : public GraphWriter {
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
-  Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome);
+  // `force`: write even when the stored document has the same content hash (rewrite_document).
+  Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome,
+                      bool force = false);
   Status apply_counters(const pb::Document& doc, int64_t sign, std::string_view doc_id,
                         Batch& batch);
   void clear_id_caches();

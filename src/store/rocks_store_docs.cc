@@ -146,6 +146,8 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string
     t.negated = f.negated();
     t.subject_text = ev.subject_text();
     t.object_text = ev.object_text();
+    t.subject_local = f.subject_local();
+    t.object_local = f.object_local();
     Evidence e = evidence_from_pb(ev, doc_id);
     t.sentence = e.sentence;
     t.text = std::move(e.text);

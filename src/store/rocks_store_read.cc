@@ -36,6 +36,31 @@ void apply_type_votes(std::vector<std::pair<int64_t, std::string>>& votes, Entit
   if (info.type != "CONCEPT" && !info.type_votes.empty()) info.type = info.type_votes[0].first;
 }
 
+// True when spelling `a`, used `na` times, is a better display name than `b`, used `nb` times: the
+// most used; of equals, one not in capitals throughout (a headline's), then the smallest.
+bool better_spelling(std::string_view a, int64_t na, std::string_view b, int64_t nb) {
+  if (na != nb) return na > nb;
+  auto shouting = [](std::string_view s) {
+    bool upper = false;
+    for (unsigned char c : s) {
+      if (c >= 'a' && c <= 'z') return false;
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+  };
+  if (shouting(a) != shouting(b)) return !shouting(a);
+  return a < b;
+}
+
+// The display name: the best spelling (better_spelling), else the record's.
+void apply_spellings(std::vector<std::pair<int64_t, std::string>>& spellings, EntityInfo& info) {
+  const std::pair<int64_t, std::string>* best = nullptr;
+  for (const auto& s : spellings) {
+    if (best == nullptr || better_spelling(s.second, s.first, best->second, best->first)) best = &s;
+  }
+  if (best != nullptr) info.name = best->second;
+}
+
 }  // namespace
 
 Status RocksGraphStore::read_entity_record(EntityId id, const std::string& value,
@@ -56,14 +81,17 @@ Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
   std::string prefix = mentions_key(id);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfMentions)));
   int64_t mentions = 0;
-  std::vector<std::pair<int64_t, std::string>> aliases, votes;
+  std::vector<std::pair<int64_t, std::string>> aliases, votes, spellings;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     MentionsKey k = parse_mentions_key(it->key().ToStringView());
     if (k.kind == MentionsKeyKind::kMentions) {
       mentions = count_of(it->value());
       if (mentions <= 0) break;
     } else if (int64_t n = count_of(it->value()); n > 0) {
-      (k.kind == MentionsKeyKind::kTypeVote ? votes : aliases).emplace_back(n, std::string(k.alias));
+      (k.kind == MentionsKeyKind::kTypeVote   ? votes
+       : k.kind == MentionsKeyKind::kSpelling ? spellings
+                                              : aliases)
+          .emplace_back(n, std::string(k.alias));
     }
   }
   KG_RETURN_IF_ERROR(to_status(it->status(), "reading entity"));
@@ -80,6 +108,7 @@ Result<std::optional<EntityInfo>> RocksGraphStore::load_entity(EntityId id) {
   info.mentions = static_cast<uint64_t>(mentions);
   sort_aliases(aliases, info);
   apply_type_votes(votes, info);
+  apply_spellings(spellings, info);
   return std::optional<EntityInfo>(std::move(info));
 }
 
@@ -92,20 +121,31 @@ Result<EntityInfo> RocksGraphStore::entity(EntityId id) {
 Result<std::string> RocksGraphStore::relation_label(
     RelationId id, std::unordered_map<RelationId, std::string>& cache) {
   if (auto it = cache.find(id); it != cache.end()) return it->second;
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfRelations), relation_key(id), &value);
-  if (s.IsNotFound()) {
+  // The record, its count and its spellings are adjacent: the label is the most used spelling.
+  const std::string prefix = relation_key(id);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfRelations)));
+  it->Seek(prefix);
+  if (!it->Valid() || it->key() != prefix) {
+    KG_RETURN_IF_ERROR(to_status(it->status(), "reading relation"));
     return Status::corruption("database " + dir_ + ": edge names relation " + std::to_string(id) +
                               " that has no record");
   }
-  KG_RETURN_IF_ERROR(to_status(s, "reading relation"));
   pb::Relation r;
-  if (!decode_message(value, &r)) {
+  if (!decode_message(it->value().ToStringView(), &r)) {
     return Status::corruption("database " + dir_ + ": relation " + std::to_string(id) +
                               " does not decode");
   }
-  cache.emplace(id, r.label());
-  return r.label();
+  std::string label = r.label();
+  int64_t best = 0;
+  for (it->Next(); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const std::string_view spelling = relation_spelling(it->key().ToStringView());
+    const int64_t n = count_of(it->value());
+    if (spelling.empty() || n <= 0) continue;
+    if (best == 0 || better_spelling(spelling, n, label, best)) label = spelling, best = n;
+  }
+  KG_RETURN_IF_ERROR(to_status(it->status(), "reading relation"));
+  cache.emplace(id, label);
+  return label;
 }
 
 Result<StoreStats> RocksGraphStore::stats() {
@@ -222,7 +262,7 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
   std::unique_ptr<rocksdb::Iterator> rec(db_->NewIterator(full_scan(), cf(kCfEntities)));
   std::optional<EntityId> current;
   int64_t mentions = 0;
-  std::vector<std::pair<int64_t, std::string>> aliases, votes;
+  std::vector<std::pair<int64_t, std::string>> aliases, votes, spellings;
   auto emit = [&]() -> Status {
     if (current && mentions > 0) {
       std::string key = entity_key(*current);
@@ -237,12 +277,14 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
       info.mentions = static_cast<uint64_t>(mentions);
       sort_aliases(aliases, info);
       apply_type_votes(votes, info);
+      apply_spellings(spellings, info);
       fn(info);
     }
     current.reset();
     mentions = 0;
     aliases.clear();
     votes.clear();
+    spellings.clear();
     return {};
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -253,7 +295,9 @@ Status RocksGraphStore::for_each_entity(const std::function<void(const EntityInf
       mentions = count_of(it->value());
     } else if (k.kind != MentionsKeyKind::kInvalid && current && k.id == *current) {
       if (int64_t n = count_of(it->value()); n > 0) {
-        (k.kind == MentionsKeyKind::kTypeVote ? votes : aliases)
+        (k.kind == MentionsKeyKind::kTypeVote   ? votes
+         : k.kind == MentionsKeyKind::kSpelling ? spellings
+                                                : aliases)
             .emplace_back(n, std::string(k.alias));
       }
     }

@@ -74,7 +74,7 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
                                        std::string_view doc_id, Batch& batch) {
   const auto n_entities = static_cast<uint32_t>(doc.entities_size());
   const auto n_relations = static_cast<uint32_t>(doc.relations_size());
-  std::vector<int64_t> mentions(n_entities), relation_facts(n_relations);
+  std::vector<int64_t> mentions(n_entities), sides(n_entities), relation_facts(n_relations);
   std::vector<AliasUse> aliases, votes;  // votes: (entity, type) per fact side
   std::string& key = batch.key;
   for (int i = 0; i < doc.facts_size(); ++i) {
@@ -99,6 +99,8 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     }
     ++mentions[f.subject()];
     if (f.object() != f.subject()) ++mentions[f.object()];
+    ++sides[f.subject()];
+    ++sides[f.object()];
     ++relation_facts[f.relation()];
     votes.push_back({f.subject(), f.subject_type().empty() ? s.type() : f.subject_type()});
     votes.push_back({f.object(), f.object_type().empty() ? o.type() : f.object_type()});
@@ -110,10 +112,15 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
     }
   }
   for (uint32_t e = 0; e < n_entities; ++e) {
-    batch.add_mentions(doc.entities(static_cast<int>(e)).id(), sign * mentions[e]);
+    const pb::EntityRef& ref = doc.entities(static_cast<int>(e));
+    batch.add_mentions(ref.id(), sign * mentions[e]);
+    batch.merge_count(kCfMentions, spelling_key(ref.id(), ref.name()), sign * sides[e]);
   }
   for (uint32_t r = 0; r < n_relations; ++r) {
-    batch.add_relation_facts(doc.relations(static_cast<int>(r)).id(), sign * relation_facts[r]);
+    const pb::RelationRef& ref = doc.relations(static_cast<int>(r));
+    batch.add_relation_facts(ref.id(), sign * relation_facts[r]);
+    batch.merge_count(kCfRelations, relation_spelling_key(ref.id(), ref.label()),
+                      sign * relation_facts[r]);
   }
   // Type votes, counted per (entity, type).
   for_each_use(votes, [&](uint32_t entity, std::string_view type, int64_t n) {
@@ -134,6 +141,10 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
       batch.merge_count(kCfMentions, alias_key(e.id(), surface), sign * n);
       batch.merge_count(kCfNames, name_key(folded, e.id()), sign * n);
     }
+  });
+  // Corpus-level name linking: surnames and full names (pending marks are never retracted).
+  for_each_link_count(doc, doc_id, [&](const std::string& link, int64_t n) {
+    batch.merge_count(kCfLinks, link, link[0] == 'p' ? n : sign * n);
   });
   batch.facts += sign * doc.facts_size();
   return {};
@@ -231,8 +242,8 @@ Result<RelationId> RocksGraphStore::resolve_relation(std::string_view label, Bat
                           std::to_string(kMaxProbes) + " probes");
 }
 
-Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
-                                     PutOutcome* outcome) {
+Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome,
+                                     bool force) {
   if (doc.id.empty()) return Status::invalid("document without an id");
   const std::string where = "document \"" + doc.id + "\"";
   if (!batch.doc_ids.insert(doc.id).second) {
@@ -261,7 +272,7 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
   }
   const std::string hash = doc.content_hash.empty() ? facts_content_hash(doc) : doc.content_hash;
   KG_ASSIGN_OR_RETURN(auto old, read_document(doc.id));
-  if (old && old->content_hash() == hash) {
+  if (old && old->content_hash() == hash && !force) {
     *outcome = PutOutcome::kUnchanged;
     return {};
   }
@@ -335,6 +346,10 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch,
     f->set_negated(t.negated);
     if (!t.subject_text.empty()) f->set_subject_text(t.subject_text);
     if (!t.object_text.empty()) f->set_object_text(t.object_text);
+    if (!t.subject_local.empty() && t.subject_local != t.subject) {
+      f->set_subject_local(t.subject_local);
+    }
+    if (!t.object_local.empty() && t.object_local != t.object) f->set_object_local(t.object_local);
     auto side_type = [&](uint32_t index, const std::string& type) -> std::string {
       const std::string_view side = type.empty() ? kDefaultEntityType : std::string_view(type);
       return rec->entities(static_cast<int>(index)).type() == side ? "" : std::string(side);
@@ -459,6 +474,20 @@ Result<std::vector<PutOutcome>> RocksGraphStore::put_documents(
 Result<PutOutcome> RocksGraphStore::put_document(const DocumentFacts& doc) {
   KG_ASSIGN_OR_RETURN(auto outcomes, put_documents(std::span<const DocumentFacts>(&doc, 1)));
   return outcomes[0];
+}
+
+Result<PutOutcome> RocksGraphStore::rewrite_document(const DocumentFacts& doc) {
+  KG_RETURN_IF_ERROR(require_writable());
+  KG_RETURN_IF_ERROR(sync());
+  Batch batch(handles_, false);
+  PutOutcome outcome = PutOutcome::kUnchanged;
+  Status s = add_to_batch(doc, batch, &outcome, /*force=*/true);
+  if (!s.ok()) {
+    clear_id_caches();
+    return s;
+  }
+  KG_RETURN_IF_ERROR(write_now(batch));
+  return outcome;
 }
 
 Result<bool> RocksGraphStore::remove_document(const std::string& doc_id) {

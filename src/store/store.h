@@ -170,6 +170,29 @@ class GraphWriter : public GraphReader {
   virtual Result<bool> remove_document(const std::string& doc_id) = 0;
   // Records a merge (durable when it returns), to be re-applied to documents stored later.
   virtual Status add_merge(const std::string& from, const std::string& into) = 0;
+  // Stores `doc` in place of the stored document of its id even when the content hash is the
+  // same: the pipeline's corpus-level passes change a stored document's facts, not its content.
+  virtual Result<PutOutcome> rewrite_document(const DocumentFacts& doc) = 0;
+
+  // --- Corpus-level name linking (pipeline.h link_names) -------------------------------------
+  // The store indexes, per folded surname, the PERSON fact sides whose name before linking
+  // (Triple::subject_local, else the name) is a full name ending in it, and the documents naming
+  // a person by it alone; every document stored, rewritten or removed marks its surnames pending.
+  //
+  // The surnames marked pending since they were last cleared.
+  virtual Result<std::vector<std::string>> pending_links() = 0;
+  // The full names ending in `surname` (folded), as written, with their fact sides.
+  virtual Result<std::vector<std::pair<std::string, uint64_t>>> full_names(
+      std::string_view surname) = 0;
+  // The documents that name a person by `surname` alone, with the name those sides have now
+  // (empty: not linked).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> surname_uses(
+      std::string_view surname) = 0;
+  virtual Status clear_pending_links(std::span<const std::string> surnames) = 0;
 };
+
+// The folded form of a name, by which the store compares names and surnames: lower case,
+// whitespace runs as one space, trimmed.
+std::string fold_name(std::string_view name);
 
 }  // namespace kg

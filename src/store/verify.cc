@@ -201,9 +201,13 @@ Status Checker::compare(int family) {
         break;
       case kCfRelations: {
         RelationId id;
-        counter = parse_relation_key(key, &id) == RelationKeyKind::kCount;
+        const RelationKeyKind kind = parse_relation_key(key, &id);
+        counter = kind == RelationKeyKind::kCount || kind == RelationKeyKind::kSpelling;
         break;
       }
+      case kCfLinks:  // pending marks are not counts of anything stored
+        counter = parse_link_key(key).kind != LinkKeyKind::kPending;
+        break;
       default:
         counter = true;
     }
@@ -248,7 +252,27 @@ Status Checker::run() {
   KG_RETURN_IF_ERROR(store_.prepare_read());
   KG_RETURN_IF_ERROR(load_records());
   KG_RETURN_IF_ERROR(recompute_from_evidence());
-  for (int family : {kCfMeta, kCfMentions, kCfNames, kCfRelations, kCfOutEdges, kCfInEdges}) {
+  for (const auto& [id, doc] : documents_) {
+    for_each_link_count(doc, id, [&](const std::string& key, int64_t n) {
+      if (key[0] != 'p') expected_[kCfLinks][key] += n;
+    });
+    // Spellings: one per fact side of an entity, one per fact of a relation.
+    for (const pb::FactRef& f : doc.facts()) {
+      if (f.subject() >= static_cast<uint32_t>(doc.entities_size()) ||
+          f.object() >= static_cast<uint32_t>(doc.entities_size()) ||
+          f.relation() >= static_cast<uint32_t>(doc.relations_size())) {
+        continue;  // reported by the evidence check
+      }
+      for (uint32_t side : {f.subject(), f.object()}) {
+        const pb::EntityRef& e = doc.entities(static_cast<int>(side));
+        ++expected_[kCfMentions][spelling_key(e.id(), e.name())];
+      }
+      const pb::RelationRef& r = doc.relations(static_cast<int>(f.relation()));
+      ++expected_[kCfRelations][relation_spelling_key(r.id(), r.label())];
+    }
+  }
+  for (int family : {kCfMeta, kCfMentions, kCfNames, kCfRelations, kCfOutEdges, kCfInEdges,
+                     kCfLinks}) {
     KG_RETURN_IF_ERROR(compare(family));
   }
   for (const auto& k : expected_markers_) {

@@ -196,7 +196,7 @@ inline std::vector<std::string> news_corpus(size_t n, uint32_t seed) {
     const int sentences = 2 + static_cast<int>(rng() % 4);
     for (int k = 0; k < sentences; ++k) {
       std::string s;
-      // A surname alone: kg build links it to the one full name seen before (NameLinker).
+      // A surname alone: kg build links it to the one full name of the corpus (link_names).
       auto surname = [&] {
         const std::string p = pick(people);
         return p.substr(p.rfind(' ') + 1);

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
+#include "pipeline/pipeline.h"
 #include "store/store.h"
 
 namespace kg::cli {
@@ -27,6 +28,8 @@ Action configure_remove(CLI::App& app) {
         unknown.push_back(id);
       }
     }
+    // A surname that named one person may now name one again ("Baker" -> "James Baker").
+    KG_RETURN_IF_ERROR(link_names(*store).status());
     if (unknown.empty()) return {};
     std::string list;
     for (const auto& id : unknown) list += (list.empty() ? "\"" : ", \"") + id + "\"";

@@ -1,0 +1,112 @@
+// Corpus-level name linking, end to end (kg build with the shipped models): a surname alone links
+// to the one full name of the whole corpus that ends with it, stays itself when the corpus has two
+// such people, and the graph does not depend on the order of the documents or on how they are
+// split into runs (byte-identical kg export --format json).
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_kg.h"
+
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::string>& corpus() {
+  static const std::vector<std::string> docs = {
+      R"({"id":"d1","text":"In London, Lawson said the pound was stable. Officials said Lawson met Volcker."})",
+      R"({"id":"d2","text":"British Chancellor Nigel Lawson met bankers in London on Tuesday."})",
+      R"({"id":"d3","text":"Treasury Secretary James Baker met Paul Volcker in Washington."})",
+      R"({"id":"d4","text":"Senator Howard Baker met reporters in Washington."})",
+      R"({"id":"d5","text":"In Tokyo, Baker met Japanese officials on Monday."})",
+      R"({"id":"d6","text":"Volcker criticized the plan of the TREASURY."})",
+      R"({"id":"d7","text":"The treasury rejected the plan. The treasury said the dollar was stable."})",
+  };
+  return docs;
+}
+
+std::string lines(const std::vector<size_t>& order) {
+  std::string out;
+  for (size_t i : order) out += corpus()[i] + "\n";
+  return out;
+}
+
+// Builds the documents of each run (indexes into corpus()) in turn into one fresh database and
+// returns it.
+std::string build_runs(const std::string& name, const std::vector<std::vector<size_t>>& runs) {
+  const auto dir = scratch_dir("corpus-linking", name);
+  const std::string db = (dir / "db").string();
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const std::string input = (dir / ("run" + std::to_string(r) + ".jsonl")).string();
+    std::ofstream(input, std::ios::binary) << lines(runs[r]);
+    Ran b = kg_run({"build", "--models", models, "--threads", "2", "--db", db, input});
+    INFO(b.out << b.err);
+    REQUIRE(b.code == 0);
+  }
+  return db;
+}
+
+std::string export_json(const std::string& db) {
+  Ran e = kg_run({"export", "--db", db, "--format", "json"});
+  REQUIRE(e.code == 0);
+  return e.out;
+}
+
+std::map<std::string, json> entities(const std::string& db) {
+  Ran e = kg_run({"entities", "--db", db, "--json", "--all"});
+  REQUIRE(e.code == 0);
+  std::map<std::string, json> by_name;
+  const json all = json::parse(e.out);
+  for (const json& x : all["entities"]) by_name[x["name"].get<std::string>()] = x;
+  return by_name;
+}
+
+}  // namespace
+
+TEST_CASE("kg build links surnames across the corpus whatever the order and the runs", "[cli]") {
+  const std::string in_order = build_runs("in-order", {{0, 1, 2, 3, 4, 5, 6}});
+  auto e = entities(in_order);
+  // "Lawson" of d1 is Nigel Lawson of d2, stored after it; "Volcker" is Paul Volcker.
+  CHECK(e.count("Lawson") == 0);
+  REQUIRE(e.count("Nigel Lawson"));
+  CHECK(e.count("Volcker") == 0);
+  REQUIRE(e.count("Paul Volcker"));
+  // Two Bakers in the corpus: "Baker" alone is neither.
+  CHECK(e.count("James Baker"));
+  CHECK(e.count("Howard Baker"));
+  CHECK(e.count("Baker"));
+  // The display name does not depend on which spelling came first: of equally used ones, not
+  // the one in capitals throughout.
+  CHECK(e.count("treasury"));
+  CHECK(e.count("TREASURY") == 0);
+  CHECK(kg_run({"stats", "--db", in_order, "--check"}).code == 0);
+
+  const std::string golden = export_json(in_order);
+  CHECK(export_json(build_runs("reversed", {{6, 5, 4, 3, 2, 1, 0}})) == golden);
+  CHECK(export_json(build_runs("shuffled", {{4, 0, 6, 2, 5, 1, 3}})) == golden);
+  CHECK(export_json(build_runs("split", {{4, 0}, {6, 2, 5}, {1, 3}})) == golden);
+  CHECK(export_json(build_runs("one-by-one", {{5}, {4}, {3}, {2}, {1}, {0}, {6}})) == golden);
+}
+
+TEST_CASE("removing a document relinks the surnames it decided", "[cli]") {
+  const std::string db = build_runs("remove", {{0, 1, 2, 3, 4, 5, 6}});
+  // Without Howard Baker, "Baker" is James Baker; with him again, it is neither.
+  Ran r = kg_run({"remove", "--db", db, "--doc", "d4"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto e = entities(db);
+  CHECK(e.count("Baker") == 0);
+  REQUIRE(e.count("James Baker"));
+  CHECK(kg_run({"stats", "--db", db, "--check"}).code == 0);
+
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  const std::string again = db + "-d4.jsonl";
+  std::ofstream(again, std::ios::binary) << lines({3});
+  Ran b = kg_run({"build", "--models", models, "--db", db, again});
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  CHECK(entities(db).count("Baker") == 1);
+  CHECK(export_json(db) == export_json(build_runs("remove-golden", {{0, 1, 2, 3, 4, 5, 6}})));
+}
