@@ -209,6 +209,10 @@ void strip_corporate_suffix(Entity& ent) {
     if (is_place_name(rest_low)) break;  // "New York Co" is not New York
     name = rest;
     ent.type = "ORG";
+    // "Morgan Stanley and Co Inc" -> "Morgan Stanley".
+    for (const char* cc : {" and", " &"}) {
+      if (name.ends_with(cc)) name.erase(name.size() - std::string_view(cc).size());
+    }
   }
   while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
   if (!name.empty()) ent.name = name;
@@ -249,7 +253,7 @@ void DocumentExtraction::names_first() {
           m.kind = MentionKind::kOther;
         }
       }
-    } else if (is_generic_org_head(low)) {
+    } else if (is_generic_org_head(low) && ent.type != "PERSON") {  // not "Mr Bank"
       ent.name = low;
       ent.type = "CONCEPT";
     }

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/lexicon.h"
+
 namespace kg::extract {
 namespace {
 
@@ -28,6 +30,7 @@ class Resolver {
   std::vector<Entity> run() {
     link_full_names();
     link_short_names();
+    link_org_short_forms();
     link_acronyms();
     link_concepts();
     finalize_names();
@@ -56,6 +59,7 @@ class Resolver {
 
   void absorb(int e, const Mention& m) {
     Entity& x = ents_[e];
+    if (m.person_cue) person_cued_.insert(e);
     if (x.gender == Gender::kUnknown) x.gender = m.gender;
     for (const std::string& w : m.role_words) x.role_words.push_back(w);
     if (m.person_cue || m.type == "PERSON") type_votes_[e]["PERSON"] += m.person_cue ? 3 : 1;
@@ -112,6 +116,40 @@ class Resolver {
       int e = it != by_name_.end() ? it->second : create(m);
       by_name_[m.name] = e;
       assign(i, e);
+    }
+  }
+
+  // "Shearson" and "Shearson Lehman Brothers" with "Shearson Lehman Brothers Inc": a name whose
+  // words open exactly one organisation's name that ends in an organisation word or corporate
+  // suffix names that organisation (and takes its type). Places, people named with a title or
+  // first name, and one-word generic heads ("Bank") are left alone.
+  void link_org_short_forms() {
+    std::vector<std::pair<std::vector<std::string>, int>> orgs;
+    for (const auto& [name, e] : by_name_) {
+      auto words = split_words(name);
+      if (words.size() >= 2 && is_org_name_end(to_lower(words.back())) &&
+          ents_[e].type == "ORG" && !person_cued_.count(e)) {
+        orgs.emplace_back(std::move(words), e);
+      }
+    }
+    for (const auto& [name, e] : by_name_) {
+      if (person_cued_.count(e)) continue;
+      const std::string low = to_lower(name);
+      if (is_place_name(low) || is_generic_org_head(low) || acronym_key(name).size() >= 2) {
+        continue;
+      }
+      const auto words = split_words(name);
+      int target = -1;
+      bool ambiguous = false;
+      for (const auto& [full, o] : orgs) {
+        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin())) {
+          continue;
+        }
+        if (target >= 0 && find(target) != find(o)) ambiguous = true;
+        target = o;
+      }
+      if (target < 0 || ambiguous || find(target) == find(e)) continue;
+      parent_[find(e)] = find(target);
     }
   }
 
@@ -299,6 +337,7 @@ class Resolver {
 
   std::vector<Mention>& ms_;
   std::vector<Entity> ents_;
+  std::set<int> person_cued_;  // entities a mention names with a title, honorific or first name
   std::vector<int> parent_;
   std::map<std::string, int> by_name_;
   std::map<int, std::map<std::string, int>> type_votes_;

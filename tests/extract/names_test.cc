@@ -1,0 +1,166 @@
+// Names of organisations on hand-written UD parses (with entity tags): types from organisation
+// words and coordinations inside organisation names.
+#include <catch2/catch.hpp>
+
+#include "extract/org_names.h"
+#include "parse_helper.h"
+
+using kg::test::dump;
+using kg::test::extract_all;
+using kg::test::find_fact;
+using kg::test::make_doc;
+using kg::test::parse_compact;
+
+TEST_CASE("A corporate suffix types a name ORG whatever the entity tagger says", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Shearson Shearson PROPN NNP 5 nsubj B-PER
+Lehman Lehman PROPN NNP 1 flat I-PER
+Brothers Brothers PROPN NNPS 1 flat I-PER
+Inc Inc PROPN NNP 1 flat I-PER
+bought buy VERB VBD 0 root O
+Acme Acme PROPN NNP 5 obj B-ORG
+. . PUNCT . 5 punct O)",
+                                  R"(Shearson Shearson PROPN NNP 2 nsubj B-PER
+sold sell VERB VBD 0 root O
+Widget Widget PROPN NNP 2 obj B-ORG
+. . PUNCT . 2 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "Shearson Lehman Brothers", "buy", "Acme");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "ORG");
+  // The shorter form the resolver links to it is the same organisation.
+  const kg::Triple* b = find_fact(ts, "Shearson Lehman Brothers", "sell", "Widget");
+  REQUIRE(b != nullptr);
+  CHECK(b->subject_text == "Shearson");
+  CHECK(b->subject_type == "ORG");
+}
+
+TEST_CASE("A person whose name holds an organisation word stays a person", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Mr Mr PROPN NNP 2 nmod:desc O
+Bank Bank PROPN NNP 3 nsubj B-PER
+resigned resign VERB VBD 0 root O
+from from ADP IN 6 case O
+the the DET DT 6 det O
+board board NOUN NN 3 obl O
+. . PUNCT . 3 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "Bank", "resign from", "board");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "PERSON");
+}
+
+TEST_CASE("A tagged misc or place name ending in an organisation word is an organisation",
+          "[extract]") {
+  auto ts = extract_all(make_doc({R"(BankAmerica BankAmerica PROPN NNP 2 compound B-LOC
+Corp Corp PROPN NNP 3 nsubj I-LOC
+sued sue VERB VBD 0 root O
+American American ADJ JJ 5 amod B-MISC
+Express Express PROPN NNP 6 compound I-MISC
+Co Co PROPN NNP 3 obj I-MISC
+. . PUNCT . 3 punct O)",
+                                  R"(BankAmerica BankAmerica PROPN NNP 2 nsubj B-LOC
+won win VERB VBD 0 root O
+. . PUNCT . 2 punct O)",
+                                  R"(American American ADJ JJ 2 amod B-MISC
+Express Express PROPN NNP 3 nsubj I-MISC
+appealed appeal VERB VBD 0 root O
+to to ADP IN 5 case O
+Washington Washington PROPN NNP 3 obl B-LOC
+. . PUNCT . 3 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "BankAmerica", "sue", "American Express");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "ORG");
+  CHECK(a->object_type == "ORG");
+  const kg::Triple* b = find_fact(ts, "American Express", "appeal to", "Washington");
+  REQUIRE(b != nullptr);
+  CHECK(b->subject_type == "ORG");
+}
+
+TEST_CASE("General Motors Corp is a company, not a general", "[extract]") {
+  auto ts = extract_all(make_doc({R"(General General PROPN NNP 3 compound B-ORG
+Motors Motors PROPN NNPS 3 compound I-ORG
+Corp Corp PROPN NNP 4 nsubj I-ORG
+raised raise VERB VBD 0 root O
+prices price NOUN NNS 4 obj O
+. . PUNCT . 4 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "General Motors", "raise", "price");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "ORG");
+  CHECK(find_fact(ts, "General Motors", "be", "General") == nullptr);
+}
+
+namespace {
+
+// "The Securities and Exchange Commission fined Baker and Volcker ." as the parser reads it:
+// "Commission" a conjunct of "Securities".
+const char* kSec = R"(The the DET DT 2 det O
+Securities security NOUN NNS 6 nsubj B-ORG
+and and CCONJ CC 5 cc I-ORG
+Exchange Exchange PROPN NNP 5 compound I-ORG
+Commission Commission PROPN NNP 2 conj I-ORG
+fined fine VERB VBD 0 root O
+Baker Baker PROPN NNP 6 obj B-PER
+and and CCONJ CC 9 cc O
+Volcker Volcker PROPN NNP 7 conj B-PER
+. . PUNCT . 6 punct O)";
+
+}  // namespace
+
+TEST_CASE("An organisation's name with 'and' inside is one entity, two people stay two",
+          "[extract]") {
+  auto ts = extract_all(make_doc({kSec}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "Securities and Exchange Commission", "fine", "Baker");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "ORG");
+  CHECK(a->subject_text == "Securities and Exchange Commission");
+  CHECK(find_fact(ts, "Securities and Exchange Commission", "fine", "Volcker") != nullptr);
+  for (const kg::Triple& t : ts) {
+    CHECK(t.subject != "Exchange Commission");
+    CHECK(t.subject != "Securities");
+    CHECK(t.object != "Baker and Volcker");
+  }
+}
+
+TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
+  auto spans = [](const std::string& block) {
+    std::string r;
+    kg::Sentence s = parse_compact(block);
+    for (const kg::extract::NameSpan& n : kg::extract::coordinated_org_names(s)) {
+      if (!r.empty()) r += "; ";
+      for (int k = n.first; k <= n.last; ++k) r += (k > n.first ? " " : "") + s.tokens[k].form;
+    }
+    return r;
+  };
+  // Words: form lemma upos xpos head deprel entity; only the forms, tags and entities matter here.
+  auto words = [](std::vector<std::string> forms, std::vector<std::string> tags = {}) {
+    std::string b;
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const bool cc = forms[i] == "and";
+      b += forms[i] + " x " + (cc ? "CCONJ CC" : forms[i][0] >= 'a' ? "VERB VBD" : "PROPN NNP") +
+           " 0 root " + (i < tags.size() ? tags[i] : "O") + "\n";
+    }
+    return b;
+  };
+  CHECK(spans(kSec) == "Securities and Exchange Commission");
+  CHECK(spans(words({"Morgan", "Stanley", "and", "Co", "Inc", "said"})) ==
+        "Morgan Stanley and Co Inc");
+  CHECK(spans(words({"Pennsylvania", "Power", "and", "Light", "Co", "said"})) ==
+        "Pennsylvania Power and Light Co");
+  CHECK(spans(words({"Procter", "and", "Gamble", "said"})) == "Procter and Gamble");
+  CHECK(spans(words({"Standard", "and", "Poor's", "Corp", "said"})) ==
+        "Standard and Poor's Corp");
+  CHECK(spans(words({"Baker", "and", "Volcker", "met"})).empty());
+  CHECK(spans(words({"Liberal", "Democratic", "Party", "and", "Finance", "Ministry", "met"}))
+            .empty());
+  CHECK(spans(words({"Central", "Bank", "and", "Trust", "Co", "met"})) ==
+        "Central Bank and Trust Co");
+  CHECK(spans(words({"Reagan", "and", "Congress", "agreed"})).empty());
+  CHECK(spans(words({"Chrysler", "and", "American", "Motors", "Corp", "agreed"},
+                    {"B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"})).empty());
+  CHECK(spans(words({"CTS", "Corp", "and", "Dynamics", "Corp", "agreed"})).empty());
+  CHECK(spans(words({"Japan", "and", "Exchange", "Commission", "agreed"})).empty());
+  CHECK(spans(words({"IBM", "and", "Apple", "Inc", "agreed"},
+                    {"B-ORG", "O", "B-ORG", "I-ORG"})).empty());
+}
