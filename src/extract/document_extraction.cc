@@ -128,6 +128,7 @@ Status DocumentExtraction::collect_mentions() {
     if (repair_parse(s, repaired.get())) w.repaired = std::move(repaired);
     w.tree = std::make_unique<DepTree>(w.repaired ? *w.repaired : s);
     if (is_headline_case(s)) continue;
+    for (AcronymDefinition& d : acronym_definitions(s)) acronyms_.push_back(std::move(d));
     w.props = extract_propositions(*w.tree);
     for (const Proposition& p : w.props) {
       slots_[si].push_back(fill_slots(*w.tree, static_cast<int>(si), p));
@@ -185,7 +186,7 @@ void DocumentExtraction::describe_by_appositions(size_t si) {
 
 void DocumentExtraction::resolve() {
   mentions_ = table_.take_sorted(remap_);
-  entities_ = resolve_mentions(mentions_);
+  entities_ = resolve_mentions(mentions_, acronyms_);
   names_first();
 }
 

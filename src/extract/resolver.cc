@@ -25,7 +25,8 @@ std::vector<std::string> split_words(const std::string& s) {
 
 class Resolver {
  public:
-  explicit Resolver(std::vector<Mention>& ms) : ms_(ms) {}
+  Resolver(std::vector<Mention>& ms, const std::vector<AcronymDefinition>& defs)
+      : ms_(ms), defs_(defs) {}
 
   std::vector<Entity> run() {
     link_full_names();
@@ -153,7 +154,8 @@ class Resolver {
     }
   }
 
-  // "UN" with "United Nations", "U.S." with "US" and "United States".
+  // "UN" with "United Nations", "U.S." with "US" and "United States"; an acronym the text
+  // defines ("the International Monetary Fund (IMF)") with its expansion, named by it.
   void link_acronyms() {
     std::unordered_map<std::string, int> by_initials, by_key;
     for (const auto& [name, e] : by_name_) {
@@ -176,6 +178,25 @@ class Resolver {
         }
       }
       if (find(target) != find(e)) parent_[find(e)] = find(target);
+    }
+    for (const AcronymDefinition& d : defs_) {
+      int acronym = -1;
+      for (const auto& [name, e] : by_name_) {
+        if (acronym_key(name) == d.key) {
+          acronym = find(e);
+          break;
+        }
+      }
+      if (acronym < 0) continue;
+      auto it = by_name_.find(d.expansion);
+      if (it != by_name_.end()) {
+        if (find(it->second) != acronym) parent_[acronym] = find(it->second);
+        continue;
+      }
+      if (acronym_key(ents_[acronym].name) != d.key) continue;  // already named by a longer form
+      ents_[acronym].name = d.expansion;
+      const auto words = split_words(d.expansion);
+      if (is_org_name_end(to_lower(words.back()))) type_votes_[acronym]["ORG"] += 1;
     }
   }
 
@@ -336,6 +357,7 @@ class Resolver {
   }
 
   std::vector<Mention>& ms_;
+  const std::vector<AcronymDefinition>& defs_;
   std::vector<Entity> ents_;
   std::set<int> person_cued_;  // entities a mention names with a title, honorific or first name
   std::vector<int> parent_;
@@ -345,8 +367,9 @@ class Resolver {
 
 }  // namespace
 
-std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions) {
-  return Resolver(mentions).run();
+std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions,
+                                     const std::vector<AcronymDefinition>& definitions) {
+  return Resolver(mentions, definitions).run();
 }
 
 }  // namespace kg::extract

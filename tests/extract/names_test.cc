@@ -1,7 +1,8 @@
 // Names of organisations on hand-written UD parses (with entity tags): types from organisation
-// words and coordinations inside organisation names.
+// words, coordinations inside organisation names, acronyms defined in the text.
 #include <catch2/catch.hpp>
 
+#include "extract/acronyms.h"
 #include "extract/org_names.h"
 #include "parse_helper.h"
 
@@ -163,4 +164,59 @@ TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
   CHECK(spans(words({"Japan", "and", "Exchange", "Commission", "agreed"})).empty());
   CHECK(spans(words({"IBM", "and", "Apple", "Inc", "agreed"},
                     {"B-ORG", "O", "B-ORG", "I-ORG"})).empty());
+}
+
+TEST_CASE("Acronyms are spelled by initials, function words optional", "[extract]") {
+  using kg::extract::spells_acronym;
+  CHECK(spells_acronym("IMF", {"International", "Monetary", "Fund"}));
+  CHECK(spells_acronym("SEC", {"Securities", "and", "Exchange", "Commission"}));
+  CHECK(spells_acronym("OPEC", {"Organization", "of", "Petroleum", "Exporting", "Countries"}));
+  CHECK(spells_acronym("DOE", {"Department", "of", "Energy"}));
+  CHECK(spells_acronym("USDA", {"U.S.", "Department", "of", "Agriculture"}));
+  CHECK_FALSE(spells_acronym("IMF", {"International", "Fund"}));
+  CHECK_FALSE(spells_acronym("EC", {"European", "Monetary", "Community"}));
+}
+
+TEST_CASE("An acronym defined in parentheses names its expansion, in either order",
+          "[extract]") {
+  auto ts = extract_all(make_doc({R"(The the DET DT 4 det O
+International International PROPN NNP 4 compound B-ORG
+Monetary Monetary PROPN NNP 4 compound I-ORG
+Fund Fund PROPN NNP 9 nsubj I-ORG
+( ( PUNCT -LRB- 6 punct O
+IMF IMF PROPN NNP 4 appos B-ORG
+) ) PUNCT -RRB- 6 punct O
+has have AUX VBZ 9 aux O
+lent lend VERB VBN 0 root O
+money money NOUN NN 9 obj O
+. . PUNCT . 9 punct O)",
+                                  R"(The the DET DT 2 det O
+IMF IMF PROPN NNP 3 nsubj B-ORG
+criticized criticize VERB VBD 0 root O
+Brazil Brazil PROPN NNP 3 obj B-LOC
+. . PUNCT . 3 punct O)",
+                                  R"(GATT GATT PROPN NNP 8 nsubj B-ORG
+( ( PUNCT -LRB- 3 punct O
+General General PROPN NNP 2 compound B-MISC
+Agreement Agreement PROPN NNP 3 appos I-MISC
+on on ADP IN 6 case I-MISC
+Tariffs Tariffs PROPN NNPS 4 nmod I-MISC
+and and CCONJ CC 8 cc I-MISC
+Trade Trade PROPN NNP 6 conj I-MISC
+) ) PUNCT -RRB- 3 punct O
+ruled rule VERB VBD 0 root O
+. . PUNCT . 10 punct O)",
+                                  R"(GATT GATT PROPN NNP 2 nsubj B-ORG
+condemned condemn VERB VBD 0 root O
+Japan Japan PROPN NNP 2 obj B-LOC
+. . PUNCT . 2 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "International Monetary Fund", "criticize", "Brazil");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_text == "IMF");
+  CHECK(a->subject_type == "ORG");
+  CHECK(find_fact(ts, "International Monetary Fund", "lend", "money") != nullptr);
+  const kg::Triple* b = find_fact(ts, "General Agreement on Tariffs and Trade", "condemn", "Japan");
+  REQUIRE(b != nullptr);
+  CHECK(b->subject_text == "GATT");
 }
