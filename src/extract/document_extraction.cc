@@ -53,6 +53,12 @@ int graph_head(const DepTree& t, int head) {
 
 bool is_graph_node(const Mention& m) { return m.kind != MentionKind::kOther && !m.name.empty(); }
 
+// A fact side's surface form, which the store keeps as an alias: a name's own words, without the
+// title or other words describing it ("Paul Volcker" in "Fed Chairman Paul Volcker").
+const std::string& surface(const Mention& m) {
+  return m.kind == MentionKind::kName && !m.name.empty() ? m.name : m.text;
+}
+
 // The obliques of `p` other than the one at `skip` and those of its object, as phrases: the
 // extra arguments of a fact.
 std::vector<ExtraArgument> extra_arguments(const DepTree& t, const Proposition& p, size_t skip) {
@@ -219,6 +225,26 @@ void strip_corporate_suffix(Entity& ent) {
   if (!name.empty()) ent.name = name;
 }
 
+// A date written as a name: "March Two", "April 3", "January December".
+bool is_date_phrase(std::string_view low) {
+  static const std::set<std::string_view> kNumbers = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+      "ninth", "tenth", "twenty", "thirty"};
+  bool first = true;
+  size_t i = 0;
+  while (i <= low.size()) {
+    size_t j = low.find(' ', i);
+    if (j == std::string_view::npos) j = low.size();
+    const std::string_view w = low.substr(i, j - i);
+    const bool number = !w.empty() && w.find_first_not_of("0123456789,.") == std::string_view::npos;
+    if (first ? !is_date_word(w) : !(is_date_word(w) || number || kNumbers.count(w))) return false;
+    first = false;
+    i = j + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Names first: an entity whose whole name is one word that names nothing (a month, a weekday, a
@@ -246,8 +272,9 @@ void DocumentExtraction::names_first() {
     const bool table_row = space != std::string::npos &&
                            is_non_entity_name(std::string_view(low).substr(0, space)) &&
                            low.find_first_of("0123456789") != std::string::npos;
-    if (low.empty() || (space != std::string::npos && !table_row)) continue;
-    if (table_row || is_non_entity_name(low)) {
+    const bool date = space != std::string::npos && is_date_phrase(low);
+    if (low.empty() || (space != std::string::npos && !table_row && !date)) continue;
+    if (table_row || date || is_non_entity_name(low)) {
       for (Mention& m : mentions_) {
         if (m.entity == static_cast<int>(e)) {
           m.entity = -1;
@@ -331,7 +358,7 @@ void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p
   const Mention& sm = mention(sl.subject);
   Triple tr = base;
   tr.subject = *subj;
-  tr.subject_text = sm.text;
+  tr.subject_text = surface(sm);
   tr.subject_type = type_of(sl.subject);
   tr.negated = p.negated;
   if (!p.modality.empty()) tr.modality = p.modality;
@@ -353,7 +380,7 @@ void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p
     Triple f = tr;
     f.relation = p.label;
     f.object = *obj;
-    f.object_text = mention(sl.object).text;
+    f.object_text = surface(mention(sl.object));
     f.object_type = type_of(sl.object);
     f.args = extra_arguments(t, p, p.obliques.size());
     f.confidence = fact_confidence(score, p.label, sl.object, f.args.size(), false);
@@ -378,7 +405,7 @@ void DocumentExtraction::emit_oblique_fact(const DepTree& t, const Proposition& 
   Triple f = tr;
   f.relation = *label;
   f.object = *on;
-  f.object_text = mention(mid).text;
+  f.object_text = surface(mention(mid));
   f.object_type = type_of(mid);
   f.args = extra_arguments(t, p, a);
   f.confidence = fact_confidence(score, *label, mid, f.args.size(), true);
@@ -428,7 +455,7 @@ void DocumentExtraction::emit_titles(size_t si) {
     }
     Triple f = base;
     f.subject = entities_[m.entity].name;
-    f.subject_text = m.text;
+    f.subject_text = surface(m);
     f.subject_type = entities_[m.entity].type;
     f.relation = "be";
     f.object = m.descriptor;

@@ -107,6 +107,20 @@ std::vector<int> mention_words(const DepTree& t, int head, int avoid, bool head_
                             t.upos(words.front()) == "ADP")) {
     words.erase(words.begin());
   }
+  // "Last month Brazil", "March Hu": words dating a name are not part of it ("Sunday Times" is).
+  while (words.size() >= 2 && words.front() != head && !is_org_name_end(t.lower(head)) &&
+         ner_type(t.tok(words.front())).empty()) {
+    const std::string_view low = t.lower(words.front());
+    const bool modifier = low == "last" || low == "next" || low == "this" || low == "early" ||
+                          low == "late" || low == "earlier" || low == "later";
+    if (modifier && words.size() >= 3 && words[1] != head && is_temporal_noun(t.lower(words[1]))) {
+      words.erase(words.begin(), words.begin() + 2);
+    } else if (is_date_word(low) || low == "today" || low == "yesterday" || low == "tomorrow") {
+      words.erase(words.begin());
+    } else {
+      break;
+    }
+  }
   while (!words.empty() && words.back() != head &&
          (t.upos(words.back()) == "PUNCT" || t.upos(words.back()) == "ADP" ||
           t.upos(words.back()) == "DET" || t.upos(words.back()) == "CCONJ" ||

@@ -1,5 +1,6 @@
-// Names of organisations on hand-written UD parses (with entity tags): types from organisation
-// words, coordinations inside organisation names, acronyms defined in the text.
+// Names of organisations and their aliases on hand-written UD parses (with entity tags): types
+// from organisation words, coordinations inside organisation names, acronyms defined in the text,
+// and surface forms that are names.
 #include <catch2/catch.hpp>
 
 #include "extract/acronyms.h"
@@ -219,4 +220,59 @@ Japan Japan PROPN NNP 2 obj B-LOC
   const kg::Triple* b = find_fact(ts, "General Agreement on Tariffs and Trade", "condemn", "Japan");
   REQUIRE(b != nullptr);
   CHECK(b->subject_text == "GATT");
+}
+
+TEST_CASE("A name's surface form has no dating words and no title", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Last last ADJ JJ 2 amod O
+month month NOUN NN 3 compound O
+Brazil Brazil PROPN NNP 4 nsubj B-LOC
+suspended suspend VERB VBD 0 root O
+payments payment NOUN NNS 4 obj O
+. . PUNCT . 4 punct O)",
+                                  R"(Fed Fed PROPN NNP 2 compound B-ORG
+Chairman chairman NOUN NN 3 nmod:desc O
+Paul Paul PROPN NNP 5 nsubj B-PER
+Volcker Volcker PROPN NNP 3 flat I-PER
+met meet VERB VBD 0 root O
+Baker Baker PROPN NNP 5 obj B-PER
+. . PUNCT . 5 punct O)",
+                                  R"(March March PROPN NNP 2 compound O
+Hu Hu PROPN NNP 3 nsubj B-PER
+met meet VERB VBD 0 root O
+Volcker Volcker PROPN NNP 3 obj B-PER
+. . PUNCT . 3 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* a = find_fact(ts, "Brazil", "suspend", "payment");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_text == "Brazil");
+  const kg::Triple* b = find_fact(ts, "Paul Volcker", "meet", "Baker");
+  REQUIRE(b != nullptr);
+  CHECK(b->subject_text == "Paul Volcker");
+  CHECK(find_fact(ts, "Paul Volcker", "be", "Fed Chairman") != nullptr);
+  bool hu = false;
+  for (const kg::Triple& t : ts) hu = hu || (t.subject == "Hu" && t.subject_text == "Hu");
+  CHECK(hu);
+}
+
+TEST_CASE("A date written as a name is no node; a company keeps its name without 'and Co Inc'",
+          "[extract]") {
+  auto ts = extract_all(make_doc({R"(March March PROPN NNP 2 compound B-MISC
+Two Two PROPN NNP 3 nsubj I-MISC
+saw see VERB VBD 0 root O
+Morgan Morgan PROPN NNP 7 compound B-ORG
+Stanley Stanley PROPN NNP 7 compound I-ORG
+and and CCONJ CC 7 cc I-ORG
+Co Co PROPN NNP 8 conj I-ORG
+Inc Inc PROPN NNP 3 obj I-ORG
+. . PUNCT . 3 punct O)",
+                                  R"(Morgan Morgan PROPN NNP 3 nsubj B-PER
+Stanley Stanley PROPN NNP 1 flat I-PER
+bought buy VERB VBD 0 root O
+Acme Acme PROPN NNP 3 obj B-ORG
+. . PUNCT . 3 punct O)"}));
+  INFO(dump(ts));
+  for (const kg::Triple& t : ts) CHECK(t.subject != "March Two");
+  const kg::Triple* a = find_fact(ts, "Morgan Stanley", "buy", "Acme");
+  REQUIRE(a != nullptr);
+  CHECK(a->subject_type == "ORG");
 }
