@@ -228,9 +228,9 @@ void strip_corporate_suffix(Entity& ent) {
 // A date written as a name: "March Two", "April 3", "January December".
 bool is_date_phrase(std::string_view low) {
   static const std::set<std::string_view> kNumbers = {
-      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-      "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-      "ninth", "tenth", "twenty", "thirty"};
+      "one",   "two",   "three",   "four",   "five",  "six",    "seven",  "eight",
+      "nine",  "ten",   "eleven",  "twelve", "first", "second", "third",  "fourth",
+      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",  "twenty", "thirty"};
   bool first = true;
   size_t i = 0;
   while (i <= low.size()) {

@@ -66,8 +66,7 @@ void collect(const DepTree& t, int i, int root, int avoid, bool role, std::vecto
     } else if ((r == "conj" || r == "cc") && i != root && t.is_capitalized(c)) {
       // "Office for Democratic Institutions and Human Rights", not "Secretary of Commerce and
       // Greenspan": a person is never a conjunct inside another name.
-      take = ner_type(t.tok(c)) != "PERSON" &&
-             first_name_gender(t.lower(c)) == Gender::kUnknown;
+      take = ner_type(t.tok(c)) != "PERSON" && first_name_gender(t.lower(c)) == Gender::kUnknown;
     } else if (r == "cc" && i != root) {
       take = true;
     } else if (r == "punct" && i != root && c > t.sub_first(i) && c < t.sub_last(i)) {

@@ -546,7 +546,8 @@ bool repair_coordinated_org_names(Arcs& a) {
     if (best < 0) continue;
     const int host = a.head[best];
     bool cycle = false;
-    for (int k = span.first; k <= span.last && host >= 0; ++k) cycle = cycle || a.dominates(k, host);
+    for (int k = span.first; k <= span.last && host >= 0; ++k)
+      cycle = cycle || a.dominates(k, host);
     if (cycle) continue;
     const std::string rel = a.rel[best];
     for (int k = span.first; k <= span.last; ++k) {

@@ -128,8 +128,8 @@ class Resolver {
     std::vector<std::pair<std::vector<std::string>, int>> orgs;
     for (const auto& [name, e] : by_name_) {
       auto words = split_words(name);
-      if (words.size() >= 2 && is_org_name_end(to_lower(words.back())) &&
-          ents_[e].type == "ORG" && !person_cued_.count(e)) {
+      if (words.size() >= 2 && is_org_name_end(to_lower(words.back())) && ents_[e].type == "ORG" &&
+          !person_cued_.count(e)) {
         orgs.emplace_back(std::move(words), e);
       }
     }

@@ -66,10 +66,13 @@ TEST_CASE("kg build: corporate suffixes, common country names, dates and table w
   }
 }
 
-TEST_CASE("kg build: organisation names with 'and', acronyms defined in the text, aliases that "
-          "are names",
-          "[cli]") {
-  auto e = build_entities("org-names", R"({"id":"d1","text":"The Securities and Exchange Commission (SEC) sued Shearson Lehman Brothers Inc on Monday. The SEC fined Shearson. Last month Brazil suspended interest payments."}
+TEST_CASE(
+    "kg build: organisation names with 'and', acronyms defined in the text, aliases that "
+    "are names",
+    "[cli]") {
+  auto e = build_entities(
+      "org-names",
+      R"({"id":"d1","text":"The Securities and Exchange Commission (SEC) sued Shearson Lehman Brothers Inc on Monday. The SEC fined Shearson. Last month Brazil suspended interest payments."}
 {"id":"d2","text":"The IMF (International Monetary Fund) praised Mexico. The IMF sent a team to Argentina."}
 {"id":"d3","text":"Treasury Secretary James Baker and Federal Reserve Board Chairman Paul Volcker met in Paris. Morgan Stanley and Co Inc bought the shares."}
 )");
@@ -96,7 +99,8 @@ TEST_CASE("kg build: organisation names with 'and', acronyms defined in the text
   // Aliases are names: no dating words, no titles.
   for (const auto& [name, x] : e) {
     INFO(name);
-    CHECK((name.find(" and ") == std::string::npos || name == "Securities and Exchange Commission"));
+    CHECK(
+        (name.find(" and ") == std::string::npos || name == "Securities and Exchange Commission"));
     CHECK_FALSE(has_alias(x, "Last month Brazil"));
     CHECK_FALSE(has_alias(x, "Treasury Secretary James Baker"));
     CHECK_FALSE(has_alias(x, "Federal Reserve Board Chairman Paul Volcker"));

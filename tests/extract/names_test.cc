@@ -140,7 +140,10 @@ TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
     std::string b;
     for (size_t i = 0; i < forms.size(); ++i) {
       const bool cc = forms[i] == "and";
-      b += forms[i] + " x " + (cc ? "CCONJ CC" : forms[i][0] >= 'a' ? "VERB VBD" : "PROPN NNP") +
+      b += forms[i] + " x " +
+           (cc                   ? "CCONJ CC"
+            : forms[i][0] >= 'a' ? "VERB VBD"
+                                 : "PROPN NNP") +
            " 0 root " + (i < tags.size() ? tags[i] : "O") + "\n";
     }
     return b;
@@ -151,8 +154,7 @@ TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
   CHECK(spans(words({"Pennsylvania", "Power", "and", "Light", "Co", "said"})) ==
         "Pennsylvania Power and Light Co");
   CHECK(spans(words({"Procter", "and", "Gamble", "said"})) == "Procter and Gamble");
-  CHECK(spans(words({"Standard", "and", "Poor's", "Corp", "said"})) ==
-        "Standard and Poor's Corp");
+  CHECK(spans(words({"Standard", "and", "Poor's", "Corp", "said"})) == "Standard and Poor's Corp");
   CHECK(spans(words({"Baker", "and", "Volcker", "met"})).empty());
   CHECK(spans(words({"Liberal", "Democratic", "Party", "and", "Finance", "Ministry", "met"}))
             .empty());
@@ -160,11 +162,12 @@ TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
         "Central Bank and Trust Co");
   CHECK(spans(words({"Reagan", "and", "Congress", "agreed"})).empty());
   CHECK(spans(words({"Chrysler", "and", "American", "Motors", "Corp", "agreed"},
-                    {"B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"})).empty());
+                    {"B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"}))
+            .empty());
   CHECK(spans(words({"CTS", "Corp", "and", "Dynamics", "Corp", "agreed"})).empty());
   CHECK(spans(words({"Japan", "and", "Exchange", "Commission", "agreed"})).empty());
-  CHECK(spans(words({"IBM", "and", "Apple", "Inc", "agreed"},
-                    {"B-ORG", "O", "B-ORG", "I-ORG"})).empty());
+  CHECK(spans(words({"IBM", "and", "Apple", "Inc", "agreed"}, {"B-ORG", "O", "B-ORG", "I-ORG"}))
+            .empty());
 }
 
 TEST_CASE("Acronyms are spelled by initials, function words optional", "[extract]") {
@@ -178,8 +181,7 @@ TEST_CASE("Acronyms are spelled by initials, function words optional", "[extract
   CHECK_FALSE(spells_acronym("EC", {"European", "Monetary", "Community"}));
 }
 
-TEST_CASE("An acronym defined in parentheses names its expansion, in either order",
-          "[extract]") {
+TEST_CASE("An acronym defined in parentheses names its expansion, in either order", "[extract]") {
   auto ts = extract_all(make_doc({R"(The the DET DT 4 det O
 International International PROPN NNP 4 compound B-ORG
 Monetary Monetary PROPN NNP 4 compound I-ORG

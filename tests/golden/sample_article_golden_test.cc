@@ -121,8 +121,10 @@ TEST_CASE("Sample article: one node per real person, no wrong merges", "[golden]
   }
 }
 
-TEST_CASE("Sample article: Joe Biden, Biden, President Biden and a later he are one node; titles and he are no alias",
-          "[golden]") {
+TEST_CASE(
+    "Sample article: Joe Biden, Biden, President Biden and a later he are one node; titles and he "
+    "are no alias",
+    "[golden]") {
   bool found = false;
   for (const json& e : entities()) {
     if (e["name"] != "Joe Biden") continue;
