@@ -281,7 +281,8 @@ void DocumentExtraction::names_first() {
           m.kind = MentionKind::kOther;
         }
       }
-    } else if (is_generic_org_head(low) && ent.type != "PERSON") {  // not "Mr Bank"
+    } else if (is_generic_org_head(low) &&
+               (ent.type != "PERSON" || ent.gender == Gender::kUnknown)) {  // not "Mr Bank"
       ent.name = low;
       ent.type = "CONCEPT";
     }

@@ -50,8 +50,10 @@ bool is_org_span(const Sentence& s, int first, int cc, int last) {
   }
   if (only_suffixes) return true;
   // The second conjunct: one word, then organisation words ("Exchange Commission", "Light Co");
-  // not an adjective ("... and American Motors Corp").
+  // not an adjective ("... and American Motors Corp"), not the end of a list ("Diplock and
+  // Browning and War Office").
   if (last < cc + 2 || tok[cc + 1].upos == "ADJ") return false;
+  if (first > 0 && (tok[first - 1].form == "and" || tok[first - 1].form == ",")) return false;
   for (int k = cc + 2; k < last; ++k) {
     if (!is_org_name_end(bare_lower(tok[k].form))) return false;
   }

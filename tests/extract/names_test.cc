@@ -156,6 +156,7 @@ TEST_CASE("Coordinations that are one organisation's name", "[extract]") {
   CHECK(spans(words({"Procter", "and", "Gamble", "said"})) == "Procter and Gamble");
   CHECK(spans(words({"Standard", "and", "Poor's", "Corp", "said"})) == "Standard and Poor's Corp");
   CHECK(spans(words({"Baker", "and", "Volcker", "met"})).empty());
+  CHECK(spans(words({"Diplock", "and", "Browning", "and", "War", "Office", "met"})).empty());
   CHECK(spans(words({"Liberal", "Democratic", "Party", "and", "Finance", "Ministry", "met"}))
             .empty());
   CHECK(spans(words({"Central", "Bank", "and", "Trust", "Co", "met"})) ==
