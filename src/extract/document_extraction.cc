@@ -53,6 +53,12 @@ int graph_head(const DepTree& t, int head) {
 
 bool is_graph_node(const Mention& m) { return m.kind != MentionKind::kOther && !m.name.empty(); }
 
+// A fact side's surface form, which the store keeps as an alias: a name's own words, without the
+// title or other words describing it ("Paul Volcker" in "Fed Chairman Paul Volcker").
+const std::string& surface(const Mention& m) {
+  return m.kind == MentionKind::kName && !m.name.empty() ? m.name : m.text;
+}
+
 // The obliques of `p` other than the one at `skip` and those of its object, as phrases: the
 // extra arguments of a fact.
 std::vector<ExtraArgument> extra_arguments(const DepTree& t, const Proposition& p, size_t skip) {
@@ -128,6 +134,7 @@ Status DocumentExtraction::collect_mentions() {
     if (repair_parse(s, repaired.get())) w.repaired = std::move(repaired);
     w.tree = std::make_unique<DepTree>(w.repaired ? *w.repaired : s);
     if (is_headline_case(s)) continue;
+    for (AcronymDefinition& d : acronym_definitions(s)) acronyms_.push_back(std::move(d));
     w.props = extract_propositions(*w.tree);
     for (const Proposition& p : w.props) {
       slots_[si].push_back(fill_slots(*w.tree, static_cast<int>(si), p));
@@ -185,7 +192,7 @@ void DocumentExtraction::describe_by_appositions(size_t si) {
 
 void DocumentExtraction::resolve() {
   mentions_ = table_.take_sorted(remap_);
-  entities_ = resolve_mentions(mentions_);
+  entities_ = resolve_mentions(mentions_, acronyms_);
   names_first();
 }
 
@@ -209,9 +216,33 @@ void strip_corporate_suffix(Entity& ent) {
     if (is_place_name(rest_low)) break;  // "New York Co" is not New York
     name = rest;
     ent.type = "ORG";
+    // "Morgan Stanley and Co Inc" -> "Morgan Stanley".
+    for (const char* cc : {" and", " &"}) {
+      if (name.ends_with(cc)) name.erase(name.size() - std::string_view(cc).size());
+    }
   }
   while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
   if (!name.empty()) ent.name = name;
+}
+
+// A date written as a name: "March Two", "April 3", "January December".
+bool is_date_phrase(std::string_view low) {
+  static const std::set<std::string_view> kNumbers = {
+      "one",   "two",   "three",   "four",   "five",  "six",    "seven",  "eight",
+      "nine",  "ten",   "eleven",  "twelve", "first", "second", "third",  "fourth",
+      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",  "twenty", "thirty"};
+  bool first = true;
+  size_t i = 0;
+  while (i <= low.size()) {
+    size_t j = low.find(' ', i);
+    if (j == std::string_view::npos) j = low.size();
+    const std::string_view w = low.substr(i, j - i);
+    const bool number = !w.empty() && w.find_first_not_of("0123456789,.") == std::string_view::npos;
+    if (first ? !is_date_word(w) : !(is_date_word(w) || number || kNumbers.count(w))) return false;
+    first = false;
+    i = j + 1;
+  }
+  return true;
 }
 
 }  // namespace
@@ -241,15 +272,17 @@ void DocumentExtraction::names_first() {
     const bool table_row = space != std::string::npos &&
                            is_non_entity_name(std::string_view(low).substr(0, space)) &&
                            low.find_first_of("0123456789") != std::string::npos;
-    if (low.empty() || (space != std::string::npos && !table_row)) continue;
-    if (table_row || is_non_entity_name(low)) {
+    const bool date = space != std::string::npos && is_date_phrase(low);
+    if (low.empty() || (space != std::string::npos && !table_row && !date)) continue;
+    if (table_row || date || is_non_entity_name(low)) {
       for (Mention& m : mentions_) {
         if (m.entity == static_cast<int>(e)) {
           m.entity = -1;
           m.kind = MentionKind::kOther;
         }
       }
-    } else if (is_generic_org_head(low)) {
+    } else if (is_generic_org_head(low) &&
+               (ent.type != "PERSON" || ent.gender == Gender::kUnknown)) {  // not "Mr Bank"
       ent.name = low;
       ent.type = "CONCEPT";
     }
@@ -326,7 +359,7 @@ void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p
   const Mention& sm = mention(sl.subject);
   Triple tr = base;
   tr.subject = *subj;
-  tr.subject_text = sm.text;
+  tr.subject_text = surface(sm);
   tr.subject_type = type_of(sl.subject);
   tr.negated = p.negated;
   if (!p.modality.empty()) tr.modality = p.modality;
@@ -348,7 +381,7 @@ void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p
     Triple f = tr;
     f.relation = p.label;
     f.object = *obj;
-    f.object_text = mention(sl.object).text;
+    f.object_text = surface(mention(sl.object));
     f.object_type = type_of(sl.object);
     f.args = extra_arguments(t, p, p.obliques.size());
     f.confidence = fact_confidence(score, p.label, sl.object, f.args.size(), false);
@@ -373,7 +406,7 @@ void DocumentExtraction::emit_oblique_fact(const DepTree& t, const Proposition& 
   Triple f = tr;
   f.relation = *label;
   f.object = *on;
-  f.object_text = mention(mid).text;
+  f.object_text = surface(mention(mid));
   f.object_type = type_of(mid);
   f.args = extra_arguments(t, p, a);
   f.confidence = fact_confidence(score, *label, mid, f.args.size(), true);
@@ -423,7 +456,7 @@ void DocumentExtraction::emit_titles(size_t si) {
     }
     Triple f = base;
     f.subject = entities_[m.entity].name;
-    f.subject_text = m.text;
+    f.subject_text = surface(m);
     f.subject_type = entities_[m.entity].type;
     f.relation = "be";
     f.object = m.descriptor;

@@ -16,6 +16,7 @@
 #include "common/status.h"
 #include "doc/document.h"
 #include "doc/triple.h"
+#include "extract/acronyms.h"
 #include "extract/confidence.h"
 #include "extract/dep_tree.h"
 #include "extract/extractor.h"
@@ -109,6 +110,7 @@ class DocumentExtraction {
   std::vector<int> remap_;  // table id -> index into mentions_
   std::vector<Mention> mentions_;
   std::vector<Entity> entities_;
+  std::vector<AcronymDefinition> acronyms_;  // defined in the document's sentences
   std::vector<Triple> out_;
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
 };

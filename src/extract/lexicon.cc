@@ -289,6 +289,29 @@ bool is_corporate_suffix(std::string_view w) {
   return in(s, w);
 }
 
+bool is_org_name_end(std::string_view w) {
+  static const Set s = {"brothers", "exchange", "holdings", "partners", "associates",
+                        "bancorp", "bancshares", "securities", "airways", "trust", "sons"};
+  return is_org_cue(w) || is_corporate_suffix(w) || in(s, w);
+}
+
+bool is_known_coordinated_org(std::string_view w) {
+  static const Set s = {"procter and gamble", "standard and poor's", "standard and poor",
+                        "johnson and johnson", "marks and spencer", "dun and bradstreet",
+                        "black and decker", "smith and wesson", "barnes and noble",
+                        "ernst and whinney", "ernst and young", "arthur young and co",
+                        "peat marwick and mitchell", "touche ross and co", "saatchi and saatchi",
+                        "stop and shop", "ways and means"};
+  return in(s, w);
+}
+
+bool is_date_word(std::string_view w) {
+  static const Set s = {"january", "february", "march", "april", "june", "july", "august",
+                        "september", "october", "november", "december", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return in(s, w);
+}
+
 std::string_view common_country_name(std::string_view w) {
   static const std::pair<const char*, const char*> names[] = {
       {"us", "United States"},           {"u.s.", "United States"},

@@ -32,6 +32,16 @@ bool is_generic_org_head(std::string_view w);
 // A corporate suffix ending an organisation's name: co, corp, inc, ltd, plc, ... (with or
 // without the period).
 bool is_corporate_suffix(std::string_view w);
+// The last word of a name that makes it an organisation's: an organisation word (is_org_cue), a
+// corporate suffix, or a word that ends company names ("brothers", "exchange", "holdings").
+bool is_org_name_end(std::string_view w);
+// A name with "and" inside that is one organisation though no word of it says so ("procter and
+// gamble", "standard and poor's"); takes the lowercased name with "&" written "and".
+bool is_known_coordinated_org(std::string_view lowercased);
+// A word that dates a name it opens ("Last month Brazil", "March Hu"): months (not "may"),
+// weekdays, and last/next/this/early/late before a temporal noun are checked by the caller.
+bool is_date_word(std::string_view w);
+
 // The one name of a country known by several ("U.S.", "US", "America" -> "United States";
 // "UK", "Britain" -> "Britain"), from its lowercased name; empty for any other name.
 std::string_view common_country_name(std::string_view lowercased);

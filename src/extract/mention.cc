@@ -9,6 +9,10 @@ namespace kg::extract {
 namespace {
 
 bool is_name_word(const DepTree& t, int i) {
+  if ((t.lower(i) == "and" || t.lower(i) == "&" || t.lower(i) == "'s") && t.rel(i) == "compound") {
+    // Inside an organisation's name ("Securities and Exchange Commission", repair.h).
+    return i > 0 && i + 1 < t.size() && t.is_capitalized(i - 1) && t.is_capitalized(i + 1);
+  }
   const std::string& xpos = t.tok(i).xpos;
   const bool proper = t.upos(i) == "PROPN" ||
                       ((xpos == "NNP" || xpos == "NNPS") && t.is_capitalized(i));  // "White" ADJ
@@ -60,7 +64,9 @@ void collect(const DepTree& t, int i, int root, int avoid, bool role, std::vecto
     } else if ((r == "case" || r == "det") && i != root) {
       take = true;
     } else if ((r == "conj" || r == "cc") && i != root && t.is_capitalized(c)) {
-      take = true;
+      // "Office for Democratic Institutions and Human Rights", not "Secretary of Commerce and
+      // Greenspan": a person is never a conjunct inside another name.
+      take = ner_type(t.tok(c)) != "PERSON" && first_name_gender(t.lower(c)) == Gender::kUnknown;
     } else if (r == "cc" && i != root) {
       take = true;
     } else if (r == "punct" && i != root && c > t.sub_first(i) && c < t.sub_last(i)) {
@@ -99,6 +105,20 @@ std::vector<int> mention_words(const DepTree& t, int head, int avoid, bool head_
   while (!words.empty() && (t.upos(words.front()) == "PUNCT" || t.upos(words.front()) == "DET" ||
                             t.upos(words.front()) == "ADP")) {
     words.erase(words.begin());
+  }
+  // "Last month Brazil", "March Hu": words dating a name are not part of it ("Sunday Times" is).
+  while (words.size() >= 2 && words.front() != head && !is_org_name_end(t.lower(head)) &&
+         ner_type(t.tok(words.front())).empty()) {
+    const std::string_view low = t.lower(words.front());
+    const bool modifier = low == "last" || low == "next" || low == "this" || low == "early" ||
+                          low == "late" || low == "earlier" || low == "later";
+    if (modifier && words.size() >= 3 && words[1] != head && is_temporal_noun(t.lower(words[1]))) {
+      words.erase(words.begin(), words.begin() + 2);
+    } else if (is_date_word(low) || low == "today" || low == "yesterday" || low == "tomorrow") {
+      words.erase(words.begin());
+    } else {
+      break;
+    }
   }
   while (!words.empty() && words.back() != head &&
          (t.upos(words.back()) == "PUNCT" || t.upos(words.back()) == "ADP" ||
@@ -158,6 +178,12 @@ NameRun name_run(const DepTree& t, const std::vector<int>& words, int head, bool
     const std::string last = lower_ascii(t.lower(words[e]));
     const bool generic_alone = b == e && is_generic_org_head(last);
     const bool org_name = is_org_cue(last) || ner_type(t.tok(head)) == "ORG";
+    // "General Motors Corp", "General Electric Co": a title word opening a company's name.
+    while (is_org_name_end(last) && b > 0 && words[b - 1] == words[b] - 1 &&
+           t.is_capitalized(words[b - 1]) && is_title_word(t.lower(words[b - 1])) &&
+           (t.lower(words[b - 1]) == "general" || ner_type(t.tok(words[b - 1])) == "ORG")) {
+      --b;
+    }
     while ((org_name || generic_alone) && b > 0 && words[b - 1] == words[b] - 1 &&
            t.upos(words[b - 1]) == "ADJ" && t.rel(words[b - 1]) == "amod" &&
            t.is_capitalized(words[b - 1]) && !is_title_word(t.lower(words[b - 1])) &&
@@ -218,12 +244,23 @@ void analyze_name(const DepTree& t, const std::vector<int>& words, const NameRun
   if (m.person_cue && (type.empty() || type == "MISC" || !m.descriptor.empty())) {
     type = "PERSON";
   }
-  // "the Kremlin", "the White House": an organisation word outweighs an entity tag.
-  if (!m.person_cue && is_org_cue(last) && (type == "PERSON" || type == "LOC")) type = "ORG";
+  // "the Kremlin", "the White House", "American Express Co", "Shearson Lehman Brothers Inc": an
+  // organisation word or corporate suffix ending the name outweighs an entity tag (not a title,
+  // honorific or first name: "Mr Bank" stays a person).
+  if (!m.person_cue && is_org_name_end(last) && !type.empty() && type != "ORG") type = "ORG";
+  // A corporate suffix makes a company whatever precedes it ("lead manager Morgan Stanley and Co
+  // Inc", "Morgan" a first name).
+  if (is_corporate_suffix(last) && name_words.size() >= 2 &&
+      std::none_of(name_words.begin(), name_words.end(),
+                   [&](int w) { return t.lower(w) == "of"; })) {  // not "Kevin Murphy of X Co"
+    m.person_cue = false;
+    m.gender = Gender::kUnknown;
+    type = "ORG";
+  }
   if (type.empty()) {
     if (is_place_name(lname)) {
       type = "LOC";
-    } else if (is_org_cue(last) || acronym_key(m.name).size() >= 2) {
+    } else if (is_org_name_end(last) || acronym_key(m.name).size() >= 2) {
       type = is_place_name(lname) ? "LOC" : "ORG";
     } else {
       type = "MISC";

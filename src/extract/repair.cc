@@ -9,6 +9,7 @@
 
 #include "extract/dep_tree.h"
 #include "extract/lexicon.h"
+#include "extract/org_names.h"
 
 namespace kg::extract {
 namespace {
@@ -530,12 +531,48 @@ bool repair_inverted_conditions(Arcs& a) {
   return changed;
 }
 
+// "The Securities and Exchange Commission fined ...": an organisation's name with a coordination
+// inside (org_names.h) is one nominal headed by its last word, the other words its compounds,
+// attached where its best-attached word was.
+bool repair_coordinated_org_names(Arcs& a) {
+  bool changed = false;
+  for (const NameSpan& span : coordinated_org_names(*a.s)) {
+    auto in_span = [&](int k) { return k >= span.first && k <= span.last; };
+    int best = -1;
+    for (int k = span.first; k <= span.last; ++k) {
+      if (in_span(a.head[k])) continue;
+      if (best < 0 || attachment_rank(a.base(k)) < attachment_rank(a.base(best))) best = k;
+    }
+    if (best < 0) continue;
+    const int host = a.head[best];
+    bool cycle = false;
+    for (int k = span.first; k <= span.last && host >= 0; ++k)
+      cycle = cycle || a.dominates(k, host);
+    if (cycle) continue;
+    const std::string rel = a.rel[best];
+    for (int k = span.first; k <= span.last; ++k) {
+      for (int c : a.children(k)) {
+        if (!in_span(c)) a.head[c] = span.last;
+      }
+    }
+    for (int k = span.first; k < span.last; ++k) {
+      a.head[k] = span.last;
+      a.rel[k] = "compound";
+    }
+    a.head[span.last] = host;
+    a.rel[span.last] = rel;
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool repair_parse(const Sentence& in, Sentence* out) {
   if (in.tokens.empty()) return false;
   Arcs a(in);
   bool changed = repair_quotation(a);
+  changed = repair_coordinated_org_names(a) || changed;
   changed = repair_flat_titles(a) || changed;
   changed = repair_name_chains(a) || changed;
   changed = repair_caseless_conjuncts(a) || changed;

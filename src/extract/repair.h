@@ -17,6 +17,9 @@ namespace kg::extract {
 //   the descriptor as its compounds; the chain takes the place of its best-attached word. A
 //   chain already rooted in the name's first word with the other name words flat under it is
 //   left as it is.
+// - An organisation's name with "and" inside ("Securities and Exchange Commission", "Morgan
+//   Stanley and Co Inc", "Procter and Gamble"; org_names.h) is one nominal headed by its last
+//   word, not two conjuncts; "Baker and Volcker" stays a coordination.
 // - A flat proper-noun chain that ends in a title word ("U.S. Ambassador to the UN") is that
 //   title with its modifiers (headed by the title word), not a name.
 // - Two subjects of one predicate, the later one holding the "and" or "or" between them in its

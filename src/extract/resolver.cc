@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/lexicon.h"
+
 namespace kg::extract {
 namespace {
 
@@ -23,11 +25,13 @@ std::vector<std::string> split_words(const std::string& s) {
 
 class Resolver {
  public:
-  explicit Resolver(std::vector<Mention>& ms) : ms_(ms) {}
+  Resolver(std::vector<Mention>& ms, const std::vector<AcronymDefinition>& defs)
+      : ms_(ms), defs_(defs) {}
 
   std::vector<Entity> run() {
     link_full_names();
     link_short_names();
+    link_org_short_forms();
     link_acronyms();
     link_concepts();
     finalize_names();
@@ -56,6 +60,7 @@ class Resolver {
 
   void absorb(int e, const Mention& m) {
     Entity& x = ents_[e];
+    if (m.person_cue) person_cued_.insert(e);
     if (x.gender == Gender::kUnknown) x.gender = m.gender;
     for (const std::string& w : m.role_words) x.role_words.push_back(w);
     if (m.person_cue || m.type == "PERSON") type_votes_[e]["PERSON"] += m.person_cue ? 3 : 1;
@@ -115,7 +120,42 @@ class Resolver {
     }
   }
 
-  // "UN" with "United Nations", "U.S." with "US" and "United States".
+  // "Shearson" and "Shearson Lehman Brothers" with "Shearson Lehman Brothers Inc": a name whose
+  // words open exactly one organisation's name that ends in an organisation word or corporate
+  // suffix names that organisation (and takes its type). Places, people named with a title or
+  // first name, and one-word generic heads ("Bank") are left alone.
+  void link_org_short_forms() {
+    std::vector<std::pair<std::vector<std::string>, int>> orgs;
+    for (const auto& [name, e] : by_name_) {
+      auto words = split_words(name);
+      if (words.size() >= 2 && is_org_name_end(to_lower(words.back())) && ents_[e].type == "ORG" &&
+          !person_cued_.count(e)) {
+        orgs.emplace_back(std::move(words), e);
+      }
+    }
+    for (const auto& [name, e] : by_name_) {
+      if (person_cued_.count(e)) continue;
+      const std::string low = to_lower(name);
+      if (is_place_name(low) || is_generic_org_head(low) || acronym_key(name).size() >= 2) {
+        continue;
+      }
+      const auto words = split_words(name);
+      int target = -1;
+      bool ambiguous = false;
+      for (const auto& [full, o] : orgs) {
+        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin())) {
+          continue;
+        }
+        if (target >= 0 && find(target) != find(o)) ambiguous = true;
+        target = o;
+      }
+      if (target < 0 || ambiguous || find(target) == find(e)) continue;
+      parent_[find(e)] = find(target);
+    }
+  }
+
+  // "UN" with "United Nations", "U.S." with "US" and "United States"; an acronym the text
+  // defines ("the International Monetary Fund (IMF)") with its expansion, named by it.
   void link_acronyms() {
     std::unordered_map<std::string, int> by_initials, by_key;
     for (const auto& [name, e] : by_name_) {
@@ -138,6 +178,25 @@ class Resolver {
         }
       }
       if (find(target) != find(e)) parent_[find(e)] = find(target);
+    }
+    for (const AcronymDefinition& d : defs_) {
+      int acronym = -1;
+      for (const auto& [name, e] : by_name_) {
+        if (acronym_key(name) == d.key) {
+          acronym = find(e);
+          break;
+        }
+      }
+      if (acronym < 0) continue;
+      auto it = by_name_.find(d.expansion);
+      if (it != by_name_.end()) {
+        if (find(it->second) != acronym) parent_[acronym] = find(it->second);
+        continue;
+      }
+      if (acronym_key(ents_[acronym].name) != d.key) continue;  // already named by a longer form
+      ents_[acronym].name = d.expansion;
+      const auto words = split_words(d.expansion);
+      if (is_org_name_end(to_lower(words.back()))) type_votes_[acronym]["ORG"] += 1;
     }
   }
 
@@ -298,7 +357,9 @@ class Resolver {
   }
 
   std::vector<Mention>& ms_;
+  const std::vector<AcronymDefinition>& defs_;
   std::vector<Entity> ents_;
+  std::set<int> person_cued_;  // entities a mention names with a title, honorific or first name
   std::vector<int> parent_;
   std::map<std::string, int> by_name_;
   std::map<int, std::map<std::string, int>> type_votes_;
@@ -306,8 +367,9 @@ class Resolver {
 
 }  // namespace
 
-std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions) {
-  return Resolver(mentions).run();
+std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions,
+                                     const std::vector<AcronymDefinition>& definitions) {
+  return Resolver(mentions, definitions).run();
 }
 
 }  // namespace kg::extract

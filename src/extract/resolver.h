@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/acronyms.h"
 #include "extract/mention.h"
 
 namespace kg::extract {
@@ -20,7 +21,9 @@ struct Entity {
 
 // Resolves `mentions` (sorted by sentence, then head word) in place: sets Mention::entity for
 // every mention that denotes an entity; unresolved pronouns, first/second person pronouns and
-// demonstratives keep -1. Returns the entities.
-std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions);
+// demonstratives keep -1. `definitions` are the document's acronym definitions: an acronym
+// defined there names its expansion's entity, whose name is the expansion. Returns the entities.
+std::vector<Entity> resolve_mentions(std::vector<Mention>& mentions,
+                                     const std::vector<AcronymDefinition>& definitions = {});
 
 }  // namespace kg::extract

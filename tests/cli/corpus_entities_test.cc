@@ -66,6 +66,47 @@ TEST_CASE("kg build: corporate suffixes, common country names, dates and table w
   }
 }
 
+TEST_CASE(
+    "kg build: organisation names with 'and', acronyms defined in the text, aliases that "
+    "are names",
+    "[cli]") {
+  auto e = build_entities(
+      "org-names",
+      R"({"id":"d1","text":"The Securities and Exchange Commission (SEC) sued Shearson Lehman Brothers Inc on Monday. The SEC fined Shearson. Last month Brazil suspended interest payments."}
+{"id":"d2","text":"The IMF (International Monetary Fund) praised Mexico. The IMF sent a team to Argentina."}
+{"id":"d3","text":"Treasury Secretary James Baker and Federal Reserve Board Chairman Paul Volcker met in Paris. Morgan Stanley and Co Inc bought the shares."}
+)");
+  // One organisation, not "Securities" and "Exchange Commission"; the acronym is its alias.
+  REQUIRE(e.count("Securities and Exchange Commission"));
+  CHECK(e["Securities and Exchange Commission"]["type"] == "ORG");
+  CHECK(e["Securities and Exchange Commission"]["mentions"] == 2);
+  CHECK(has_alias(e["Securities and Exchange Commission"], "SEC"));
+  CHECK(e.count("SEC") == 0);
+  CHECK(e.count("Exchange Commission") == 0);
+  // A corporate suffix makes an organisation of what the entity tagger calls a person, and its
+  // shorter form in the same document is the same organisation.
+  REQUIRE(e.count("Shearson Lehman Brothers"));
+  CHECK(e["Shearson Lehman Brothers"]["type"] == "ORG");
+  CHECK(has_alias(e["Shearson Lehman Brothers"], "Shearson"));
+  CHECK(e.count("Shearson") == 0);
+  // An acronym defined before its expansion.
+  REQUIRE(e.count("International Monetary Fund"));
+  CHECK(has_alias(e["International Monetary Fund"], "IMF"));
+  // "and Co Inc" is a suffix; two people joined by "and" stay two.
+  CHECK(e.count("Morgan Stanley"));
+  CHECK(e.count("James Baker"));
+  CHECK(e.count("Paul Volcker"));
+  // Aliases are names: no dating words, no titles.
+  for (const auto& [name, x] : e) {
+    INFO(name);
+    CHECK(
+        (name.find(" and ") == std::string::npos || name == "Securities and Exchange Commission"));
+    CHECK_FALSE(has_alias(x, "Last month Brazil"));
+    CHECK_FALSE(has_alias(x, "Treasury Secretary James Baker"));
+    CHECK_FALSE(has_alias(x, "Federal Reserve Board Chairman Paul Volcker"));
+  }
+}
+
 TEST_CASE("kg build: a bare generic organisation head is a concept, not a shared name", "[cli]") {
   auto e = build_entities("generic-heads", R"({"id":"d1","text":"The Bank said it would lend money to Brazil."}
 {"id":"d2","text":"The Bank raised its rates. The Commission fined Acme Corp."}
