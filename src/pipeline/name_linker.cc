@@ -10,10 +10,11 @@
 // next one finishes it.
 #include "pipeline/name_linker.h"
 
+#include <chrono>
 #include <map>
 #include <set>
 
-#include "common/utf8.h"
+#include "pipeline/corrections.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
@@ -59,29 +60,52 @@ size_t relink(std::vector<Triple>& triples, const std::map<std::string, std::str
 }  // namespace
 
 Result<LinkSummary> link_names(GraphWriter& store) {
+  const auto start = std::chrono::steady_clock::now();
   LinkSummary sum;
   KG_ASSIGN_OR_RETURN(std::vector<std::string> pending, store.pending_links());
   if (pending.empty()) return sum;
   std::map<std::string, std::map<std::string, std::string>> fixes;  // doc -> surname -> target
-  for (const std::string& surname : pending) {
-    KG_ASSIGN_OR_RETURN(auto full, store.full_names(surname));
-    const std::string target = link_target(full);
-    KG_ASSIGN_OR_RETURN(auto uses, store.surname_uses(surname));
-    for (const auto& [doc, now] : uses) {
-      if (now != target) fixes[doc][surname] = target;
+  // The user's word first: a surname merged (kg merge, an aliases file) goes where the user said,
+  // a blocked one (kg split) nowhere; a linked one goes where its full name was merged.
+  KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(&store));
+  auto target_of = [&](const GraphWriter::SurnameLinks& s) -> std::string {
+    if (const std::string* m = corrections.merged(s.surname)) return *m;
+    if (corrections.blocked(s.surname)) return "";
+    std::vector<std::pair<std::string, uint64_t>> full = s.full_names;
+    for (auto& f : full) f.first = corrections.resolve(f.first);  // "Jim Baker" merged: one man
+    return link_target(full);
+  };
+  KG_ASSIGN_OR_RETURN(auto links, store.surname_links(pending));
+  for (const GraphWriter::SurnameLinks& s : links) {
+    if (s.uses.empty()) continue;
+    const std::string target = target_of(s);
+    for (const auto& [doc, now] : s.uses) {
+      if (now != target) fixes[doc][s.surname] = target;
     }
   }
   sum.surnames = pending.size();
+  // Documents are read in groups and each group rewritten in one write: a read after a write
+  // costs the store a flush.
+  constexpr size_t kGroup = 512;
+  std::vector<DocumentFacts> group;
+  auto rewrite = [&]() -> Status {
+    KG_RETURN_IF_ERROR(store.rewrite_documents(group));
+    group.clear();
+    return {};
+  };
   for (const auto& [id, targets] : fixes) {
     KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> doc, store.document(id));
     if (!doc) continue;
     const size_t changed = relink(doc->triples, targets);
     if (changed == 0) continue;
-    KG_RETURN_IF_ERROR(store.rewrite_document(*doc).status());
+    group.push_back(std::move(*doc));
     sum.documents += 1;
     sum.sides += changed;
+    if (group.size() == kGroup) KG_RETURN_IF_ERROR(rewrite());
   }
+  if (!group.empty()) KG_RETURN_IF_ERROR(rewrite());
   KG_RETURN_IF_ERROR(store.clear_pending_links(pending));
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return sum;
 }
 

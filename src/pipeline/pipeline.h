@@ -151,6 +151,7 @@ struct LinkSummary {
   size_t surnames = 0;   // surnames looked at (pending)
   size_t documents = 0;  // documents rewritten
   size_t sides = 0;      // fact sides renamed
+  double seconds = 0;
 };
 
 // Links every fact side that names a person by one word ("Baker", its name before linking) to the
@@ -181,19 +182,38 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
 // --- corrections ------------------------------------------------------------------------------
 
 struct MergeSummary {
-  std::string from, into;  // the two entities' canonical names
+  std::string from, into;  // the two entities' canonical names (split: the name, its entity)
   size_t documents = 0;    // documents rewritten
   size_t facts = 0;        // fact sides renamed
   LinkSummary linked;      // the name linking pass after them
 };
 
 // `kg merge`: makes the entity named `from` (a name or alias) part of the one named `into`: every
-// stored fact side naming it is renamed (each document rewritten atomically) and the merge is
-// recorded in the database, so that kg build and kg ingest apply it to every document stored
-// later. Running it again after a crash finishes it. Errors: kNotFound for an unknown name,
+// stored fact side naming it is renamed (each document rewritten atomically, the side keeping its
+// name before for kg split) and the merge is recorded in the database, so that kg build, kg ingest
+// and every linking pass apply it to every document stored later. Running it again after a crash
+// finishes it. Errors: kNotFound for an unknown name,
 // kInvalidInput when both names are one entity already.
 Result<MergeSummary> merge_entities(GraphWriter& store, const std::string& from,
                                     const std::string& into);
+
+// `kg rename`: the entity named `name` (a name or alias) is called `new_name` from now on, in the
+// stored facts and in every document stored later (a merge into a name no entity has). Errors:
+// kNotFound for an unknown name, kInvalidInput when `new_name` names another entity (that is a
+// merge).
+Result<MergeSummary> rename_entity(GraphWriter& store, const std::string& name,
+                                   const std::string& new_name);
+
+// `kg split` / `kg unmerge`: `name` names its own entity again. The user's merges of `name` are
+// dropped, the name is blocked from linking (a surname stays itself), and every stored fact side
+// that named `name` before a merge or a link names it again. Errors: kNotFound for an unknown name.
+Result<MergeSummary> split_entity(GraphWriter& store, const std::string& name);
+
+// `kg build --aliases FILE`: applies and records each line of a TSV file: `ALIAS<TAB>CANONICAL`
+// merges (or renames) ALIAS into CANONICAL, `!NAME` splits NAME off (see split_entity); empty
+// lines and lines starting with '#' are skipped. A malformed line fails the whole file before
+// anything is recorded, with FILE:LINE and what is wrong.
+Result<std::vector<MergeSummary>> apply_aliases(GraphWriter& store, const std::string& path);
 
 // --- kg ingest --------------------------------------------------------------------------------
 

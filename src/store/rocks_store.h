@@ -70,14 +70,11 @@ class RocksGraphStore final : public GraphWriter {
   Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
   Result<std::vector<std::string>> suggest(std::string_view name, size_t k) override;
   Result<EntityInfo> entity(EntityId id) override;
-  Result<std::vector<std::pair<std::string, std::string>>> merges() override;
-  Status add_merge(const std::string& from, const std::string& into) override;
-  Result<PutOutcome> rewrite_document(const DocumentFacts& doc) override;
+  Result<UserCorrections> corrections() override;
+  Status set_corrections(const UserCorrections& corrections) override;
+  Status rewrite_documents(std::span<const DocumentFacts> docs) override;
   Result<std::vector<std::string>> pending_links() override;
-  Result<std::vector<std::pair<std::string, uint64_t>>> full_names(
-      std::string_view surname) override;
-  Result<std::vector<std::pair<std::string, std::string>>> surname_uses(
-      std::string_view surname) override;
+  Result<std::vector<SurnameLinks>> surname_links(std::span<const std::string> surnames) override;
   Status clear_pending_links(std::span<const std::string> surnames) override;
   Result<std::vector<EntityInfo>> entities(std::string_view match, size_t limit) override;
   Result<std::vector<EdgeInfo>> edges_of(EntityId id, Direction dir) override;
@@ -128,7 +125,7 @@ class RocksGraphStore final : public GraphWriter {
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
-  // `force`: write even when the stored document has the same content hash (rewrite_document).
+  // `force`: write even when the stored document has the same content hash (rewrite_documents).
   Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome,
                       bool force = false);
   Status apply_counters(const pb::Document& doc, int64_t sign, std::string_view doc_id,

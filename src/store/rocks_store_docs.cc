@@ -161,33 +161,31 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string
   return std::optional<DocumentFacts>(std::move(doc));
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> RocksGraphStore::merges() {
+Result<UserCorrections> RocksGraphStore::corrections() {
   std::string value;
   auto s = db_->Get(rocksdb::ReadOptions(), cf(kCfMeta), kMetaCorrections, &value);
-  std::vector<std::pair<std::string, std::string>> out;
+  UserCorrections out;
   if (s.IsNotFound()) return out;
   KG_RETURN_IF_ERROR(to_status(s, "reading corrections"));
   pb::Corrections c;
   if (!decode_message(value, &c)) {
     return Status::corruption("database " + dir_ + " has an unreadable corrections record");
   }
-  for (const pb::Merge& m : c.merges()) out.emplace_back(m.from(), m.into());
+  for (const pb::Merge& m : c.merges()) out.merges.emplace_back(m.from(), m.into());
+  for (const std::string& b : c.blocked()) out.blocked.push_back(b);
   return out;
 }
 
-Status RocksGraphStore::add_merge(const std::string& from, const std::string& into) {
+Status RocksGraphStore::set_corrections(const UserCorrections& corrections) {
   KG_RETURN_IF_ERROR(require_writable());
   KG_RETURN_IF_ERROR(sync());
-  KG_ASSIGN_OR_RETURN(auto all, merges());
   pb::Corrections c;
-  for (const auto& [f, i] : all) {
+  for (const auto& [from, into] : corrections.merges) {
     pb::Merge* m = c.add_merges();
-    m->set_from(f);
-    m->set_into(i);
+    m->set_from(from);
+    m->set_into(into);
   }
-  pb::Merge* m = c.add_merges();
-  m->set_from(from);
-  m->set_into(into);
+  for (const std::string& b : corrections.blocked) c.add_blocked(b);
   rocksdb::WriteOptions wo;
   wo.sync = true;
   return to_status(db_->Put(wo, cf(kCfMeta), kMetaCorrections, encode_message(c)),

@@ -7,22 +7,22 @@ namespace kg::store {
 
 namespace {
 
-// Calls fn(key, count) for each key of the links CF that starts with `prefix` and counts > 0.
+// Calls fn(key, count) for each key of `it`'s column family that starts with `prefix` and counts
+// more than 0.
 template <typename Fn>
-Status scan_links(RocksGraphStore& store, rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family,
-                  std::string_view prefix, Fn fn) {
-  std::unique_ptr<rocksdb::Iterator> it(db.NewIterator(RocksGraphStore::full_scan(), family));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const std::optional<int64_t> n = decode_count(it->value().ToStringView());
+Status scan_links(const RocksGraphStore& store, rocksdb::Iterator& it, std::string_view prefix,
+                  Fn fn) {
+  for (it.Seek(prefix); it.Valid() && it.key().starts_with(prefix); it.Next()) {
+    const std::optional<int64_t> n = decode_count(it.value().ToStringView());
     if (!n) return Status::corruption("database " + store.dir() + ": a links counter is not 8 bytes");
     if (*n <= 0) continue;
-    const LinkKey k = parse_link_key(it->key().ToStringView());
+    const LinkKey k = parse_link_key(it.key().ToStringView());
     if (k.kind == LinkKeyKind::kInvalid) {
       return Status::corruption("database " + store.dir() + ": malformed links key");
     }
     fn(k, *n);
   }
-  return store.to_status(it->status(), "reading links");
+  return store.to_status(it.status(), "reading links");
 }
 
 }  // namespace
@@ -31,32 +31,31 @@ Result<std::vector<std::string>> RocksGraphStore::pending_links() {
   KG_RETURN_IF_ERROR(require_writable());
   KG_RETURN_IF_ERROR(prepare_read());
   std::vector<std::string> out;
-  KG_RETURN_IF_ERROR(scan_links(*this, *db_, cf(kCfLinks), "p", [&](const LinkKey& k, int64_t) {
-    out.emplace_back(k.surname);
-  }));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfLinks)));
+  KG_RETURN_IF_ERROR(
+      scan_links(*this, *it, "p", [&](const LinkKey& k, int64_t) { out.emplace_back(k.surname); }));
   return out;
 }
 
-Result<std::vector<std::pair<std::string, uint64_t>>> RocksGraphStore::full_names(
-    std::string_view surname) {
+Result<std::vector<GraphWriter::SurnameLinks>> RocksGraphStore::surname_links(
+    std::span<const std::string> surnames) {
   KG_RETURN_IF_ERROR(prepare_read());
-  std::vector<std::pair<std::string, uint64_t>> out;
-  KG_RETURN_IF_ERROR(scan_links(*this, *db_, cf(kCfLinks), link_prefix(LinkKeyKind::kFull, surname),
-                                [&](const LinkKey& k, int64_t n) {
-                                  out.emplace_back(std::string(k.full_name),
-                                                   static_cast<uint64_t>(n));
-                                }));
-  return out;
-}
-
-Result<std::vector<std::pair<std::string, std::string>>> RocksGraphStore::surname_uses(
-    std::string_view surname) {
-  KG_RETURN_IF_ERROR(prepare_read());
-  std::vector<std::pair<std::string, std::string>> out;
-  KG_RETURN_IF_ERROR(scan_links(*this, *db_, cf(kCfLinks), link_prefix(LinkKeyKind::kUse, surname),
-                                [&](const LinkKey& k, int64_t) {
-                                  out.emplace_back(std::string(k.doc), std::string(k.target));
-                                }));
+  std::vector<SurnameLinks> out;
+  out.reserve(surnames.size());
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfLinks)));
+  for (const std::string& surname : surnames) {
+    SurnameLinks& s = out.emplace_back();
+    s.surname = surname;
+    KG_RETURN_IF_ERROR(scan_links(*this, *it, link_prefix(LinkKeyKind::kFull, surname),
+                                  [&](const LinkKey& k, int64_t n) {
+                                    s.full_names.emplace_back(std::string(k.full_name),
+                                                              static_cast<uint64_t>(n));
+                                  }));
+    KG_RETURN_IF_ERROR(scan_links(*this, *it, link_prefix(LinkKeyKind::kUse, surname),
+                                  [&](const LinkKey& k, int64_t) {
+                                    s.uses.emplace_back(std::string(k.doc), std::string(k.target));
+                                  }));
+  }
   return out;
 }
 
@@ -65,9 +64,7 @@ Status RocksGraphStore::clear_pending_links(std::span<const std::string> surname
   KG_RETURN_IF_ERROR(sync());
   Batch batch(handles_, false);
   for (const std::string& s : surnames) batch.del(kCfLinks, link_pending_key(s));
-  rocksdb::WriteOptions wo;
-  unflushed_ = true;
-  return after_write(db_->Write(wo, &batch.wb));
+  return after_write(db_->Write(rocksdb::WriteOptions(), &batch.wb));
 }
 
 }  // namespace kg::store

@@ -33,7 +33,14 @@ void apply_type_votes(std::vector<std::pair<int64_t, std::string>>& votes, Entit
   for (auto& [n, type] : votes) {
     if (n > 0) info.type_votes.emplace_back(std::move(type), static_cast<uint64_t>(n));
   }
-  if (info.type != "CONCEPT" && !info.type_votes.empty()) info.type = info.type_votes[0].first;
+  if (info.type == "CONCEPT" || info.type_votes.empty()) return;
+  info.type = info.type_votes[0].first;
+  // MISC is the tagger's doubt: a person, organisation or place wins unless MISC has more than
+  // twice its votes.
+  if (info.type == "MISC" && info.type_votes.size() > 1 &&
+      info.type_votes[0].second <= 2 * info.type_votes[1].second) {
+    info.type = info.type_votes[1].first;
+  }
 }
 
 // True when spelling `a`, used `na` times, is a better display name than `b`, used `nb` times: the

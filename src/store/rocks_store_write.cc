@@ -476,18 +476,19 @@ Result<PutOutcome> RocksGraphStore::put_document(const DocumentFacts& doc) {
   return outcomes[0];
 }
 
-Result<PutOutcome> RocksGraphStore::rewrite_document(const DocumentFacts& doc) {
+Status RocksGraphStore::rewrite_documents(std::span<const DocumentFacts> docs) {
   KG_RETURN_IF_ERROR(require_writable());
   KG_RETURN_IF_ERROR(sync());
   Batch batch(handles_, false);
-  PutOutcome outcome = PutOutcome::kUnchanged;
-  Status s = add_to_batch(doc, batch, &outcome, /*force=*/true);
-  if (!s.ok()) {
-    clear_id_caches();
-    return s;
+  for (const DocumentFacts& doc : docs) {
+    PutOutcome outcome = PutOutcome::kUnchanged;
+    Status s = add_to_batch(doc, batch, &outcome, /*force=*/true);
+    if (!s.ok()) {
+      clear_id_caches();
+      return s;
+    }
   }
-  KG_RETURN_IF_ERROR(write_now(batch));
-  return outcome;
+  return write_now(batch);
 }
 
 Result<bool> RocksGraphStore::remove_document(const std::string& doc_id) {

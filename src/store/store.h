@@ -94,6 +94,14 @@ std::string facts_content_hash(const DocumentFacts& doc);
 inline constexpr size_t kMaxNameBytes = 200;
 
 enum class PutOutcome { kAdded, kUnchanged, kReplaced };
+
+// The user's corrections of entity resolution, kept in the database.
+struct UserCorrections {
+  // (name, the name it becomes), oldest first: kg merge, kg rename, an aliases file's line.
+  std::vector<std::pair<std::string, std::string>> merges;
+  // Names that stay their own entity, never linked to another (kg split, an aliases file's !name).
+  std::vector<std::string> blocked;
+};
 enum class Direction { kOut, kIn, kBoth };
 
 // A read-only view of a graph database: what queries, exports and checks use.
@@ -134,10 +142,8 @@ class GraphReader {
   // Recomputes every count and index from the evidence and compares (`kg stats --check`): ok, or
   // kCorruption listing the first differences. Reads the whole database.
   virtual Status verify();
-  // The user's merges (`kg merge`), oldest first: (name, the canonical name it becomes).
-  virtual Result<std::vector<std::pair<std::string, std::string>>> merges() {
-    return std::vector<std::pair<std::string, std::string>>{};
-  }
+  // The user's corrections (kg merge, kg rename, kg split, kg build --aliases).
+  virtual Result<UserCorrections> corrections() { return UserCorrections{}; }
 };
 
 // The one writer of a graph database: it adds, replaces and removes whole documents. It is also a
@@ -168,26 +174,32 @@ class GraphWriter : public GraphReader {
   virtual Status sync() { return {}; }
   // Retracts a document's facts. Returns false when the id is not stored.
   virtual Result<bool> remove_document(const std::string& doc_id) = 0;
-  // Records a merge (durable when it returns), to be re-applied to documents stored later.
-  virtual Status add_merge(const std::string& from, const std::string& into) = 0;
-  // Stores `doc` in place of the stored document of its id even when the content hash is the
-  // same: the pipeline's corpus-level passes change a stored document's facts, not its content.
-  virtual Result<PutOutcome> rewrite_document(const DocumentFacts& doc) = 0;
+  // Replaces the user's corrections (durable when it returns); the pipeline applies them to the
+  // documents stored later and in every linking pass.
+  virtual Status set_corrections(const UserCorrections& corrections) = 0;
+  // Stores each document in place of the stored document of its id, even when the content hash is
+  // the same (the pipeline's corpus-level passes change a stored document's facts, not its
+  // content), in one atomic write.
+  virtual Status rewrite_documents(std::span<const DocumentFacts> docs) = 0;
 
   // --- Corpus-level name linking (pipeline.h link_names) -------------------------------------
   // The store indexes, per folded surname, the PERSON fact sides whose name before linking
   // (Triple::subject_local, else the name) is a full name ending in it, and the documents naming
   // a person by it alone; every document stored, rewritten or removed marks its surnames pending.
   //
-  // The surnames marked pending since they were last cleared.
+  // The surnames marked pending since they were last cleared, sorted.
   virtual Result<std::vector<std::string>> pending_links() = 0;
-  // The full names ending in `surname` (folded), as written, with their fact sides.
-  virtual Result<std::vector<std::pair<std::string, uint64_t>>> full_names(
-      std::string_view surname) = 0;
-  // The documents that name a person by `surname` alone, with the name those sides have now
-  // (empty: not linked).
-  virtual Result<std::vector<std::pair<std::string, std::string>>> surname_uses(
-      std::string_view surname) = 0;
+  struct SurnameLinks {
+    std::string surname;  // folded
+    // The full names ending in it, as written, with their fact sides.
+    std::vector<std::pair<std::string, uint64_t>> full_names;
+    // The documents that name a person by it alone, with the name those sides have now (empty:
+    // not linked).
+    std::vector<std::pair<std::string, std::string>> uses;
+  };
+  // What the store indexes for each of `surnames` (sorted), in their order.
+  virtual Result<std::vector<SurnameLinks>> surname_links(
+      std::span<const std::string> surnames) = 0;
   virtual Status clear_pending_links(std::span<const std::string> surnames) = 0;
 };
 

@@ -110,3 +110,67 @@ TEST_CASE("removing a document relinks the surnames it decided", "[cli]") {
   CHECK(entities(db).count("Baker") == 1);
   CHECK(export_json(db) == export_json(build_runs("remove-golden", {{0, 1, 2, 3, 4, 5, 6}})));
 }
+
+TEST_CASE("kg split, kg rename and an aliases file correct resolution and survive later builds",
+          "[cli]") {
+  const std::string db = build_runs("corrections", {{0, 1, 2, 4}});
+  auto e = entities(db);
+  REQUIRE(e.count("James Baker"));
+  CHECK(e.count("Baker") == 0);  // linked: the corpus has one Baker
+
+  // The user says "Baker" is someone else: split it off; a later build keeps it apart.
+  Ran s = kg_run({"split", "--db", db, "Baker"});
+  INFO(s.err);
+  REQUIRE(s.code == 0);
+  CHECK(s.out == "split 'Baker' off 'James Baker': 1 documents rewritten, 2 fact sides renamed\n");
+  CHECK(entities(db).count("Baker") == 1);
+  CHECK(kg_run({"stats", "--db", db, "--check"}).code == 0);
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  const std::string later = db + "-later.jsonl";
+  std::ofstream(later, std::ios::binary)
+      << R"({"id":"d9","text":"In Paris, Baker met Volcker and Lawson on Friday."})" << "\n";
+  Ran b = kg_run({"build", "--models", models, "--db", db, later});
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  e = entities(db);
+  REQUIRE(e.count("Baker"));
+  CHECK(e["Baker"]["mentions"].get<int>() >= 3);
+
+  // kg unmerge is kg split; kg merge undoes it.
+  REQUIRE(kg_run({"merge", "--db", db, "Baker", "James Baker"}).code == 0);
+  CHECK(entities(db).count("Baker") == 0);
+
+  // A rename reaches the stored facts, the linked surnames and later documents.
+  Ran r = kg_run({"rename", "--db", db, "James Baker", "James A. Baker"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  e = entities(db);
+  CHECK(e.count("James Baker") == 0);
+  REQUIRE(e.count("James A. Baker"));
+  // Renaming onto another entity's name is a merge: refused with one line.
+  Ran clash = kg_run({"rename", "--db", db, "James A. Baker", "Paul Volcker"});
+  CHECK(clash.code == 1);
+  CHECK(clash.err.find("kg merge") != std::string::npos);
+
+  // An aliases file: a merge and a block, recorded for every later build.
+  const std::string aliases = db + "-aliases.tsv";
+  std::ofstream(aliases, std::ios::binary) << "# corrections\nVolcker\tPaul A. Volcker\n!Lawson\n";
+  const std::string more = db + "-more.jsonl";
+  std::ofstream(more, std::ios::binary)
+      << R"({"id":"d10","text":"In Rome, Lawson met Volcker on Sunday."})" << "\n";
+  b = kg_run({"build", "--models", models, "--db", db, "--aliases", aliases, more});
+  INFO(b.out << b.err);
+  REQUIRE(b.code == 0);
+  e = entities(db);
+  CHECK(e.count("Paul Volcker") == 0);
+  REQUIRE(e.count("Paul A. Volcker"));
+  CHECK(e.count("Lawson") == 1);
+  CHECK(e.count("Nigel Lawson") == 1);
+  CHECK(kg_run({"stats", "--db", db, "--check"}).code == 0);
+
+  // A malformed aliases file names its line and changes nothing.
+  std::ofstream(aliases, std::ios::binary) << "Volcker\tPaul A. Volcker\nno tab here\n";
+  b = kg_run({"build", "--models", models, "--db", db, "--aliases", aliases, more});
+  CHECK(b.code == 1);
+  CHECK(b.err.find("-aliases.tsv:2: expected") != std::string::npos);
+}

@@ -19,6 +19,7 @@ struct BuildOptions {
   std::string input_format = "text";
   std::string invalid_utf8 = "skip";
   double min_confidence = 0.0;
+  std::string aliases;
 };
 
 void print_summary(std::ostream& out, const BuildSummary& b, const StoreStats& stats) {
@@ -33,6 +34,11 @@ void print_summary(std::ostream& out, const BuildSummary& b, const StoreStats& s
   out << "entities: " << stats.entities << " in the database (" << stats.edges << " edges, "
       << stats.facts << " facts)\n"
       << "skipped inputs: " << b.skipped.size() << "\n";
+  if (b.linked.documents > 0) {
+    out << std::fixed << std::setprecision(1) << "names linked across documents: "
+        << b.linked.sides << " fact sides in " << b.linked.documents << " documents ("
+        << b.linked.seconds << " s)\n";
+  }
   for (const std::string& s : b.skipped) out << "  " << s << "\n";
   out << std::fixed << std::setprecision(1) << "time: " << b.seconds << " s ("
       << (b.seconds > 0 ? b.documents / b.seconds : 0.0) << " docs/s, " << b.threads
@@ -60,6 +66,10 @@ Action configure_build(CLI::App& app) {
       ->check(CLI::IsMember({"skip", "repair"}));
   app.add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence")
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--aliases", o->aliases,
+                 "TSV file of corrections, kept in the database for every later build: "
+                 "ALIAS<TAB>CANONICAL NAME merges, !NAME keeps NAME its own entity")
+      ->check(CLI::ExistingFile);
   return [o](Io& io) -> Status {
     ProcessorOptions po;
     po.models_dir = o->models;
@@ -71,6 +81,13 @@ Action configure_build(CLI::App& app) {
         o->invalid_utf8 == "repair" ? InvalidUtf8Policy::kRepair : InvalidUtf8Policy::kSkip;
     KG_ASSIGN_OR_RETURN(DocumentReader reader, DocumentReader::open(o->inputs, in_opts, &io.in));
     KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphWriter> store, GraphWriter::open(o->db));
+    if (!o->aliases.empty()) {
+      KG_ASSIGN_OR_RETURN(std::vector<MergeSummary> applied, apply_aliases(*store, o->aliases));
+      size_t sides = 0;
+      for (const MergeSummary& m : applied) sides += m.facts;
+      io.out << "aliases: " << applied.size() << " corrections from " << o->aliases << " ("
+             << sides << " stored fact sides renamed)\n";
+    }
     KG_ASSIGN_OR_RETURN(BuildSummary summary, build_graph(*store, reader, *processor, o->threads));
     KG_ASSIGN_OR_RETURN(StoreStats stats, store->stats());
     print_summary(io.out, summary, stats);

@@ -22,6 +22,8 @@ Action configure_parse(CLI::App& app);
 Action configure_ingest(CLI::App& app);
 Action configure_remove(CLI::App& app);
 Action configure_merge(CLI::App& app);
+Action configure_rename(CLI::App& app);
+Action configure_split(CLI::App& app);
 Action configure_stats(CLI::App& app);
 Action configure_entities(CLI::App& app);
 // Configures `kg train parser` (train_parser.cc); the `train` command adds it as "parser".
