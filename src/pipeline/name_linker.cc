@@ -10,6 +10,7 @@
 // next one finishes it.
 #include "pipeline/name_linker.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -20,12 +21,30 @@
 namespace kg {
 
 std::string link_target(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
-  std::map<std::string, std::pair<std::string, uint64_t>> people;  // folded -> best spelling
-  for (const auto& [name, n] : full_names) {
-    auto [it, inserted] = people.try_emplace(fold_name(name), name, n);
-    auto& best = it->second;
-    if (!inserted && (n > best.second || (n == best.second && name < best.first))) {
-      best = {name, n};
+  // A full name that ends with a shorter one is the same person with a title or first names
+  // before it ("Fed Chairman Alan Greenspan", "Alan Greenspan"): grouped under the shorter one.
+  std::vector<std::pair<std::string, const std::pair<std::string, uint64_t>*>> by_words;
+  for (const auto& f : full_names) by_words.emplace_back(fold_name(f.first), &f);
+  std::sort(by_words.begin(), by_words.end(), [](const auto& a, const auto& b) {
+    const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+    return words(a.first) != words(b.first) ? words(a.first) < words(b.first) : a.first < b.first;
+  });
+  std::map<std::string, std::pair<std::string, uint64_t>> people;  // base (folded) -> its spelling
+  for (const auto& [folded, f] : by_words) {
+    auto base = std::find_if(people.begin(), people.end(), [&](const auto& p) {
+      return folded == p.first || (folded.size() > p.first.size() &&
+                                   folded.ends_with(p.first) &&
+                                   folded[folded.size() - p.first.size() - 1] == ' ');
+    });
+    if (base == people.end()) {
+      people.emplace(folded, *f);
+      continue;
+    }
+    // The base's own spellings compete for its name; longer names only join it.
+    auto& best = base->second;
+    if (folded == base->first &&
+        (f->second > best.second || (f->second == best.second && f->first < best.first))) {
+      best = *f;
     }
   }
   return people.size() == 1 ? people.begin()->second.first : std::string();
