@@ -1,6 +1,8 @@
 // The extractor's word lists.
 #include "extract/lexicon.h"
 
+#include "common/titles.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_set>
@@ -15,30 +17,6 @@ bool in(const Set& s, std::string_view w) { return s.count(w) > 0; }
 std::string_view strip_period(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
-}
-
-const Set& titles() {
-  static const Set s = {
-      "president", "secretary", "minister", "ambassador", "chief", "senator", "sen", "governor",
-      "gov", "mayor", "chairman", "chairwoman", "chair", "chairperson", "director", "spokesman",
-      "spokeswoman", "spokesperson", "representative", "rep", "general", "gen", "admiral",
-      "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "major",
-      "judge", "justice", "king", "queen", "prince", "princess", "pope", "bishop", "archbishop",
-      "cardinal", "ceo", "cfo", "coo", "chancellor", "commissioner", "envoy", "counterpart",
-      "leader", "deputy", "vice", "attorney", "officer", "commander", "coach", "manager",
-      "founder", "co-founder", "premier", "emperor", "empress", "sheikh", "lord", "dr",
-      "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "rabbi",
-      "reverend", "rev", "imam", "pastor", "speaker", "congressman", "congresswoman",
-      "lawmaker", "diplomat", "ayatollah", "duke", "duchess", "count", "countess", "baron",
-      "prosecutor", "inspector", "superintendent", "detective", "sheriff", "marshal",
-      "treasurer", "economist", "analyst", "adviser", "advisor", "aide", "executive",
-      "head", "boss", "owner", "president-elect", "secretary-general", "dictator", "prime",
-      "chairmen", "official", "spokesmen", "mp", "mep", "senators", "presidents", "governors",
-      "ministers", "ambassadors", "undersecretary", "czar", "tsar", "president", "commander-in-chief",
-      "emir", "sultan", "monarch", "regent", "magistrate", "councillor", "councilman",
-      "councilwoman", "alderman", "assemblyman", "assemblywoman", "delegate", "consul",
-  };
-  return s;
 }
 
 const Set& honorifics() {
@@ -223,7 +201,7 @@ const Set& light_verbs() {
 
 }  // namespace
 
-bool is_title_word(std::string_view w) { return in(titles(), strip_period(w)); }
+bool is_title_word(std::string_view w) { return kg::is_title_word(strip_period(w)); }
 bool is_honorific(std::string_view w) { return in(honorifics(), strip_period(w)); }
 
 Gender title_gender(std::string_view w) {

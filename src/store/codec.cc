@@ -1,11 +1,14 @@
 // Key encodings, counter values and Protobuf (de)serialization of the store.
 #include "store/codec.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
 #include <unordered_set>
+#include <vector>
 
+#include "common/titles.h"
 #include "common/utf8.h"
 #include "store/fold.h"
 
@@ -108,7 +111,8 @@ std::string alias_key(EntityId id, std::string_view surface) {
   return k;
 }
 
-bool is_alias_surface(std::string_view surface, std::string_view type) {
+bool is_alias_surface(std::string_view surface, std::string_view type,
+                      std::string_view canonical) {
   if (surface.empty() || static_cast<unsigned char>(surface[0]) < 0x20) return false;
   static const std::unordered_set<std::string> pronouns = {
       "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
@@ -120,10 +124,31 @@ bool is_alias_surface(std::string_view surface, std::string_view type) {
     if (pronouns.count(utf8::ascii_lower(surface)) != 0) return false;
   }
   if (identity_class(type) == "CONCEPT") return true;
-  for (unsigned char c : surface) {
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0) return true;
+  if (!std::any_of(surface.begin(), surface.end(), [](unsigned char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;
+      })) {
+    return false;
   }
-  return false;
+  // A role is not a name: a title word, and none of the name's words.
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+      const size_t end = std::min(s.find(' ', i), s.size());
+      std::string_view w = s.substr(i, end - i);
+      while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+      if (!w.empty()) out.push_back(w);
+      i = end + 1;
+    }
+    return out;
+  };
+  const std::string folded = fold(surface);
+  const std::vector<std::string_view> own = words(folded), name = words(canonical);
+  if (std::none_of(own.begin(), own.end(), [](std::string_view w) { return is_title_word(w); })) {
+    return true;
+  }
+  return std::any_of(own.begin(), own.end(), [&](std::string_view w) {
+    return w.size() > 1 && std::find(name.begin(), name.end(), w) != name.end();
+  });
 }
 
 std::string spelling_key(EntityId id, std::string_view name) {

@@ -77,12 +77,14 @@ struct MentionsKey {
   std::string_view alias;  // points into the parsed key: the surface form, or the voted type
 };
 
-// Whether a fact side's surface form becomes an alias (a lookup key) of the entity it names,
-// of type `type` (the document's entry): never a pronoun or determiner ("he", "It", "they"),
-// which resolution links but which name nothing; for a named entity only a form with a capital
-// letter or digit (a name, not a role noun like "president"); never a form that could be read as
-// a type-vote key. docs/storage-format.md.
-bool is_alias_surface(std::string_view surface, std::string_view type);
+// Whether a fact side's surface form becomes an alias (a lookup key) of the entity it names, of
+// type `type` (the document's entry) and canonical name `canonical` (folded): never a pronoun or
+// determiner ("he", "It", "they"), which resolution links but which name nothing; for a named
+// entity only a form with a capital letter or digit (a name, not a role noun like "president"),
+// and not a phrase with a title word that has none of the name's words ("Treasury Secretary" for
+// James Baker, "President of the United States" for Reagan: roles, not names); never a form that
+// could be read as a type-vote key. docs/storage-format.md.
+bool is_alias_surface(std::string_view surface, std::string_view type, std::string_view canonical);
 
 // The identity class of an entity type: one name is one named entity whatever type (PERSON,
 // ORG, LOC, MISC) each mention gives it; a concept ("apple") is another entity than the name.

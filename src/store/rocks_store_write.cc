@@ -137,7 +137,7 @@ Status RocksGraphStore::apply_counters(const pb::Document& doc, int64_t sign,
       canonical_of = entity;
     }
     std::string folded = fold(surface);
-    if (!folded.empty() && folded != canonical && is_alias_surface(surface, e.type())) {
+    if (!folded.empty() && folded != canonical && is_alias_surface(surface, e.type(), canonical)) {
       batch.merge_count(kCfMentions, alias_key(e.id(), surface), sign * n);
       batch.merge_count(kCfNames, name_key(folded, e.id()), sign * n);
     }

@@ -114,7 +114,9 @@ Status Checker::recompute_from_evidence() {
     std::string canonical = fold(e->second.name());
     std::string f = fold(surface);
     // Only the identity class matters to the rule, and an entity's record has its class.
-    if (f.empty() || f == canonical || !is_alias_surface(surface, e->second.type())) return;
+    if (f.empty() || f == canonical || !is_alias_surface(surface, e->second.type(), canonical)) {
+      return;
+    }
     add(kCfNames, name_key(f, id));
     add(kCfMentions, alias_key(id, surface));
   };

@@ -203,3 +203,21 @@ TEST_CASE("The direct evidence encoder decodes like the Protobuf message", "[sto
     CHECK(got.SerializeAsString() == want.SerializeAsString());
   }
 }
+
+TEST_CASE("An alias is a name: not a pronoun, not a role noun, not a title without the name",
+          "[store]") {
+  using kg::store::is_alias_surface;
+  CHECK(is_alias_surface("Baker", "PERSON", "james baker"));
+  CHECK(is_alias_surface("SEC", "ORG", "securities and exchange commission"));
+  CHECK(is_alias_surface("America", "LOC", "united states"));
+  CHECK(is_alias_surface("Chancellor Kohl", "PERSON", "helmut kohl"));
+  CHECK(is_alias_surface("Bundesbank", "ORG", "deutsche bundesbank"));
+  CHECK_FALSE(is_alias_surface("he", "PERSON", "james baker"));
+  CHECK_FALSE(is_alias_surface("It", "ORG", "acme"));
+  CHECK_FALSE(is_alias_surface("the president", "PERSON", "reagan"));
+  CHECK_FALSE(is_alias_surface("Treasury Secretary", "PERSON", "james baker"));
+  CHECK_FALSE(is_alias_surface("President of the United States", "PERSON", "reagan"));
+  CHECK_FALSE(is_alias_surface("President", "PERSON", "reagan"));
+  // A concept's surface forms are all aliases but pronouns.
+  CHECK(is_alias_surface("presidents", "CONCEPT", "president"));
+}

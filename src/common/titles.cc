@@ -1,0 +1,32 @@
+// The title word list (titles.h).
+#include "common/titles.h"
+
+#include <unordered_set>
+
+namespace kg {
+
+bool is_title_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> titles = {
+      "president", "secretary", "minister", "ambassador", "chief", "senator", "sen", "governor",
+      "gov", "mayor", "chairman", "chairwoman", "chair", "chairperson", "director", "spokesman",
+      "spokeswoman", "spokesperson", "representative", "rep", "general", "gen", "admiral",
+      "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "major",
+      "judge", "justice", "king", "queen", "prince", "princess", "pope", "bishop", "archbishop",
+      "cardinal", "ceo", "cfo", "coo", "chancellor", "commissioner", "envoy", "counterpart",
+      "leader", "deputy", "vice", "attorney", "officer", "commander", "coach", "manager",
+      "founder", "co-founder", "premier", "emperor", "empress", "sheikh", "lord", "dr",
+      "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "rabbi",
+      "reverend", "rev", "imam", "pastor", "speaker", "congressman", "congresswoman",
+      "lawmaker", "diplomat", "ayatollah", "duke", "duchess", "count", "countess", "baron",
+      "prosecutor", "inspector", "superintendent", "detective", "sheriff", "marshal",
+      "treasurer", "economist", "analyst", "adviser", "advisor", "aide", "executive",
+      "head", "boss", "owner", "president-elect", "secretary-general", "dictator", "prime",
+      "chairmen", "official", "spokesmen", "mp", "mep", "senators", "presidents", "governors",
+      "ministers", "ambassadors", "undersecretary", "czar", "tsar", "president", "commander-in-chief",
+      "emir", "sultan", "monarch", "regent", "magistrate", "councillor", "councilman",
+      "councilwoman", "alderman", "assemblyman", "assemblywoman", "delegate", "consul",
+  };
+  return titles.count(w) > 0;
+}
+
+}  // namespace kg
