@@ -20,40 +20,50 @@
 
 namespace kg {
 
-std::string link_target(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
-  // A full name that ends with a shorter one is the same person with a title or first names
-  // before it ("Fed Chairman Alan Greenspan", "Alan Greenspan"): grouped under the shorter one.
+std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
   std::vector<std::pair<std::string, const std::pair<std::string, uint64_t>*>> by_words;
   for (const auto& f : full_names) by_words.emplace_back(fold_name(f.first), &f);
   std::sort(by_words.begin(), by_words.end(), [](const auto& a, const auto& b) {
     const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
     return words(a.first) != words(b.first) ? words(a.first) < words(b.first) : a.first < b.first;
   });
-  std::map<std::string, std::pair<std::string, uint64_t>> people;  // base (folded) -> its spelling
+  struct Group {
+    std::string base;  // folded
+    Person person;
+    uint64_t uses = 0;  // of the base's spelling chosen
+  };
+  std::vector<Group> groups;
   for (const auto& [folded, f] : by_words) {
-    auto base = std::find_if(people.begin(), people.end(), [&](const auto& p) {
-      return folded == p.first || (folded.size() > p.first.size() &&
-                                   folded.ends_with(p.first) &&
-                                   folded[folded.size() - p.first.size() - 1] == ' ');
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+      return folded == g.base || (folded.size() > g.base.size() && folded.ends_with(g.base) &&
+                                  folded[folded.size() - g.base.size() - 1] == ' ');
     });
-    if (base == people.end()) {
-      people.emplace(folded, *f);
+    if (g == groups.end()) {
+      groups.push_back({folded, {f->first, {folded}}, f->second});
       continue;
     }
+    g->person.full_names.insert(folded);
     // The base's own spellings compete for its name; longer names only join it.
-    auto& best = base->second;
-    if (folded == base->first &&
-        (f->second > best.second || (f->second == best.second && f->first < best.first))) {
-      best = *f;
+    if (folded == g->base && (f->second > g->uses || (f->second == g->uses && f->first < g->person.name))) {
+      g->person.name = f->first;
+      g->uses = f->second;
     }
   }
-  return people.size() == 1 ? people.begin()->second.first : std::string();
+  std::vector<Person> people;
+  for (Group& g : groups) people.push_back(std::move(g.person));
+  return people;
+}
+
+std::string link_target(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
+  std::vector<Person> people = people_of(full_names);
+  return people.size() == 1 ? people[0].name : std::string();
 }
 
 namespace {
 
 // Renames the sides of `triples` that name a person by one of `targets`' surnames alone to that
-// surname's target (their name before linking when the target is empty). Returns the sides changed.
+// surname's target in this document (their name before linking when the target is empty).
+// Returns the sides changed.
 size_t relink(std::vector<Triple>& triples, const std::map<std::string, std::string>& targets) {
   size_t changed = 0;
   auto side = [&](std::string& name, std::string& local, const std::string& type) {
@@ -87,19 +97,87 @@ Result<LinkSummary> link_names(GraphWriter& store) {
   // The user's word first: a surname merged (kg merge, an aliases file) goes where the user said,
   // a blocked one (kg split) nowhere; a linked one goes where its full name was merged.
   KG_ASSIGN_OR_RETURN(const Corrections corrections, Corrections::load(&store));
-  auto target_of = [&](const GraphWriter::SurnameLinks& s) -> std::string {
-    if (const std::string* m = corrections.merged(s.surname)) return *m;
-    if (corrections.blocked(s.surname)) return "";
-    std::vector<std::pair<std::string, uint64_t>> full = s.full_names;
-    for (auto& f : full) f.first = corrections.resolve(f.first);  // "Jim Baker" merged: one man
-    return link_target(full);
+  // The named entities of a document as extraction named them (folded), and a person's surname
+  // too ("Robert Dole" is also "dole", as later stories call him), read once per pass.
+  std::map<std::string, std::set<std::string>> names_cache;
+  auto names_of = [&](const std::string& id) -> Result<const std::set<std::string>*> {
+    auto it = names_cache.find(id);
+    if (it == names_cache.end()) {
+      std::set<std::string> names;
+      KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> d, store.document(id));
+      auto add = [&](const std::string& name, const std::string& local, const std::string& type) {
+        if (type == "CONCEPT") return;
+        std::string folded = fold_name(local.empty() ? name : local);
+        const size_t space = folded.rfind(' ');
+        if (type == "PERSON" && space != std::string::npos) names.insert(folded.substr(space + 1));
+        names.insert(std::move(folded));
+      };
+      for (const Triple& t : d ? d->triples : std::vector<Triple>{}) {
+        add(t.subject, t.subject_local, t.subject_type);
+        add(t.object, t.object_local, t.object_type);
+      }
+      it = names_cache.emplace(id, std::move(names)).first;
+    }
+    return &it->second;
+  };
+  auto ends_with_word = [](const std::string& name, const std::string& word) {
+    return name == word || (name.size() > word.size() && name.ends_with(word) &&
+                            name[name.size() - word.size() - 1] == ' ');
   };
   KG_ASSIGN_OR_RETURN(auto links, store.surname_links(pending));
   for (const GraphWriter::SurnameLinks& s : links) {
     if (s.uses.empty()) continue;
-    const std::string target = target_of(s);
+    // The user's word, else the corpus's one person of that name.
+    std::vector<std::pair<std::string, uint64_t>> full = s.full_names;
+    for (auto& f : full) f.first = corrections.resolve(f.first);  // "Jim Baker" merged: one man
+    const std::vector<Person> people = people_of(full);
+    std::string target;
+    if (const std::string* m = corrections.merged(s.surname)) {
+      target = *m;
+    } else if (!corrections.blocked(s.surname) && people.size() == 1) {
+      target = people[0].name;
+    }
+    if (!target.empty() || people.size() < 2 || corrections.blocked(s.surname) ||
+        corrections.merged(s.surname) != nullptr) {
+      for (const auto& [doc, now] : s.uses) {
+        if (now != target) fixes[doc][s.surname] = target;
+      }
+      continue;
+    }
+    // Several people: each document's surname goes to the person whose own documents (those with
+    // the full name) share the most other names with it, at least two and twice the next one's;
+    // else it stays itself. Only names as extraction gave them count, so the result does not
+    // depend on earlier links.
+    std::vector<std::set<std::string>> context(people.size());
+    for (const auto& [name, doc] : s.full_name_docs) {
+      const std::string folded = fold_name(corrections.resolve(name));
+      for (size_t p = 0; p < people.size(); ++p) {
+        if (!people[p].full_names.count(folded)) continue;
+        KG_ASSIGN_OR_RETURN(const std::set<std::string>* names, names_of(doc));
+        context[p].insert(names->begin(), names->end());
+      }
+    }
     for (const auto& [doc, now] : s.uses) {
-      if (now != target) fixes[doc][s.surname] = target;
+      KG_ASSIGN_OR_RETURN(const std::set<std::string>* mine, names_of(doc));
+      size_t best = people.size(), best_score = 0, second_score = 0;
+      for (size_t p = 0; p < people.size(); ++p) {
+        size_t score = 0;
+        for (const std::string& n : *mine) {
+          if (!ends_with_word(n, s.surname) && context[p].count(n)) ++score;
+        }
+        if (score > best_score) {
+          second_score = best_score;
+          best_score = score;
+          best = p;
+        } else if (score > second_score) {
+          second_score = score;
+        }
+      }
+      const std::string chosen =
+          best < people.size() && best_score >= 2 && best_score >= 2 * second_score
+              ? people[best].name
+              : std::string();
+      if (now != chosen) fixes[doc][s.surname] = chosen;
     }
   }
   sum.surnames = pending.size();

@@ -317,10 +317,13 @@ void append_link_head(std::string& k, char tag, std::string_view surname) {
 
 }  // namespace
 
-std::string link_full_key(std::string_view surname, std::string_view full_name) {
+std::string link_full_key(std::string_view surname, std::string_view full_name,
+                          std::string_view doc) {
   std::string k;
   append_link_head(k, 'f', surname);
+  append_u32(k, static_cast<uint32_t>(full_name.size()));
   k.append(full_name);
+  k.append(doc);
   return k;
 }
 
@@ -360,8 +363,12 @@ LinkKey parse_link_key(std::string_view key) {
   k.surname = key.substr(0, zero);
   std::string_view rest = key.substr(zero + 1);
   if (tag == 'f') {
+    if (rest.size() < 4) return k;
+    const uint32_t len = read_u32(rest.data());
+    if (rest.size() < 4 + size_t{len}) return k;
     k.kind = LinkKeyKind::kFull;
-    k.full_name = rest;
+    k.full_name = rest.substr(4, len);
+    k.doc = rest.substr(4 + len);
   } else if (tag == 's') {
     if (rest.size() < 4) return k;
     const uint32_t len = read_u32(rest.data());
@@ -390,7 +397,7 @@ void for_each_link_count(const pb::Document& doc, std::string_view doc_id,
     if (space == std::string::npos) {
       ++counts[link_use_key(surname, doc_id, local_name.empty() ? "" : e.name())];
     } else {
-      ++counts[link_full_key(surname, local)];
+      ++counts[link_full_key(surname, local, doc_id)];
     }
     surnames.insert(std::move(surname));
   };

@@ -140,7 +140,8 @@ bool parse_evidence_key(std::string_view key, EdgeKey* e, std::string_view* doc,
 
 // --- links CF: corpus-level linking of a person named by one word ("Baker") to the one full name
 //     ("James Baker") that ends with it (pipeline.h link_names). Surnames are folded. ---
-//   'f' surname 0x00 full name                   -> count of PERSON fact sides with that full name
+//   'f' surname 0x00 u32 len(full) full doc     -> count of PERSON fact sides of the document with
+//                                                   that full name
 //   's' surname 0x00 u32 len(doc) doc target     -> count of PERSON (or MISC) fact sides of the
 //                                                   document named by the surname alone (their
 //                                                   local name), now named `target` (empty when
@@ -152,10 +153,11 @@ struct LinkKey {
   LinkKeyKind kind = LinkKeyKind::kInvalid;
   std::string_view surname;
   std::string_view full_name;  // kFull
-  std::string_view doc;        // kUse
+  std::string_view doc;        // kFull, kUse
   std::string_view target;     // kUse
 };
-std::string link_full_key(std::string_view surname, std::string_view full_name);
+std::string link_full_key(std::string_view surname, std::string_view full_name,
+                          std::string_view doc);
 std::string link_use_key(std::string_view surname, std::string_view doc, std::string_view target);
 std::string link_pending_key(std::string_view surname);
 // 'f' or 's' + surname + 0x00: the keys of one surname's full names or uses.

@@ -1,5 +1,7 @@
 // The links CF of RocksGraphStore: what the corpus-level name linking pass reads and clears
 // (store.h GraphWriter, "Corpus-level name linking"; codec.h for the keys).
+#include <map>
+
 #include "store/batch.h"
 #include "store/rocks_store.h"
 
@@ -46,11 +48,14 @@ Result<std::vector<GraphWriter::SurnameLinks>> RocksGraphStore::surname_links(
   for (const std::string& surname : surnames) {
     SurnameLinks& s = out.emplace_back();
     s.surname = surname;
+    std::map<std::string, uint64_t> counts;
     KG_RETURN_IF_ERROR(scan_links(*this, *it, link_prefix(LinkKeyKind::kFull, surname),
                                   [&](const LinkKey& k, int64_t n) {
-                                    s.full_names.emplace_back(std::string(k.full_name),
-                                                              static_cast<uint64_t>(n));
+                                    counts[std::string(k.full_name)] += static_cast<uint64_t>(n);
+                                    s.full_name_docs.emplace_back(std::string(k.full_name),
+                                                                  std::string(k.doc));
                                   }));
+    s.full_names.assign(counts.begin(), counts.end());
     KG_RETURN_IF_ERROR(scan_links(*this, *it, link_prefix(LinkKeyKind::kUse, surname),
                                   [&](const LinkKey& k, int64_t) {
                                     s.uses.emplace_back(std::string(k.doc), std::string(k.target));

@@ -193,6 +193,8 @@ class GraphWriter : public GraphReader {
     std::string surname;  // folded
     // The full names ending in it, as written, with their fact sides.
     std::vector<std::pair<std::string, uint64_t>> full_names;
+    // (full name, document) for each document that has one.
+    std::vector<std::pair<std::string, std::string>> full_name_docs;
     // The documents that name a person by it alone, with the name those sides have now (empty:
     // not linked).
     std::vector<std::pair<std::string, std::string>> uses;

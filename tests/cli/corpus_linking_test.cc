@@ -174,3 +174,40 @@ TEST_CASE("kg split, kg rename and an aliases file correct resolution and surviv
   CHECK(b.code == 1);
   CHECK(b.err.find("-aliases.tsv:2: expected") != std::string::npos);
 }
+
+TEST_CASE("A surname of two people goes to the one its story shares names with", "[cli]") {
+  const auto dir = scratch_dir("corpus-linking", "context");
+  const std::string models = std::string(KG_SOURCE_DIR) + "/models";
+  const std::vector<std::string> docs = {
+      R"({"id":"c1","text":"Treasury Secretary James Baker met Paul Volcker and Karl Otto Poehl in Paris."})",
+      R"({"id":"c2","text":"Senator Howard Baker met Nancy Kassebaum and Robert Dole in Washington."})",
+      R"({"id":"c3","text":"In Washington, Baker praised Kassebaum and thanked Dole."})",
+      R"({"id":"c4","text":"In Paris, Baker met Volcker and Poehl on Sunday."})",
+      R"({"id":"c5","text":"In Tokyo, Baker met Japanese officials on Monday."})",
+  };
+  std::string golden;
+  for (const std::vector<size_t>& order : {std::vector<size_t>{0, 1, 2, 3, 4},
+                                           std::vector<size_t>{4, 3, 2, 1, 0}}) {
+    const std::string db = (dir / ("db" + std::to_string(order[0]))).string();
+    const std::string input = db + ".jsonl";
+    std::string text;
+    for (size_t i : order) text += docs[i] + "\n";
+    std::ofstream(input, std::ios::binary) << text;
+    Ran b = kg_run({"build", "--models", models, "--db", db, input});
+    INFO(b.err);
+    REQUIRE(b.code == 0);
+    auto e = entities(db);
+    // c3 shares Kassebaum and Dole with Howard Baker's story, c4 Volcker and Poehl with James
+    // Baker's; c5 shares nothing and stays "Baker".
+    REQUIRE(e.count("Howard Baker"));
+    REQUIRE(e.count("James Baker"));
+    CHECK(e["Howard Baker"]["mentions"] == 5);
+    CHECK(e["James Baker"]["mentions"] == 5);
+    CHECK(e.count("Baker") == 1);
+    if (golden.empty()) {
+      golden = export_json(db);
+    } else {
+      CHECK(export_json(db) == golden);
+    }
+  }
+}
