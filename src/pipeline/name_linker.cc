@@ -104,7 +104,7 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     auto it = names_cache.find(id);
     if (it == names_cache.end()) {
       std::set<std::string> names;
-      KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> d, store.document(id));
+      KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> d, store.document_names(id));
       auto add = [&](const std::string& name, const std::string& local, const std::string& type) {
         if (type == "CONCEPT") return;
         std::string folded = fold_name(local.empty() ? name : local);

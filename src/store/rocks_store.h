@@ -57,6 +57,7 @@ class RocksGraphStore final : public GraphWriter {
   Result<bool> remove_document(const std::string& doc_id) override;
   Result<bool> has_document(const std::string& doc_id, const std::string& content_hash) override;
   Result<std::optional<DocumentFacts>> document(const std::string& doc_id) override;
+  Result<std::optional<DocumentFacts>> document_names(const std::string& doc_id) override;
 
   // A bulk batch is ingested on a background thread while the caller goes on building the next
   // one (what bulk ingest uses). Writer thread only.

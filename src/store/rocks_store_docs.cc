@@ -104,6 +104,34 @@ Result<bool> RocksGraphStore::has_document(const std::string& doc_id, const std:
   return old && old->content_hash() == hash;
 }
 
+Result<std::optional<DocumentFacts>> RocksGraphStore::document_names(const std::string& doc_id) {
+  KG_ASSIGN_OR_RETURN(auto rec, read_document(doc_id));
+  if (!rec) return std::optional<DocumentFacts>();
+  DocumentFacts doc;
+  doc.id = doc_id;
+  for (const pb::FactRef& f : rec->facts()) {
+    if (f.subject() >= static_cast<uint32_t>(rec->entities_size()) ||
+        f.object() >= static_cast<uint32_t>(rec->entities_size()) ||
+        f.relation() >= static_cast<uint32_t>(rec->relations_size())) {
+      return Status::corruption("database " + dir_ + ": document \"" + doc_id +
+                                "\" has a fact with a bad index");
+    }
+    const auto& s = rec->entities(static_cast<int>(f.subject()));
+    const auto& o = rec->entities(static_cast<int>(f.object()));
+    Triple& t = doc.triples.emplace_back();
+    t.doc = doc_id;
+    t.subject = s.name();
+    t.subject_type = f.subject_type().empty() ? s.type() : f.subject_type();
+    t.relation = rec->relations(static_cast<int>(f.relation())).label();
+    t.object = o.name();
+    t.object_type = f.object_type().empty() ? o.type() : f.object_type();
+    t.negated = f.negated();
+    t.subject_local = f.subject_local();
+    t.object_local = f.object_local();
+  }
+  return std::optional<DocumentFacts>(std::move(doc));
+}
+
 Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string& doc_id) {
   KG_RETURN_IF_ERROR(prepare_read());
   KG_ASSIGN_OR_RETURN(auto rec, read_document(doc_id));

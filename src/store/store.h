@@ -139,6 +139,11 @@ class GraphReader {
   // The stored document with its facts rebuilt from the evidence (types as stored, e.g. the
   // default MISC), nullopt when the id is not stored.
   virtual Result<std::optional<DocumentFacts>> document(const std::string& doc_id);
+  // The same without the evidence: each triple's names, types, names before linking and
+  // negation only, from the document record alone (what the linking pass compares stories by).
+  virtual Result<std::optional<DocumentFacts>> document_names(const std::string& doc_id) {
+    return document(doc_id);
+  }
   // Recomputes every count and index from the evidence and compares (`kg stats --check`): ok, or
   // kCorruption listing the first differences. Reads the whole database.
   virtual Status verify();
