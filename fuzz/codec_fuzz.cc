@@ -23,6 +23,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   st::RelationKeyKind rk = st::parse_relation_key(key, &rel);
   if (rk == st::RelationKeyKind::kRecord) KG_FUZZ_CHECK(st::relation_key(rel) == key);
   if (rk == st::RelationKeyKind::kCount) KG_FUZZ_CHECK(st::relation_count_key(rel) == key);
+  if (rk == st::RelationKeyKind::kSpelling) {
+    KG_FUZZ_CHECK(st::relation_spelling_key(rel, st::relation_spelling(key)) == key);
+  }
+  if (m.kind == st::MentionsKeyKind::kSpelling) KG_FUZZ_CHECK(st::spelling_key(m.id, m.alias) == key);
+  const st::LinkKey link = st::parse_link_key(key);
+  if (link.kind == st::LinkKeyKind::kFull) {
+    KG_FUZZ_CHECK(st::link_full_key(link.surname, link.full_name, link.doc) == key);
+  }
+  if (link.kind == st::LinkKeyKind::kUse) {
+    KG_FUZZ_CHECK(st::link_use_key(link.surname, link.doc, link.target) == key);
+  }
+  if (link.kind == st::LinkKeyKind::kPending) KG_FUZZ_CHECK(st::link_pending_key(link.surname) == key);
   std::string_view folded;
   if (st::parse_name_key(key, &folded, &id)) KG_FUZZ_CHECK(st::name_key(folded, id) == key);
   st::EdgeKey e;

@@ -221,3 +221,35 @@ TEST_CASE("An alias is a name: not a pronoun, not a role noun, not a title witho
   // A concept's surface forms are all aliases but pronouns.
   CHECK(is_alias_surface("presidents", "CONCEPT", "president"));
 }
+
+TEST_CASE("Links and spelling keys round-trip", "[store]") {
+  const std::string doc("d\0x", 3);  // ids may hold any byte
+  // A parsed key's fields point into the key.
+  const std::string fk = link_full_key("baker", "James Baker", doc);
+  const std::string uk = link_use_key("baker", doc, "Howard Baker");
+  const std::string uk0 = link_use_key("baker", doc, "");
+  const std::string pk = link_pending_key("baker");
+  const std::string sk = spelling_key(7, "Ecuador");
+  LinkKey f = parse_link_key(fk);
+  REQUIRE(f.kind == LinkKeyKind::kFull);
+  CHECK(f.surname == "baker");
+  CHECK(f.full_name == "James Baker");
+  CHECK(f.doc == doc);
+  LinkKey u = parse_link_key(uk);
+  REQUIRE(u.kind == LinkKeyKind::kUse);
+  CHECK(u.doc == doc);
+  CHECK(u.target == "Howard Baker");
+  CHECK(parse_link_key(uk0).target.empty());
+  LinkKey p = parse_link_key(pk);
+  REQUIRE(p.kind == LinkKeyKind::kPending);
+  CHECK(p.surname == "baker");
+  CHECK(parse_link_key("fbaker").kind == LinkKeyKind::kInvalid);
+  MentionsKey s = parse_mentions_key(sk);
+  CHECK(s.kind == MentionsKeyKind::kSpelling);
+  CHECK(s.alias == "Ecuador");
+  RelationId rel = 0;
+  const std::string r = relation_spelling_key(9, "agree to");
+  CHECK(parse_relation_key(r, &rel) == RelationKeyKind::kSpelling);
+  CHECK(rel == 9);
+  CHECK(relation_spelling(r) == "agree to");
+}
