@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "common/utf8.h"
+#include "pipeline/name_linker.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
@@ -65,40 +66,39 @@ size_t Corrections::apply(std::vector<Triple>& triples) const {
 
 namespace {
 
-// The documents with a fact naming entity `id`.
-Result<std::set<std::string>> documents_of(GraphReader& store, EntityId id) {
+// The documents with a fact naming entity `id`, each once, sorted.
+Result<std::vector<std::string>> documents_of(GraphReader& store, EntityId id) {
   std::set<std::string> docs;
   KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(id, Direction::kBoth));
   for (const EdgeInfo& e : edges) {
     KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e, 0));
     for (Evidence& ev : evidence) docs.insert(std::move(ev.doc));
   }
-  return docs;
+  return std::vector<std::string>(docs.begin(), docs.end());
 }
 
-// Applies `change` (which returns the sides it changed) to the triples of each of `docs` and
-// rewrites those it changed, keeping their content hashes: a later build skips them, and the
-// correction stays applied. Read in groups, each rewritten in one write (a read after a write
-// costs the store a flush).
-Status rewrite(GraphWriter& store, const std::set<std::string>& docs,
-               const std::function<size_t(std::vector<Triple>&)>& change, MergeSummary& sum) {
-  constexpr size_t kGroup = 512;
-  std::vector<DocumentFacts> group;
-  for (const std::string& id : docs) {
-    KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> doc, store.document(id));
-    if (!doc) continue;
-    const size_t n = change(doc->triples);
-    if (n == 0) continue;
-    sum.facts += n;
-    ++sum.documents;
-    group.push_back(std::move(*doc));
-    if (group.size() == kGroup) {
-      KG_RETURN_IF_ERROR(store.rewrite_documents(group));
-      group.clear();
-    }
-  }
-  if (!group.empty()) KG_RETURN_IF_ERROR(store.rewrite_documents(group));
+// Rewrites the stored documents of entity `id` with `change` applied (rewrite_stored), adding
+// the documents and sides to `sum`. The correction stays applied: a later build skips them.
+Status rewrite_entity(GraphWriter& store, EntityId id,
+                      const std::function<size_t(std::vector<Triple>&)>& change,
+                      MergeSummary& sum) {
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> docs, documents_of(store, id));
+  KG_ASSIGN_OR_RETURN(Rewritten done,
+                      rewrite_stored(store, docs, [&](const std::string&, std::vector<Triple>& t) {
+                        return change(t);
+                      }));
+  sum.documents += done.documents;
+  sum.facts += done.sides;
   return {};
+}
+
+// Adds `name` to the blocked names unless it is there (as the store folds names).
+void add_block(UserCorrections& c, const std::string& name) {
+  const std::string folded = fold_name(name);
+  if (std::none_of(c.blocked.begin(), c.blocked.end(),
+                   [&](const std::string& b) { return fold_name(b) == folded; })) {
+    c.blocked.push_back(name);
+  }
 }
 
 // Records the merge of `from` into `into` (and unblocks `from`), unless recorded already.
@@ -123,9 +123,8 @@ Result<MergeSummary> merge_into(GraphWriter& store, const std::optional<EntityIn
     UserCorrections one;
     one.merges.emplace_back(sum.from, into);
     const Corrections c(one);
-    KG_ASSIGN_OR_RETURN(auto docs, documents_of(store, from->id));
     KG_RETURN_IF_ERROR(
-        rewrite(store, docs, [&](std::vector<Triple>& t) { return c.apply(t); }, sum));
+        rewrite_entity(store, from->id, [&](std::vector<Triple>& t) { return c.apply(t); }, sum));
   }
   KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));
   return sum;
@@ -172,13 +171,9 @@ Result<MergeSummary> split_entity(GraphWriter& store, const std::string& name) {
   // Recorded first: the merges of `name` go, and `name` is blocked from linking.
   KG_ASSIGN_OR_RETURN(UserCorrections c, store.corrections());
   std::erase_if(c.merges, [&](const auto& m) { return fold_name(m.first) == folded; });
-  if (std::none_of(c.blocked.begin(), c.blocked.end(),
-                   [&](const std::string& b) { return fold_name(b) == folded; })) {
-    c.blocked.push_back(name);
-  }
+  add_block(c, name);
   KG_RETURN_IF_ERROR(store.set_corrections(c));
   // Sides that named `name` before a merge or a link name it again.
-  KG_ASSIGN_OR_RETURN(auto docs, documents_of(store, e->id));
   auto restore = [&](std::vector<Triple>& triples) {
     size_t n = 0;
     for (Triple& t : triples) {
@@ -191,7 +186,7 @@ Result<MergeSummary> split_entity(GraphWriter& store, const std::string& name) {
     }
     return n;
   };
-  KG_RETURN_IF_ERROR(rewrite(store, docs, restore, sum));
+  KG_RETURN_IF_ERROR(rewrite_entity(store, e->id, restore, sum));
   KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));
   return sum;
 }
@@ -232,12 +227,8 @@ Result<std::vector<MergeSummary>> apply_aliases(GraphWriter& store, const std::s
         continue;
       }
       KG_ASSIGN_OR_RETURN(UserCorrections c, store.corrections());
-      const std::string folded = fold_name(l.alias);
-      if (std::none_of(c.blocked.begin(), c.blocked.end(),
-                       [&](const std::string& b) { return fold_name(b) == folded; })) {
-        c.blocked.push_back(l.alias);
-        KG_RETURN_IF_ERROR(store.set_corrections(c));
-      }
+      add_block(c, l.alias);
+      KG_RETURN_IF_ERROR(store.set_corrections(c));
       out.push_back({l.alias, l.alias, 0, 0, {}});
       continue;
     }

@@ -20,6 +20,34 @@
 
 namespace kg {
 
+bool ends_with_word(std::string_view name, std::string_view word) {
+  return name == word || (name.size() > word.size() && name.ends_with(word) &&
+                          name[name.size() - word.size() - 1] == ' ');
+}
+
+Result<Rewritten> rewrite_stored(
+    GraphWriter& store, const std::vector<std::string>& ids,
+    const std::function<size_t(const std::string& id, std::vector<Triple>& triples)>& change) {
+  constexpr size_t kGroup = 512;
+  Rewritten done;
+  std::vector<DocumentFacts> group;
+  for (const std::string& id : ids) {
+    KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> doc, store.document(id));
+    if (!doc) continue;
+    const size_t n = change(id, doc->triples);
+    if (n == 0) continue;
+    done.sides += n;
+    ++done.documents;
+    group.push_back(std::move(*doc));
+    if (group.size() == kGroup) {
+      KG_RETURN_IF_ERROR(store.rewrite_documents(group));
+      group.clear();
+    }
+  }
+  if (!group.empty()) KG_RETURN_IF_ERROR(store.rewrite_documents(group));
+  return done;
+}
+
 std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
   std::vector<std::pair<std::string, const std::pair<std::string, uint64_t>*>> by_words;
   for (const auto& f : full_names) by_words.emplace_back(fold_name(f.first), &f);
@@ -34,10 +62,8 @@ std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>
   };
   std::vector<Group> groups;
   for (const auto& [folded, f] : by_words) {
-    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
-      return folded == g.base || (folded.size() > g.base.size() && folded.ends_with(g.base) &&
-                                  folded[folded.size() - g.base.size() - 1] == ' ');
-    });
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const Group& g) { return ends_with_word(folded, g.base); });
     if (g == groups.end()) {
       groups.push_back({folded, {f->first, {folded}}, f->second});
       continue;
@@ -52,11 +78,6 @@ std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>
   std::vector<Person> people;
   for (Group& g : groups) people.push_back(std::move(g.person));
   return people;
-}
-
-std::string link_target(const std::vector<std::pair<std::string, uint64_t>>& full_names) {
-  std::vector<Person> people = people_of(full_names);
-  return people.size() == 1 ? people[0].name : std::string();
 }
 
 namespace {
@@ -120,10 +141,6 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     }
     return &it->second;
   };
-  auto ends_with_word = [](const std::string& name, const std::string& word) {
-    return name == word || (name.size() > word.size() && name.ends_with(word) &&
-                            name[name.size() - word.size() - 1] == ' ');
-  };
   KG_ASSIGN_OR_RETURN(auto links, store.surname_links(pending));
   for (const GraphWriter::SurnameLinks& s : links) {
     if (s.uses.empty()) continue;
@@ -131,14 +148,12 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     std::vector<std::pair<std::string, uint64_t>> full = s.full_names;
     for (auto& f : full) f.first = corrections.resolve(f.first);  // "Jim Baker" merged: one man
     const std::vector<Person> people = people_of(full);
-    std::string target;
-    if (const std::string* m = corrections.merged(s.surname)) {
-      target = *m;
-    } else if (!corrections.blocked(s.surname) && people.size() == 1) {
-      target = people[0].name;
-    }
-    if (!target.empty() || people.size() < 2 || corrections.blocked(s.surname) ||
-        corrections.merged(s.surname) != nullptr) {
+    const std::string* merged = corrections.merged(s.surname);
+    const bool blocked = corrections.blocked(s.surname);
+    if (merged != nullptr || blocked || people.size() < 2) {
+      const std::string target = merged != nullptr ? *merged
+                                 : !blocked && people.size() == 1 ? people[0].name
+                                                                  : std::string();
       for (const auto& [doc, now] : s.uses) {
         if (now != target) fixes[doc][s.surname] = target;
       }
@@ -181,26 +196,14 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     }
   }
   sum.surnames = pending.size();
-  // Documents are read in groups and each group rewritten in one write: a read after a write
-  // costs the store a flush.
-  constexpr size_t kGroup = 512;
-  std::vector<DocumentFacts> group;
-  auto rewrite = [&]() -> Status {
-    KG_RETURN_IF_ERROR(store.rewrite_documents(group));
-    group.clear();
-    return {};
-  };
-  for (const auto& [id, targets] : fixes) {
-    KG_ASSIGN_OR_RETURN(std::optional<DocumentFacts> doc, store.document(id));
-    if (!doc) continue;
-    const size_t changed = relink(doc->triples, targets);
-    if (changed == 0) continue;
-    group.push_back(std::move(*doc));
-    sum.documents += 1;
-    sum.sides += changed;
-    if (group.size() == kGroup) KG_RETURN_IF_ERROR(rewrite());
-  }
-  if (!group.empty()) KG_RETURN_IF_ERROR(rewrite());
+  std::vector<std::string> ids;
+  for (const auto& [id, targets] : fixes) ids.push_back(id);
+  KG_ASSIGN_OR_RETURN(const Rewritten done,
+                      rewrite_stored(store, ids, [&](const std::string& id, std::vector<Triple>& t) {
+                        return relink(t, fixes.at(id));
+                      }));
+  sum.documents = done.documents;
+  sum.sides = done.sides;
   KG_RETURN_IF_ERROR(store.clear_pending_links(pending));
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return sum;

@@ -1,11 +1,18 @@
-// Corpus-level name linking (internal to kg_pipeline; pipeline.h link_names is the entry point).
+// Corpus-level passes over stored documents (internal to kg_pipeline): name linking (pipeline.h
+// link_names is the entry point) and the rewriting that it and the user's corrections share.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "common/status.h"
+#include "doc/triple.h"
+#include "store/store.h"
 
 namespace kg {
 
@@ -18,8 +25,19 @@ struct Person {
 };
 std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>>& full_names);
 
-// The full name that a person named by one word links to: the corpus's only person of that name;
-// empty when there is none or there are several.
-std::string link_target(const std::vector<std::pair<std::string, uint64_t>>& full_names);
+// True when `name` is `word` or ends with " " + `word` (both folded).
+bool ends_with_word(std::string_view name, std::string_view word);
+
+struct Rewritten {
+  size_t documents = 0;  // documents rewritten
+  size_t sides = 0;      // fact sides `change` reported changed
+};
+// Applies `change` (given a document's id and triples, it returns the sides it changed) to each of
+// the stored documents `ids`, and rewrites those it changed in place, keeping their content
+// hashes (a later build skips them). Documents are read in groups, each rewritten in one write: a
+// read after a write costs the store a flush.
+Result<Rewritten> rewrite_stored(
+    GraphWriter& store, const std::vector<std::string>& ids,
+    const std::function<size_t(const std::string& id, std::vector<Triple>& triples)>& change);
 
 }  // namespace kg

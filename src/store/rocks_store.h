@@ -126,6 +126,8 @@ class RocksGraphStore final : public GraphWriter {
 
   // --- writes (rocks_store_write.cc) ---
   Result<std::optional<pb::Document>> read_document(const std::string& doc_id);
+  // document() (with the evidence: call prepare_read() first) or document_names().
+  Result<std::optional<DocumentFacts>> load_document(const std::string& doc_id, bool with_evidence);
   // `force`: write even when the stored document has the same content hash (rewrite_documents).
   Status add_to_batch(const DocumentFacts& doc, Batch& batch, PutOutcome* outcome,
                       bool force = false);

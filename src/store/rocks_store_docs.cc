@@ -105,35 +105,16 @@ Result<bool> RocksGraphStore::has_document(const std::string& doc_id, const std:
 }
 
 Result<std::optional<DocumentFacts>> RocksGraphStore::document_names(const std::string& doc_id) {
-  KG_ASSIGN_OR_RETURN(auto rec, read_document(doc_id));
-  if (!rec) return std::optional<DocumentFacts>();
-  DocumentFacts doc;
-  doc.id = doc_id;
-  for (const pb::FactRef& f : rec->facts()) {
-    if (f.subject() >= static_cast<uint32_t>(rec->entities_size()) ||
-        f.object() >= static_cast<uint32_t>(rec->entities_size()) ||
-        f.relation() >= static_cast<uint32_t>(rec->relations_size())) {
-      return Status::corruption("database " + dir_ + ": document \"" + doc_id +
-                                "\" has a fact with a bad index");
-    }
-    const auto& s = rec->entities(static_cast<int>(f.subject()));
-    const auto& o = rec->entities(static_cast<int>(f.object()));
-    Triple& t = doc.triples.emplace_back();
-    t.doc = doc_id;
-    t.subject = s.name();
-    t.subject_type = f.subject_type().empty() ? s.type() : f.subject_type();
-    t.relation = rec->relations(static_cast<int>(f.relation())).label();
-    t.object = o.name();
-    t.object_type = f.object_type().empty() ? o.type() : f.object_type();
-    t.negated = f.negated();
-    t.subject_local = f.subject_local();
-    t.object_local = f.object_local();
-  }
-  return std::optional<DocumentFacts>(std::move(doc));
+  return load_document(doc_id, /*with_evidence=*/false);
 }
 
 Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string& doc_id) {
   KG_RETURN_IF_ERROR(prepare_read());
+  return load_document(doc_id, /*with_evidence=*/true);
+}
+
+Result<std::optional<DocumentFacts>> RocksGraphStore::load_document(const std::string& doc_id,
+                                                                    bool with_evidence) {
   KG_ASSIGN_OR_RETURN(auto rec, read_document(doc_id));
   if (!rec) return std::optional<DocumentFacts>();
   DocumentFacts doc;
@@ -154,16 +135,6 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string
     const auto& s = rec->entities(static_cast<int>(f.subject()));
     const auto& o = rec->entities(static_cast<int>(f.object()));
     const auto& r = rec->relations(static_cast<int>(f.relation()));
-    key.clear();
-    append_evidence_key(key, {s.id(), r.id(), o.id(), f.negated()}, doc_id,
-                        static_cast<uint32_t>(i));
-    auto st = db_->Get(rocksdb::ReadOptions(), cf(kCfEvidence), key, &value);
-    pb::Evidence ev;
-    if (st.IsNotFound() || (st.ok() && !decode_message(value, &ev))) {
-      return Status::corruption("database " + dir_ + ": document \"" + doc_id + "\" fact " +
-                                std::to_string(i) + " has no readable evidence");
-    }
-    KG_RETURN_IF_ERROR(to_status(st, "reading evidence"));
     Triple t;
     t.doc = doc_id;
     t.subject = s.name();
@@ -172,18 +143,30 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::document(const std::string
     t.object = o.name();
     t.object_type = f.object_type().empty() ? o.type() : f.object_type();
     t.negated = f.negated();
-    t.subject_text = ev.subject_text();
-    t.object_text = ev.object_text();
     t.subject_local = f.subject_local();
     t.object_local = f.object_local();
-    Evidence e = evidence_from_pb(ev, doc_id);
-    t.sentence = e.sentence;
-    t.text = std::move(e.text);
-    t.span = e.span;
-    t.confidence = e.confidence;
-    t.modality = std::move(e.modality);
-    t.attribution = std::move(e.attribution);
-    for (const auto& a : ev.args()) t.args.push_back({a.prep(), a.text()});
+    if (with_evidence) {
+      key.clear();
+      append_evidence_key(key, {s.id(), r.id(), o.id(), f.negated()}, doc_id,
+                          static_cast<uint32_t>(i));
+      auto st = db_->Get(rocksdb::ReadOptions(), cf(kCfEvidence), key, &value);
+      pb::Evidence ev;
+      if (st.IsNotFound() || (st.ok() && !decode_message(value, &ev))) {
+        return Status::corruption("database " + dir_ + ": document \"" + doc_id + "\" fact " +
+                                  std::to_string(i) + " has no readable evidence");
+      }
+      KG_RETURN_IF_ERROR(to_status(st, "reading evidence"));
+      t.subject_text = ev.subject_text();
+      t.object_text = ev.object_text();
+      Evidence e = evidence_from_pb(ev, doc_id);
+      t.sentence = e.sentence;
+      t.text = std::move(e.text);
+      t.span = e.span;
+      t.confidence = e.confidence;
+      t.modality = std::move(e.modality);
+      t.attribution = std::move(e.attribution);
+      for (const auto& a : ev.args()) t.args.push_back({a.prep(), a.text()});
+    }
     doc.triples.push_back(std::move(t));
   }
   return std::optional<DocumentFacts>(std::move(doc));
