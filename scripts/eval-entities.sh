@@ -28,4 +28,4 @@ trap 'rm -rf "$tmp"' EXIT
 nice -n 10 "$BUILD/bin/kg" build --db "$tmp/db" --models "$KG_MODELS" \
   --threads "${KG_THREADS:-1}" "$tmp/docs.jsonl" > "$tmp/build.log" 2>&1 ||
   { cat "$tmp/build.log" >&2; exit 1; }
-"$BUILD/bin/eval_entities" score "$GOLD" --db "$tmp/db"
+"$BUILD/bin/eval_entities" score "$GOLD" --db "$tmp/db" ${KG_EVAL_DETAILS:+--details}

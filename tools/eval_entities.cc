@@ -57,9 +57,9 @@ void print_table(const std::string& gold_path, const eval::ResolutionEvaluation&
       gold_path.c_str(), r.documents, r.named_mentions, r.with_identity,
       r.within.graph.gold_entities, r.across.graph.gold_entities);
   std::printf(
-      "kg: %zu fact sides (%zu not found in their sentence), %zu occurrences, %zu on a "
-      "named mention\n",
-      a.arguments, a.unlocated, a.occurrences, a.aligned);
+      "kg: %zu fact sides (%zu not found in their sentence), %zu stored mentions (%zu not at "
+      "their place), %zu occurrences, %zu on a named mention\n",
+      a.arguments, a.unlocated, a.mentions, a.misplaced, a.occurrences, a.aligned);
   std::printf(
       "named mentions matched to a node: %zu, unmatched (singletons): %zu, matched to "
       "more than one node: %zu\n\n",
@@ -93,16 +93,28 @@ Status score(const std::string& gold_path, const std::string& db, bool details) 
   KG_ASSIGN_OR_RETURN(eval::GoldEntities gold, read_gold(gold_path));
   KG_ASSIGN_OR_RETURN(auto reader, kg::GraphReader::open(db));
   std::vector<std::vector<kg::Triple>> facts(gold.documents.size());
+  std::vector<std::vector<eval::SystemMention>> mentions(gold.documents.size());
   for (size_t d = 0; d < gold.documents.size(); ++d) {
     KG_ASSIGN_OR_RETURN(auto stored, reader->document(gold.documents[d].id));
-    if (stored) facts[d] = std::move(stored->triples);
+    if (!stored) continue;
+    const std::vector<std::string> nodes = kg::mention_nodes(*stored);
+    for (size_t i = 0; i < stored->mentions.size(); ++i) {
+      const kg::EntityMention& m = stored->mentions[i];
+      mentions[d].push_back({m.start, m.end, m.text, nodes[i], m.type});
+    }
+    facts[d] = std::move(stored->triples);
   }
   auto node_of = [](std::string_view name, std::string_view type) {
     return kg::store::entity_canonical_key(kg::store::fold(name), type.empty() ? "MISC" : type);
   };
-  eval::Alignment alignment = eval::align_mentions(gold, facts, node_of);
+  eval::Alignment alignment = eval::align_mentions(gold, facts, node_of, mentions);
   print_table(gold_path, eval::evaluate_resolution(gold, alignment));
   if (details) print_details(gold, alignment);
+  if (std::getenv("KG_EVAL_MENTIONS")) {
+    for (size_t d = 0; d < mentions.size(); ++d)
+      for (auto& m : mentions[d])
+        std::printf("M\t%s\t%zu\t%s\t%s\n", gold.documents[d].id.c_str(), m.start, m.text.c_str(), m.name.c_str());
+  }
   return {};
 }
 

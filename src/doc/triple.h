@@ -40,4 +40,17 @@ struct Triple {
   std::vector<ExtraArgument> args;
 };
 
+// A named entity's mention in a document, as extraction resolved it within the document: every
+// name, and every role or pronoun that resolution gave a named entity ("he" -> "James Baker"),
+// whether or not a fact has it as a side. The store keeps them with the document
+// (DocumentFacts::mentions); the node a mention names now is the one the document's facts give
+// `entity` after corpus-level linking (store.h, mention_nodes).
+struct EntityMention {
+  int sentence = -1;           // index of the sentence in the document
+  size_t start = 0, end = 0;   // the mention's words, [start, end) bytes of the document text
+  std::string text;            // its surface text
+  std::string entity;          // the document's name of its entity (as extraction named it)
+  std::string type;            // PERSON, ORG, LOC, MISC, or CONCEPT for a generic name ("the Senate")
+};
+
 }  // namespace kg

@@ -108,10 +108,7 @@ class MentionIndex {
       size_t best = it->second.front();
       double best_overlap = -1;
       for (size_t i : it->second) {
-        auto [ms, me] = span(i);
-        double both = double(std::min(me, end)) - double(std::max(ms, start));
-        double either = double(std::max(me, end)) - double(std::min(ms, start));
-        if (double o = both / either; o > best_overlap) best_overlap = o, best = i;
+        if (double o = overlap(i, start, end); o > best_overlap) best_overlap = o, best = i;
       }
       return best;
     }
@@ -127,6 +124,14 @@ class MentionIndex {
       if (!best || me - ms < span(*best).second - span(*best).first) best = i;
     }
     return best;
+  }
+
+  // How much text[start, end) and mention i's words overlap: shared over spanned characters.
+  double overlap(size_t i, size_t start, size_t end) const {
+    auto [ms, me] = span(i);
+    const double both = double(std::min(me, end)) - double(std::max(ms, start));
+    const double either = double(std::max(me, end)) - double(std::min(ms, start));
+    return either > 0 ? both / either : 0.0;
   }
 
  private:
@@ -167,17 +172,48 @@ ResolutionLabels label(const GoldEntities& gold, Scope scope, SystemOf system_of
 }  // namespace
 
 Alignment align_mentions(const GoldEntities& gold, std::span<const std::vector<Triple>> facts,
-                         const NodeOf& node_of) {
+                         const NodeOf& node_of,
+                         std::span<const std::vector<SystemMention>> mentions) {
   assert(facts.size() == gold.documents.size());
+  assert(mentions.empty() || mentions.size() == gold.documents.size());
   Alignment out;
   out.node.resize(gold.mentions.size());
-  // Per mention: (votes, first seen) per node.
-  std::vector<std::map<std::string, std::pair<size_t, size_t>>> votes(gold.mentions.size());
+  // Per mention and node: the best overlap of an occurrence, the occurrences, the first seen.
+  struct Vote {
+    double overlap = 0;
+    size_t count = 0;
+    size_t first = 0;
+  };
+  std::vector<std::map<std::string, Vote>> votes(gold.mentions.size());
   size_t seen = 0;
   for (size_t d = 0; d < gold.documents.size(); ++d) {
     const Document& doc = gold.documents[d];
     MentionIndex index(gold, d);
     std::set<std::tuple<size_t, size_t, std::string>> occurrences;
+    // text[start, end) names `node`: a vote for the named mention it aligns to.
+    auto occurrence = [&](size_t start, size_t end, const std::string& node) {
+      if (!occurrences.emplace(start, end, node).second) return;
+      auto head = head_of(doc, start, end);
+      auto mention = head ? index.find(*head, start, end) : std::nullopt;
+      if (!mention) return;
+      ++out.stats.aligned;
+      Vote& vote = votes[*mention].try_emplace(node, Vote{0, 0, seen++}).first->second;
+      vote.overlap = std::max(vote.overlap, index.overlap(*mention, start, end));
+      ++vote.count;
+    };
+    for (const SystemMention& m : mentions.empty() ? std::span<const SystemMention>()
+                                                   : std::span(mentions[d])) {
+      ++out.stats.mentions;
+      // A word of a multiword token has the token's place ("Melanie" of "Melanie's").
+      const bool placed = m.start <= m.end && m.end <= doc.text.size() &&
+                          skeleton(doc.text, m.start, m.end).chars.find(
+                              skeleton(m.text, 0, m.text.size()).chars) != std::string::npos;
+      if (!placed) {
+        ++out.stats.misplaced;
+        continue;
+      }
+      occurrence(m.start, m.end, node_of(m.name, m.type));
+    }
     for (const Triple& t : facts[d]) {
       auto sentence = locate_sentence(doc.text, t);
       for (int side = 0; side < 2; ++side) {
@@ -189,15 +225,7 @@ Alignment align_mentions(const GoldEntities& gold, std::span<const std::vector<T
         if (at.empty()) ++out.stats.unlocated;
         std::string node =
             side == 0 ? node_of(t.subject, t.subject_type) : node_of(t.object, t.object_type);
-        for (auto [start, end] : at) {
-          if (!occurrences.emplace(start, end, node).second) continue;
-          auto head = head_of(doc, start, end);
-          auto mention = head ? index.find(*head, start, end) : std::nullopt;
-          if (!mention) continue;
-          ++out.stats.aligned;
-          auto& vote = votes[*mention].try_emplace(node, 0, seen++).first->second;
-          ++vote.first;
-        }
+        for (auto [start, end] : at) occurrence(start, end, node);
       }
     }
     out.stats.occurrences += occurrences.size();
@@ -205,10 +233,12 @@ Alignment align_mentions(const GoldEntities& gold, std::span<const std::vector<T
   for (size_t i = 0; i < votes.size(); ++i) {
     if (votes[i].empty()) continue;
     if (votes[i].size() > 1) ++out.stats.conflicting;
+    // The node of the occurrence closest to the mention's words, then of the most occurrences,
+    // then the first seen.
     auto best =
         std::min_element(votes[i].begin(), votes[i].end(), [](const auto& a, const auto& b) {
-          return std::pair(b.second.first, a.second.second) <
-                 std::pair(a.second.first, b.second.second);
+          return std::tuple(b.second.overlap, b.second.count, a.second.first) <
+                 std::tuple(a.second.overlap, a.second.count, b.second.first);
         });
     out.node[i] = best->first;
   }

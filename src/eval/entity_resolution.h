@@ -11,8 +11,11 @@
 // read off the gold tree (phrase_head of the words it covers). An occurrence names the gold named
 // mention with the same head word (of several, the one whose characters overlap it most), else
 // the smallest named mention that contains it and whose head its head is attached to by `flat`
-// (a surname inside a full name). A mention takes the node named by most of its occurrences (the
-// first seen of equals); a mention without occurrence is unmatched, a singleton of the system.
+// (a surname inside a full name). A mention takes the node of the occurrence whose characters
+// overlap its own most (shared over spanned), of equals the node of most occurrences, then the
+// first seen; a mention without occurrence is unmatched, a singleton of the system.
+// The mentions a system keeps apart from its facts (kg's stored EntityMention list) are
+// occurrences too, at their own place in the text (when their text is there).
 #pragma once
 
 #include <cstddef>
@@ -32,8 +35,18 @@ namespace kg::eval {
 // caller knows the store's identity rule: same node <=> same string).
 using NodeOf = std::function<std::string(std::string_view name, std::string_view type)>;
 
+// A mention the system kept, at its place in the document text, with the node it names now
+// (given as name and type, as fact sides are).
+struct SystemMention {
+  size_t start = 0, end = 0;
+  std::string text;
+  std::string name, type;
+};
+
 struct AlignmentStats {
   size_t arguments = 0;    // fact sides with a surface form
+  size_t mentions = 0;     // system mentions
+  size_t misplaced = 0;    // of those, whose text is not at their place in the text
   size_t unlocated = 0;    // of those, whose sentence or surface form is not in the text
   size_t occurrences = 0;  // distinct (place in the text, node) of the located ones
   size_t aligned = 0;      // occurrences that name a gold named mention
@@ -45,10 +58,12 @@ struct Alignment {
   AlignmentStats stats;
 };
 
-// Aligns the facts of each gold document (facts[d] for gold.documents[d]) to its named mentions.
-// Precondition: facts.size() == gold.documents.size().
+// Aligns the facts and system mentions of each gold document (facts[d] and mentions[d] for
+// gold.documents[d]) to its named mentions.
+// Precondition: facts.size() == gold.documents.size(), and mentions.size() too unless empty.
 Alignment align_mentions(const GoldEntities& gold, std::span<const std::vector<Triple>> facts,
-                         const NodeOf& node_of);
+                         const NodeOf& node_of,
+                         std::span<const std::vector<SystemMention>> mentions = {});
 
 // One clustering of the named mentions by a gold standard and by a system, as scored.
 struct ResolutionLabels {

@@ -140,8 +140,33 @@ Status DocumentExtraction::collect_mentions() {
       slots_[si].push_back(fill_slots(*w.tree, static_cast<int>(si), p));
     }
     describe_by_appositions(si);
+    add_name_mentions(si);
   }
   return Status::ok_status();
+}
+
+// Every name is a mention, in a fact's slot or not ("the Reagan administration", "talks in
+// Geneva"): resolution sees all of a document's names, and the store keeps them all. A name is
+// the head of a proper-noun chain: a PROPN that is no other word's flat or fixed part (a title
+// too: "the Secretary" is a role that resolution gives its holder). A proper-noun compound of
+// another proper noun is a name of its own inside a longer one ("Dhaka" in "Dhaka University"):
+// kept apart from resolution, which would take it for a short form of the longer name.
+void DocumentExtraction::add_name_mentions(size_t si) {
+  const DepTree& t = *work_[si].tree;
+  for (int w = 0; w < static_cast<int>(t.size()); ++w) {
+    if (t.upos(w) != "PROPN") continue;
+    const std::string_view rel = t.rel(w);
+    if (rel.starts_with("flat") || rel == "fixed" || rel == "goeswith") continue;
+    if (rel.starts_with("compound") && t.head(w) >= 0 && t.upos(t.head(w)) == "PROPN") {
+      Mention m = analyze_mention(t, w, -1);
+      if (m.kind != MentionKind::kName || m.name.empty() || m.type == "CONCEPT") continue;
+      if (m.type.empty()) m.type = "MISC";
+      m.sentence = static_cast<int>(si);
+      nested_.push_back(std::move(m));
+      continue;
+    }
+    table_.get(t, static_cast<int>(si), w, -1);
+  }
 }
 
 DocumentExtraction::Slots DocumentExtraction::fill_slots(const DepTree& t, int sentence,
@@ -306,6 +331,54 @@ bool DocumentExtraction::is_identity(const DepTree& t, const Proposition& p, con
     return sn == nullptr || on == nullptr || *sn == *on;
   }
   return true;
+}
+
+std::vector<EntityMention> DocumentExtraction::named_mentions() const {
+  std::vector<EntityMention> out;
+  // A name inside a longer one names the document's entity of that name, else itself.
+  std::map<std::string, const Entity*> by_name;
+  for (const Entity& e : entities_) by_name.emplace(to_lower(e.name), &e);
+  for (const Mention& m : nested_) {
+    const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
+    const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
+    if (m.tokens.empty() || *lo < 0 || *hi >= static_cast<int>(tokens.size())) continue;
+    auto it = by_name.find(to_lower(m.name));
+    const bool known = it != by_name.end() && it->second->type != "CONCEPT";
+    out.push_back({m.sentence, tokens[*lo].start, tokens[*hi].end, m.text,
+                   known ? it->second->name : m.name, known ? it->second->type : m.type});
+  }
+  // A role or pronoun is a mention of a named entity when the document names that entity.
+  std::vector<bool> named(entities_.size());
+  for (const Mention& m : mentions_) {
+    if (m.entity >= 0 && m.kind == MentionKind::kName) named[m.entity] = true;
+  }
+  for (const Mention& m : mentions_) {
+    if (m.entity < 0 || m.tokens.empty() || m.kind == MentionKind::kOther ||
+        m.kind == MentionKind::kConcept || !named[m.entity]) {
+      continue;
+    }
+    const Entity& e = entities_[m.entity];
+    // A name of a generic head ("the Senate", "the Court") is the concept, and a mention of it.
+    if (e.name.empty() || (e.type == "CONCEPT" && m.kind != MentionKind::kName &&
+                           work_[m.sentence].tree->upos(m.head) != "PROPN")) {
+      continue;
+    }
+    const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
+    const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
+    if (*lo < 0 || *hi >= static_cast<int>(tokens.size())) continue;
+    EntityMention em;
+    em.sentence = m.sentence;
+    em.start = tokens[*lo].start;
+    em.end = tokens[*hi].end;
+    em.text = m.text;
+    em.entity = e.name;
+    em.type = e.type;
+    out.push_back(std::move(em));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.start < b.start;
+  });
+  return out;
 }
 
 const std::string* DocumentExtraction::name_of(int id) const {

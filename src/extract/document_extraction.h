@@ -61,6 +61,8 @@ class DocumentExtraction {
   void emit_titles(size_t si);
   // The facts emitted so far, each (sentence, subject, relation, object) once, in order.
   std::vector<Triple> take_triples() { return std::move(out_); }
+  // After resolve(): the document's mentions of named entities (EntityMention), in text order.
+  std::vector<EntityMention> named_mentions() const;
 
  private:
   struct SentenceWork {
@@ -80,6 +82,7 @@ class DocumentExtraction {
   };
 
   void names_first();
+  void add_name_mentions(size_t si);
   bool is_identity(const DepTree& t, const Proposition& p, const Slots& sl) const;
   Slots fill_slots(const DepTree& t, int sentence, const Proposition& p);
   void describe_by_appositions(size_t si);
@@ -110,6 +113,7 @@ class DocumentExtraction {
   std::vector<int> remap_;  // table id -> index into mentions_
   std::vector<Mention> mentions_;
   std::vector<Entity> entities_;
+  std::vector<Mention> nested_;  // names inside longer names (add_name_mentions)
   std::vector<AcronymDefinition> acronyms_;  // defined in the document's sentences
   std::vector<Triple> out_;
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;

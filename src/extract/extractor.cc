@@ -34,7 +34,8 @@ Result<std::vector<NaryExtraction>> Extractor::extract_nary(const Sentence& sent
   return kept;
 }
 
-Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
+Result<std::vector<Triple>> Extractor::extract(const Document& doc,
+                                               std::vector<EntityMention>* mentions) const {
   extract::DocumentExtraction steps(doc, options_);
   KG_RETURN_IF_ERROR(steps.collect_mentions());
   steps.resolve();
@@ -42,6 +43,7 @@ Result<std::vector<Triple>> Extractor::extract(const Document& doc) const {
     steps.emit_facts(si);
     if (options_.title_facts) steps.emit_titles(si);
   }
+  if (mentions != nullptr) *mentions = steps.named_mentions();
   return steps.take_triples();
 }
 

@@ -8,7 +8,7 @@
 //   the document: "Joe Biden" for "Biden", "President Biden" and "he"), normalized relation labels
 //   ("agree to hold"), surface texts, types, qualifiers (negated, modality, attribution) and a
 //   confidence in [0, 1]. A sentence whose words lack a parse is an error naming the document and
-//   sentence.
+//   sentence. It can also give every mention of a named entity with the document's name for it.
 // - extract_nary() gives CaRB-style n-ary extractions of one sentence: surface phrases (full
 //   argument subtrees, not canonical names), the relation as written, arguments in order.
 // - An Extractor is immutable after create(); all methods are thread-safe.
@@ -48,11 +48,13 @@ struct NaryExtraction {
 class Extractor {
  public:
   // Changes whenever extraction output changes, so that stored documents are re-extracted.
-  static constexpr const char* kVersion = "kg-extract 2";
+  static constexpr const char* kVersion = "kg-extract 3";
 
   static Result<std::unique_ptr<Extractor>> create(const ExtractorOptions& options = {});
 
-  Result<std::vector<Triple>> extract(const Document& doc) const;
+  // The document's facts; with `mentions`, also its mentions of named entities (EntityMention).
+  Result<std::vector<Triple>> extract(const Document& doc,
+                                      std::vector<EntityMention>* mentions = nullptr) const;
   Result<std::vector<NaryExtraction>> extract_nary(const Sentence& sentence) const;
 
   const ExtractorOptions& options() const { return options_; }

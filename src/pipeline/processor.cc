@@ -52,11 +52,14 @@ ProcessedDocument DocumentProcessor::process(Document doc, std::string hash) con
   annotator_->annotate(doc);
   r.sentences = doc.sentences.size();
   const auto t0 = std::chrono::steady_clock::now();
-  auto triples = extractor_->extract(doc);
+  auto triples = extractor_->extract(doc, &r.facts.mentions);
   r.extract_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (triples.ok()) {
     r.facts.triples = std::move(triples).value();
     r.over_limit = std::erase_if(r.facts.triples, over_name_limit);
+    std::erase_if(r.facts.mentions, [](const EntityMention& m) {
+      return m.entity.size() > kMaxNameBytes || m.text.size() > kMaxNameBytes;
+    });
   } else {
     r.error = triples.status();
   }

@@ -2,6 +2,7 @@
 // document's facts from its record and evidence.
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 
 #include "common/hash.h"
 #include "store/rocks_store.h"
@@ -80,6 +81,21 @@ std::string facts_content_hash(const DocumentFacts& doc) {
     }
   }
   return h.hex();
+}
+
+std::vector<std::string> mention_nodes(const DocumentFacts& doc) {
+  std::unordered_map<std::string_view, std::string_view> now;  // entity as extracted -> name now
+  for (const Triple& t : doc.triples) {
+    now.emplace(t.subject_local.empty() ? t.subject : t.subject_local, t.subject);
+    now.emplace(t.object_local.empty() ? t.object : t.object_local, t.object);
+  }
+  std::vector<std::string> out;
+  out.reserve(doc.mentions.size());
+  for (const EntityMention& m : doc.mentions) {
+    auto it = now.find(m.entity);
+    out.emplace_back(it == now.end() ? std::string_view(m.entity) : it->second);
+  }
+  return out;
 }
 
 }  // namespace kg
@@ -168,6 +184,17 @@ Result<std::optional<DocumentFacts>> RocksGraphStore::load_document(const std::s
       for (const auto& a : ev.args()) t.args.push_back({a.prep(), a.text()});
     }
     doc.triples.push_back(std::move(t));
+  }
+  doc.mentions.reserve(static_cast<size_t>(rec->mentions_size()));
+  for (const pb::MentionRef& r : rec->mentions()) {
+    EntityMention m;
+    m.sentence = static_cast<int>(r.sentence());
+    m.start = r.start();
+    m.end = r.start() + r.length();
+    m.entity = r.entity();
+    m.text = r.text().empty() ? r.entity() : r.text();
+    m.type = r.type();
+    doc.mentions.push_back(std::move(m));
   }
   return std::optional<DocumentFacts>(std::move(doc));
 }

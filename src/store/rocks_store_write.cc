@@ -363,6 +363,20 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch, Put
     encode_evidence(t, value);
     batch.put(kCfEvidence, batch.key, value);
   }
+  rec->mutable_mentions()->Reserve(static_cast<int>(doc.mentions.size()));
+  for (const EntityMention& m : doc.mentions) {
+    if (m.end < m.start || m.sentence < 0) {
+      return Status::invalid("document \"" + doc.id + "\": mention \"" + m.text +
+                             "\" has a bad place");
+    }
+    auto* r = rec->add_mentions();
+    r->set_sentence(static_cast<uint32_t>(m.sentence));
+    r->set_start(m.start);
+    r->set_length(static_cast<uint32_t>(m.end - m.start));
+    if (m.text != m.entity) r->set_text(m.text);
+    r->set_entity(m.entity);
+    r->set_type(m.type);
+  }
   KG_RETURN_IF_ERROR(apply_counters(*rec, +1, doc.id, batch));
   encode_message(*rec, value);
   batch.put(kCfDocuments, doc.id, value);

@@ -81,7 +81,14 @@ struct DocumentFacts {
   std::string date;
   std::string content_hash;
   std::vector<Triple> triples;  // every triple's doc equals id
+  // Its mentions of named entities, when it was built from text (kg ingest gives none).
+  std::vector<EntityMention> mentions;
 };
+
+// The graph name each of `doc.mentions` names now: the name the document's facts give the
+// mention's entity after linking and corrections (a side whose name before linking, or own
+// name, is the mention's entity), else the entity's own name.
+std::vector<std::string> mention_nodes(const DocumentFacts& doc);
 
 // The content hash of a document given as facts (kg ingest), and the one put_document uses when
 // DocumentFacts::content_hash is empty: 32 hex digits over the document's metadata and every

@@ -1,10 +1,13 @@
-// `kg extract [INPUT...]`: facts of documents as triples JSONL, or CaRB n-ary extractions.
+// `kg extract [INPUT...]`: facts of documents as triples JSONL, CaRB n-ary extractions, or the
+// documents' mentions of named entities.
 #include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <memory>
 #include <ostream>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/commands/commands.h"
 #include "common/file.h"
@@ -71,6 +74,18 @@ void write_triples(std::ostream& out, const std::vector<Triple>& ts) {
   for (const Triple& t : ts) out << triple_to_json(t) << '\n';
 }
 
+// --format mentions: one JSON object per mention of a named entity (EntityMention).
+void write_mentions(std::ostream& out, const std::string& doc,
+                    const std::vector<EntityMention>& mentions) {
+  for (const EntityMention& m : mentions) {
+    out << nlohmann::json{{"doc", doc},       {"sentence", m.sentence}, {"start", m.start},
+                          {"end", m.end},     {"text", m.text},         {"entity", m.entity},
+                          {"type", m.type}}
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  }
+}
+
 // One sentence per line: each non-empty line is annotated as exactly one sentence.
 Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor& ex,
                  const std::string& name, const std::string& text, std::ostream& out, Stats& st) {
@@ -110,10 +125,16 @@ Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor&
     doc.text += '\n';
     doc.sentences.push_back(std::move(s));
   }
-  if (o.format == "jsonl") {
-    KG_ASSIGN_OR_RETURN(std::vector<Triple> ts, timed(st, [&] { return ex.extract(doc); }));
+  if (o.format != "carb") {
+    std::vector<EntityMention> mentions;
+    KG_ASSIGN_OR_RETURN(std::vector<Triple> ts,
+                        timed(st, [&] { return ex.extract(doc, &mentions); }));
     st.facts += ts.size();
-    write_triples(out, ts);
+    if (o.format == "mentions") {
+      write_mentions(out, doc.id, mentions);
+    } else {
+      write_triples(out, ts);
+    }
   }
   return {};
 }
@@ -131,10 +152,15 @@ Status extract_document(const ExtractOptions& o, const Extractor& ex, const Docu
     }
     return {};
   }
-  auto ts = timed(st, [&] { return ex.extract(doc); });
+  std::vector<EntityMention> mentions;
+  auto ts = timed(st, [&] { return ex.extract(doc, &mentions); });
   if (!ts.ok()) return ts.status().with_context(doc.source.empty() ? doc.id : doc.source);
   st.facts += ts->size();
-  write_triples(out, *ts);
+  if (o.format == "mentions") {
+    write_mentions(out, doc.id, mentions);
+  } else {
+    write_triples(out, *ts);
+  }
   return {};
 }
 
@@ -146,7 +172,11 @@ Status write_processed(const ExtractOptions& o, const Extractor& ex, ProcessedDo
   st.sentences += r.sentences;
   st.seconds += r.extract_seconds;
   st.facts += r.facts.triples.size();
-  write_triples(out, r.facts.triples);
+  if (o.format == "mentions") {
+    write_mentions(out, r.facts.id, r.facts.mentions);
+  } else {
+    write_triples(out, r.facts.triples);
+  }
   return {};
 }
 
@@ -181,10 +211,11 @@ Action configure_extract(CLI::App& app) {
   auto o = std::make_shared<ExtractOptions>();
   app.description(
       "Extract facts from documents: triples JSONL (canonical entity names, one JSON object per "
-      "line) or, with --format carb, CaRB n-ary extractions (sentence, confidence, relation, "
-      "arguments; tab-separated).");
+      "line), with --format carb, CaRB n-ary extractions (sentence, confidence, relation, "
+      "arguments; tab-separated), or with --format mentions, every mention of a named entity "
+      "(JSONL: doc, sentence, start, end, text, entity, type).");
   app.add_option("inputs", o->inputs, "Input .txt files or - for standard input (default -)");
-  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"jsonl", "carb"}));
+  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"jsonl", "carb", "mentions"}));
   app.add_flag("--sentence-per-line", o->sentence_per_line,
                "Each input line is one sentence, not split further");
   app.add_option("-o,--output", o->output, "Write to this file instead of standard output");
