@@ -29,4 +29,16 @@ bool is_title_word(std::string_view w) {
   return titles.count(w) > 0;
 }
 
+bool ends_in_surname(std::string_view name) {
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    const std::string_view w = name.substr(i, j - i);
+    if (w == "of" || w == "the" || w == "for" || w == "and") return false;
+    i = j + 1;
+  }
+  return true;
+}
+
 }  // namespace kg

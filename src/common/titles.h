@@ -1,7 +1,7 @@
 // Title words ("president", "secretary", "minister", ...), one list for the stages that need it:
 // extraction reads a title before a name ("US President | Joe Biden"), and the store keeps a
 // phrase of titles that names none of an entity's words out of its aliases ("Treasury Secretary"
-// is not a name of James Baker).
+// is not a name of James Baker); and what makes a titled phrase no name with a surname.
 #pragma once
 
 #include <string_view>
@@ -10,5 +10,10 @@ namespace kg {
 
 // `w` lowercased, without a final period.
 bool is_title_word(std::string_view w);
+
+// Whether a person's name of several words ends in a surname that may stand for it: not when a
+// word of it is "of", "the", "for" or "and" ("the King of Athens" is no one called Athens).
+// Within a document (extraction) and across documents (the store's name links) alike.
+bool ends_in_surname(std::string_view name);
 
 }  // namespace kg

@@ -376,7 +376,7 @@ std::vector<EntityMention> DocumentExtraction::named_mentions() const {
     out.push_back(std::move(em));
   }
   std::stable_sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
-    return a.start < b.start;
+    return std::tie(a.sentence, a.start) < std::tie(b.sentence, b.start);
   });
   return out;
 }

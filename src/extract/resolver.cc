@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/titles.h"
 #include "extract/lexicon.h"
 
 namespace kg::extract {
@@ -85,6 +86,26 @@ class Resolver {
       by_name_[m.name] = e;
       assign(i, e);
     }
+    // "Joshua Norton" is "Joshua Abraham Norton": the one longer name with the same first and
+    // last words and the shorter one's words in order.
+    std::vector<std::pair<std::vector<std::string>, int>> people;
+    for (const auto& [name, e] : by_name_) people.emplace_back(split_words(name), e);
+    for (const auto& [words, e] : people) {
+      int target = -1;
+      bool ambiguous = false;
+      for (const auto& [full, f] : people) {
+        if (full.size() <= words.size() || words.size() < 2 || full.front() != words.front() ||
+            full.back() != words.back()) {
+          continue;
+        }
+        size_t k = 0;  // the shorter name's words, in order, within the longer one
+        for (const std::string& w : full) k += k < words.size() && w == words[k];
+        if (k != words.size()) continue;
+        if (target >= 0 && find(target) != find(f)) ambiguous = true;
+        target = f;
+      }
+      if (target >= 0 && !ambiguous && find(target) != find(e)) parent_[find(e)] = find(target);
+    }
   }
 
   // "Biden" and "President Biden" to "Joe Biden"; "Crocker" to "Bathsheba Nell Crocker".
@@ -94,11 +115,14 @@ class Resolver {
       if (m.kind != MentionKind::kName || m.entity >= 0) continue;
       const auto words = split_words(m.name);
       int best = -1, best_n = -1;
-      if (words.size() <= 2 && m.type != "LOC") {
+      // A name the tagger took for a place is a person's surname unless it is a known place
+      // ("Norton" is Joshua Norton; "Washington" stays the place).
+      if (words.size() <= 2 && (m.type != "LOC" || !is_place_name(to_lower(m.name)))) {
         for (const auto& [name, e] : by_name_) {
           if (ents_[e].type != "PERSON" && type_votes_[e]["PERSON"] == 0) continue;
           const auto full = split_words(name);
           if (full.size() <= words.size()) continue;
+          if (!ends_in_surname(name)) continue;  // "the King of Athens" is no one's Athens
           const bool suffix = std::equal(words.rbegin(), words.rend(), full.rbegin());
           const bool first = words.size() == 1 && words[0] == full.front();
           if (!suffix && !first) continue;
@@ -255,7 +279,7 @@ class Resolver {
       }
       int best = -1;
       double best_score = 0;
-      for (size_t e = 0; e < ents_.size(); ++e) {
+      for (size_t e = 0; e < ents_.size() && !m.indefinite; ++e) {
         if (find(static_cast<int>(e)) != static_cast<int>(e) || ents_[e].type != "PERSON") continue;
         const auto& rw = ents_[e].role_words;
         if (std::find(rw.begin(), rw.end(), m.role_head) == rw.end()) continue;

@@ -392,6 +392,7 @@ void for_each_link_count(const pb::Document& doc, std::string_view doc_id,
     const size_t space = local.rfind(' ');
     // A full name is a PERSON's; a surname alone may also be typed MISC, the tagger's doubt.
     if (type != "PERSON" && (type != "MISC" || space != std::string::npos)) return;
+    if (space != std::string::npos && !ends_in_surname(local)) return;  // "King of Athens"
     std::string surname = fold(space == std::string::npos ? local : local.substr(space + 1));
     if (surname.size() < 2) return;
     if (space == std::string::npos) {

@@ -16,7 +16,7 @@
 namespace kg::store {
 
 // Bump on any incompatible change of the layout below; old databases are then refused.
-inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kFormatVersion = 4;
 
 // Column families, in the order they are opened.
 enum Cf : int {

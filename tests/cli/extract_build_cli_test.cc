@@ -4,7 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/cli.h"
+#include "common/file.h"
 #include "doc/triples_jsonl.h"
 #include "run_kg.h"
 
@@ -58,6 +61,26 @@ TEST_CASE("kg extract writes triples JSONL from parsed CoNLL-U", "[cli]") {
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("kg extract --format mentions writes every mention of a named entity", "[cli]") {
+  Ran r = kg_run({"extract", "--input-format", "conllu", "--format", "mentions", kSample});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string text = kg::read_file(kSample).value();
+  size_t biden = 0, named = 0;
+  for (const std::string& line : lines_of(r.out)) {
+    auto m = nlohmann::json::parse(line);
+    CHECK(m.at("doc") == kSample);
+    CHECK(m.at("end").get<size_t>() > m.at("start").get<size_t>());
+    const std::string type = m.at("type");
+    CHECK((type == "PERSON" || type == "ORG" || type == "LOC" || type == "MISC" ||
+           type == "CONCEPT"));
+    ++named;
+    if (m.at("entity") == "Joe Biden") ++biden;
+  }
+  CHECK(biden >= 3);  // "US President Joe Biden", "Biden", "he", ...
+  CHECK(named > biden);
 }
 
 TEST_CASE("kg extract --format carb writes sentence, confidence, relation and arguments", "[cli]") {

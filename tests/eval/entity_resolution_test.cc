@@ -147,3 +147,25 @@ TEST_CASE("Entity resolution: the baseline is the lower-cased mention text", "[e
   CHECK(within.system[2] != within.system[5]);
   CHECK(within.gold[0] == within.gold[3]);  // chain 1 of news_a
 }
+
+TEST_CASE("Entity alignment: stored mentions align at their place, the closest span first",
+          "[eval]") {
+  GoldEntities gold = example();
+  const std::string& text = gold.documents[0].text;
+  const size_t third = text.find("Lovelace's");
+  REQUIRE(third != std::string::npos);
+  std::vector<std::vector<Triple>> facts(2);
+  std::vector<std::vector<kg::eval::SystemMention>> mentions(2);
+  // "Lovelace" inside "Ada Lovelace" names another node, seen first; the whole name wins.
+  mentions[0].push_back({4, 12, "Lovelace", "Lovelace", "PERSON"});
+  mentions[0].push_back({0, 12, "Ada Lovelace", "Ada Lovelace", "PERSON"});
+  mentions[0].push_back({third, third + 8, "Lovelace", "Ada Lovelace", "PERSON"});
+  mentions[0].push_back({17, 32, "Somebody Else", "Somebody Else", "PERSON"});  // not there
+  auto a = kg::eval::align_mentions(gold, facts, node_of, mentions);
+  CHECK(a.node[0] == "ada lovelace|PERSON");
+  CHECK(a.node[1].empty());  // Charles Babbage: no fact, no mention
+  CHECK(a.node[6] == "ada lovelace|PERSON");
+  CHECK(a.stats.mentions == 4);
+  CHECK(a.stats.misplaced == 1);
+  CHECK(a.stats.conflicting == 1);
+}

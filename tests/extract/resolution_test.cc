@@ -140,3 +140,93 @@ Bulgaria Bulgaria PROPN NNP 2 obl B-LOC
   CHECK(t->subject_type == "ORG");
   CHECK(t->object_type == "LOC");
 }
+
+namespace {
+
+std::vector<kg::EntityMention> mentions_of(const kg::Document& d) {
+  std::vector<kg::EntityMention> out;
+  auto ex = kg::Extractor::create();
+  REQUIRE(ex.ok());
+  REQUIRE((*ex)->extract(d, &out).ok());
+  return out;
+}
+
+const kg::EntityMention* find_mention(const std::vector<kg::EntityMention>& ms,
+                                      const std::string& text) {
+  for (const kg::EntityMention& m : ms) {
+    if (m.text == text) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Names outside any fact are mentions of their entity, with their place", "[extract]") {
+  const kg::Document d = make_doc({R"(Joshua Joshua PROPN NNP 4 nsubj B-PER
+Abraham Abraham PROPN NNP 1 flat I-PER
+Norton Norton PROPN NNP 1 flat I-PER
+visited visit VERB VBD 0 root O
+Oakland Oakland PROPN NNP 4 obj B-LOC
+. . PUNCT . 4 punct O)",
+                                   R"(The the DET DT 3 det O
+Norton Norton PROPN NNP 3 compound B-PER
+administration administration NOUN NN 4 nsubj O
+failed fail VERB VBD 0 root O
+. . PUNCT . 4 punct O)"});
+  const auto ms = mentions_of(d);
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].text == "Joshua Abraham Norton");
+  CHECK(ms[0].entity == "Joshua Abraham Norton");
+  CHECK(ms[0].type == "PERSON");
+  CHECK(ms[0].sentence == 0);
+  CHECK(d.text.substr(ms[0].start, ms[0].end - ms[0].start) == "Joshua Abraham Norton");
+  CHECK(ms[1].text == "Oakland");
+  // In no fact ("administration - fail" has no object), still a mention of Norton.
+  CHECK(ms[2].text == "Norton");
+  CHECK(ms[2].entity == "Joshua Abraham Norton");
+  CHECK(ms[2].sentence == 1);
+}
+
+TEST_CASE("A full name without a middle name is the one longer name around it", "[extract]") {
+  auto ts = extract_all(make_doc({R"(Joshua Joshua PROPN NNP 4 nsubj B-PER
+Abraham Abraham PROPN NNP 1 flat I-PER
+Norton Norton PROPN NNP 1 flat I-PER
+visited visit VERB VBD 0 root O
+Oakland Oakland PROPN NNP 4 obj B-LOC
+. . PUNCT . 4 punct O)",
+                                  R"(Joshua Joshua PROPN NNP 3 nsubj B-PER
+Norton Norton PROPN NNP 1 flat I-PER
+left leave VERB VBD 0 root O
+Sacramento Sacramento PROPN NNP 3 obj B-LOC
+. . PUNCT . 3 punct O)",
+                                  R"(Norton Norton PROPN NNP 2 nsubj B-LOC
+praised praise VERB VBD 0 root O
+Lincoln Lincoln PROPN NNP 2 obj B-PER
+. . PUNCT . 2 punct O)"}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Joshua Abraham Norton", "leave", "Sacramento") != nullptr);
+  // The tagger's LOC for a surname that is no known place does not keep it apart.
+  CHECK(find_fact(ts, "Joshua Abraham Norton", "praise", "Lincoln") != nullptr);
+}
+
+TEST_CASE("An indefinite role names no one in particular", "[extract]") {
+  auto ts = extract_all(make_doc({R"(President President PROPN NNP 2 nmod:desc
+Joe Joe PROPN NNP 4 nsubj
+Biden Biden PROPN NNP 2 flat
+met meet VERB VBD 0 root
+Macron Macron PROPN NNP 4 obj
+. . PUNCT . 4 punct)",
+                                  R"(A a DET DT 2 det
+president president NOUN NN 3 nsubj
+visited visit VERB VBD 0 root
+Paris Paris PROPN NNP 3 obj
+. . PUNCT . 3 punct)",
+                                  R"(The the DET DT 2 det
+president president NOUN NN 3 nsubj
+called call VERB VBD 0 root
+Scholz Scholz PROPN NNP 3 obj
+. . PUNCT . 3 punct)"}));
+  INFO(dump(ts));
+  CHECK(find_fact(ts, "Joe Biden", "visit", "Paris") == nullptr);
+  CHECK(find_fact(ts, "Joe Biden", "call", "Scholz") != nullptr);
+}

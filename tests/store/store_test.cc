@@ -380,3 +380,32 @@ TEST_CASE("Readers may run while the writer writes", "[store]") {
   CHECK(g->stats().value().facts == 30 * 3 * 8);
   CHECK(store::verify_consistency(*g).ok());
 }
+
+TEST_CASE("A document's mentions are stored with it and name the nodes its facts name now",
+          "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto d = doc_of("d1", {fact("d1", "Baker", "meet", "Paul Volcker", "Baker", "Volcker")});
+  d.mentions = {{0, 0, 5, "Baker", "Baker", "PERSON"},
+                {0, 15, 22, "Volcker", "Paul Volcker", "PERSON"},
+                {1, 40, 58, "the Reagan cabinet", "Ronald Reagan", "PERSON"}};
+  REQUIRE(g->put_document(d).value() == PutOutcome::kAdded);
+  // Corpus-level linking renames a side; the mentions follow the facts.
+  d.triples[0].subject_local = "Baker";
+  d.triples[0].subject = "James Baker";
+  REQUIRE(g->rewrite_documents(std::span(&d, 1)).ok());
+
+  auto stored = g->document("d1").value();
+  REQUIRE(stored.has_value());
+  REQUIRE(stored->mentions.size() == 3);
+  CHECK(stored->mentions[0].text == "Baker");
+  CHECK(stored->mentions[2].start == 40);
+  CHECK(stored->mentions[2].end == 58);
+  CHECK(stored->mentions[2].sentence == 1);
+  CHECK(stored->mentions[2].text == "the Reagan cabinet");
+  CHECK(stored->mentions[2].entity == "Ronald Reagan");
+  CHECK(mention_nodes(*stored) ==
+        std::vector<std::string>{"James Baker", "Paul Volcker", "Ronald Reagan"});
+  // Mentions are not counted: Ronald Reagan, in no fact, is no node.
+  CHECK_FALSE(g->find_entity("Ronald Reagan").value().has_value());
+}
