@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "extract/lexicon.h"
 #include "extract/repair.h"
@@ -239,6 +240,7 @@ void strip_corporate_suffix(Entity& ent) {
     const std::string rest_low = to_lower(rest);
     if (rest_low.find(' ') == std::string::npos && is_generic_org_head(rest_low)) break;
     if (is_place_name(rest_low)) break;  // "New York Co" is not New York
+    if (is_date_word(rest_low) || rest_low == "may") break;  // "May Co" is not the month
     name = rest;
     ent.type = "ORG";
     // "Morgan Stanley and Co Inc" -> "Morgan Stanley".
@@ -248,6 +250,24 @@ void strip_corporate_suffix(Entity& ent) {
   }
   while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
   if (!name.empty()) ent.name = name;
+}
+
+// "Reagan Reagan" -> "Reagan": a word written twice in a row, once (case-insensitive).
+void collapse_repeated_words(std::string& name) {
+  std::string out, last;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    const std::string w = name.substr(i, j - i);
+    if (!w.empty() && to_lower(w) != last) {
+      if (!out.empty()) out += ' ';
+      out += w;
+      last = to_lower(w);
+    }
+    i = j + 1;
+  }
+  if (!out.empty()) name = std::move(out);
 }
 
 // A date written as a name: "March Two", "April 3", "January December".
@@ -270,6 +290,82 @@ bool is_date_phrase(std::string_view low) {
   return true;
 }
 
+// `s` without spaces.
+std::string unspaced(std::string_view s) {
+  std::string r;
+  for (char c : s) {
+    if (c != ' ') r += c;
+  }
+  return r;
+}
+
+// A name written again where the parse saw none ("DH" tagged as a noun, the words of a
+// headline): a mention of the entity whose name, surname or acronym it is, when it is that of one
+// entity only. Words already in a mention are left alone; the longest match wins.
+void add_repeated_names(const Document& doc, const std::vector<AcronymDefinition>& acronyms,
+                        std::vector<EntityMention>& out) {
+  std::map<std::string, const EntityMention*> keys;  // unspaced text -> mention; null: ambiguous
+  auto add = [&](const std::string& key, const EntityMention& m) {
+    auto [it, inserted] = keys.emplace(key, &m);
+    if (!inserted && it->second != nullptr && it->second->entity != m.entity) it->second = nullptr;
+  };
+  for (const EntityMention& m : out) {
+    const std::string key = unspaced(m.text), name = unspaced(m.entity);
+    if (key.size() < 2 || !std::isupper(static_cast<unsigned char>(key[0]))) continue;
+    const bool acronym = std::all_of(key.begin(), key.end(), [](char c) {
+      return std::isupper(static_cast<unsigned char>(c)) || c == '.';
+    });
+    const bool surname = m.entity.size() > m.text.size() && m.entity.ends_with(" " + m.text);
+    // A concept's name is lowercased: "the Constitution" -> constitution.
+    if (to_lower(key) != to_lower(name) && !surname && !acronym) continue;
+    add(key, m);
+  }
+  // "the World Health Organisation (WHO)": WHO names the organisation wherever it is written.
+  for (const AcronymDefinition& d : acronyms) {
+    const std::string expansion = unspaced(d.expansion);
+    for (const EntityMention& m : out) {
+      if (unspaced(m.text) == expansion || unspaced(m.entity) == expansion) {
+        add(d.key, m);
+        break;
+      }
+    }
+  }
+  constexpr size_t kMaxWords = 6;
+  std::vector<EntityMention> found;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const std::vector<Token>& tokens = doc.sentences[si].tokens;
+    auto covered = [&](const Token& t) {
+      return std::any_of(out.begin(), out.end(), [&](const EntityMention& m) {
+        return m.sentence == static_cast<int>(si) && m.start < t.end && t.start < m.end;
+      });
+    };
+    for (size_t i = 0; i < tokens.size();) {
+      size_t best = 0;
+      const EntityMention* as = nullptr;
+      std::string joined;
+      for (size_t k = i; k < tokens.size() && k - i < kMaxWords && !covered(tokens[k]); ++k) {
+        joined += unspaced(tokens[k].form);
+        auto it = keys.find(joined);
+        if (it != keys.end() && it->second != nullptr) best = k - i + 1, as = it->second;
+      }
+      if (as == nullptr) {
+        ++i;
+        continue;
+      }
+      const size_t last = i + best - 1;
+      std::string text;
+      for (size_t k = i; k <= last; ++k) {
+        text += tokens[k].form;
+        if (k < last && tokens[k].space_after) text += ' ';
+      }
+      found.push_back({static_cast<int>(si), tokens[i].start, tokens[last].end, std::move(text),
+                       as->entity, as->type});
+      i = last + 1;
+    }
+  }
+  for (EntityMention& m : found) out.push_back(std::move(m));
+}
+
 }  // namespace
 
 // Names first: an entity whose whole name is one word that names nothing (a month, a weekday, a
@@ -285,6 +381,7 @@ void DocumentExtraction::names_first() {
   for (size_t e = 0; e < entities_.size(); ++e) {
     Entity& ent = entities_[e];
     if (ent.type == "CONCEPT") continue;
+    collapse_repeated_words(ent.name);  // "Reagan Reagan", a wire's doubled word
     if (std::string_view country = common_country_name(key_of(ent.name)); !country.empty()) {
       ent.name = country;  // "U.S.", "US", "America" -> "United States"
       ent.type = "LOC";
@@ -298,16 +395,24 @@ void DocumentExtraction::names_first() {
                            is_non_entity_name(std::string_view(low).substr(0, space)) &&
                            low.find_first_of("0123456789") != std::string::npos;
     const bool date = space != std::string::npos && is_date_phrase(low);
-    if (low.empty() || (space != std::string::npos && !table_row && !date)) continue;
-    if (table_row || date || is_non_entity_name(low)) {
+    if (low.empty() || (space != std::string::npos && !table_row && !date)) {
+      if ((ent.type == "MISC" || ent.type.empty()) && is_place_name(low)) ent.type = "LOC";
+      continue;
+    }
+    // One word from here on. A month named alone is a date, unless a person ("May" the month,
+    // not "Theresa May"); a known place the tagger doubted is the place.
+    if ((ent.type == "MISC" || ent.type.empty()) && is_place_name(low)) ent.type = "LOC";
+    if (table_row || date || is_non_entity_name(low) ||
+        (is_date_word(low) && ent.type != "PERSON") || (low == "may" && ent.type != "PERSON")) {
       for (Mention& m : mentions_) {
         if (m.entity == static_cast<int>(e)) {
           m.entity = -1;
           m.kind = MentionKind::kOther;
         }
       }
-    } else if (is_generic_org_head(low) &&
-               (ent.type != "PERSON" || ent.gender == Gender::kUnknown)) {  // not "Mr Bank"
+    } else if ((is_generic_org_head(low) &&
+                (ent.type != "PERSON" || ent.gender == Gender::kUnknown)) ||  // not "Mr Bank"
+               is_title_word(low)) {  // "Secretary" alone is a role, nobody's name
       ent.name = low;
       ent.type = "CONCEPT";
     }
@@ -342,15 +447,24 @@ std::vector<EntityMention> DocumentExtraction::named_mentions() const {
     const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
     const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
     if (m.tokens.empty() || *lo < 0 || *hi >= static_cast<int>(tokens.size())) continue;
-    auto it = by_name.find(to_lower(m.name));
+    std::string name = m.name, type = m.type;
+    if (std::string_view country = common_country_name(to_lower(name)); !country.empty()) {
+      name = country;  // "U.S." in "U.S. Congress" is the United States
+      type = "LOC";
+    }
+    auto it = by_name.find(to_lower(name));
     const bool known = it != by_name.end() && it->second->type != "CONCEPT";
     out.push_back({m.sentence, tokens[*lo].start, tokens[*hi].end, m.text,
-                   known ? it->second->name : m.name, known ? it->second->type : m.type});
+                   known ? it->second->name : name, known ? it->second->type : type});
   }
-  // A role or pronoun is a mention of a named entity when the document names that entity.
+  // A role or pronoun is a mention of a named entity when the document names that entity, by a
+  // name or by a title written as one ("Madam Speaker").
   std::vector<bool> named(entities_.size());
   for (const Mention& m : mentions_) {
-    if (m.entity >= 0 && m.kind == MentionKind::kName) named[m.entity] = true;
+    if (m.entity >= 0 && (m.kind == MentionKind::kName ||
+                          work_[m.sentence].tree->upos(m.head) == "PROPN")) {
+      named[m.entity] = true;
+    }
   }
   for (const Mention& m : mentions_) {
     if (m.entity < 0 || m.tokens.empty() || m.kind == MentionKind::kOther ||
@@ -375,6 +489,7 @@ std::vector<EntityMention> DocumentExtraction::named_mentions() const {
     em.type = e.type;
     out.push_back(std::move(em));
   }
+  add_repeated_names(doc_, acronyms_, out);
   std::stable_sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
     return std::tie(a.sentence, a.start) < std::tie(b.sentence, b.start);
   });

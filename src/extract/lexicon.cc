@@ -168,6 +168,11 @@ const Set& org_cues() {
 const Set& places() {
   static const Set s = {
       "ukraine", "russia", "europe", "asia", "africa", "america", "americas", "australia",
+      "ecuador", "bolivia", "paraguay", "uruguay", "panama", "guatemala", "honduras",
+      "nicaragua", "el salvador", "costa rica", "jamaica", "haiti", "zambia", "zaire",
+      "zimbabwe", "ghana", "tanzania", "uganda", "angola", "mozambique", "senegal", "cameroon",
+      "liberia", "gabon", "sri lanka", "nepal", "burma", "myanmar", "cambodia", "laos",
+      "new zealand", "iceland", "luxembourg", "cyprus", "malta", "bahrain", "brunei",
       "antarctica", "china", "japan", "india", "germany", "france", "britain", "england",
       "scotland", "wales", "ireland", "italy", "spain", "portugal", "poland", "belarus",
       "canada", "mexico", "brazil", "argentina", "chile", "peru", "colombia", "venezuela",

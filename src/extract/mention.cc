@@ -291,8 +291,9 @@ void analyze_role(const DepTree& t, const std::vector<int>& words, Mention& m) {
   m.gender = title_gender(low);
   m.plural = t.tok(head).xpos == "NNS" || t.tok(head).xpos == "NNPS";
   for (int c : t.children(head)) {
-    if (t.rel(c) == "det" && (t.lower(c) == "a" || t.lower(c) == "an")) m.indefinite = true;
+    if (t.rel(c) == "det" && (t.lower(c) == "a" || t.lower(c) == "an")) m.no_antecedent = true;
   }
+  if (t.rel(head) == "vocative") m.no_antecedent = true;  // "Mr. President, ...": the addressee
 }
 
 // A concept: compound modifiers, capitalized adjectives and the head's lemma.

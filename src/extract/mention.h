@@ -36,7 +36,8 @@ struct Mention {
   bool titled = false;       // the descriptor holds a title or honorific ("President")
   bool person_cue = false;   // a title, honorific or first name says this is a person
   bool is_subject = false;   // set by the caller: the mention is some clause's subject
-  bool indefinite = false;   // a role with "a"/"an" ("a President"): names no one in particular
+  bool no_antecedent = false;  // a role that names no one the text names: "a President" (no one
+                               // in particular), "Mr. President, ..." (the addressee)
   int entity = -1;           // set by resolution: index into the document's entities
 };
 

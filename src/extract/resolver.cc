@@ -279,7 +279,7 @@ class Resolver {
       }
       int best = -1;
       double best_score = 0;
-      for (size_t e = 0; e < ents_.size() && !m.indefinite; ++e) {
+      for (size_t e = 0; e < ents_.size() && !m.no_antecedent; ++e) {
         if (find(static_cast<int>(e)) != static_cast<int>(e) || ents_[e].type != "PERSON") continue;
         const auto& rw = ents_[e].role_words;
         if (std::find(rw.begin(), rw.end(), m.role_head) == rw.end()) continue;

@@ -161,16 +161,29 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     }
     // Several people: each document's surname goes to the person whose own documents (those with
     // the full name) share the most other names with it, at least two and twice the next one's;
-    // else it stays itself. Only names as extraction gave them count, so the result does not
+    // else to the dominant person, if any and no other has two; else it stays itself. Only names as extraction gave them count, so the result does not
     // depend on earlier links.
     std::vector<std::set<std::string>> context(people.size());
+    std::vector<std::set<std::string>> stories(people.size());  // documents with the full name
     for (const auto& [name, doc] : s.full_name_docs) {
       const std::string folded = fold_name(corrections.resolve(name));
       for (size_t p = 0; p < people.size(); ++p) {
         if (!people[p].full_names.count(folded)) continue;
+        stories[p].insert(doc);
         KG_ASSIGN_OR_RETURN(const std::set<std::string>* names, names_of(doc));
         context[p].insert(names->begin(), names->end());
       }
+    }
+    // A person the corpus names ten times as often as anyone else of that name ("Ronald Reagan"
+    // in 800 stories, "Michael Reagan" in 4) is who a story means when its context decides
+    // nothing; "James Baker" and "Howard Baker" (591 and 62 stories) are left to context.
+    size_t dominant = people.size();
+    for (size_t p = 0; p < people.size(); ++p) {
+      bool all = stories[p].size() >= 10;
+      for (size_t q = 0; q < people.size() && all; ++q) {
+        all = q == p || stories[p].size() >= 10 * stories[q].size();
+      }
+      if (all) dominant = p;
     }
     for (const auto& [doc, now] : s.uses) {
       KG_ASSIGN_OR_RETURN(const std::set<std::string>* mine, names_of(doc));
@@ -188,10 +201,12 @@ Result<LinkSummary> link_names(GraphWriter& store) {
           second_score = score;
         }
       }
-      const std::string chosen =
-          best < people.size() && best_score >= 2 && best_score >= 2 * second_score
-              ? people[best].name
-              : std::string();
+      std::string chosen;
+      if (best < people.size() && best_score >= 2 && best_score >= 2 * second_score) {
+        chosen = people[best].name;
+      } else if (dominant < people.size() && (best_score < 2 || best == dominant)) {
+        chosen = people[dominant].name;
+      }
       if (now != chosen) fixes[doc][s.surname] = chosen;
     }
   }

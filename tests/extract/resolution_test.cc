@@ -230,3 +230,24 @@ Scholz Scholz PROPN NNP 3 obj
   CHECK(find_fact(ts, "Joe Biden", "visit", "Paris") == nullptr);
   CHECK(find_fact(ts, "Joe Biden", "call", "Scholz") != nullptr);
 }
+
+TEST_CASE("A name written again where the parse saw none is a mention of its entity",
+          "[extract]") {
+  const kg::Document d = make_doc({R"(The the DET DT 2 det O
+Bundesbank Bundesbank PROPN NNP 3 nsubj B-ORG
+raised raise VERB VBD 0 root O
+rates rate NOUN NNS 3 obj O
+. . PUNCT . 3 punct O)",
+                                   // The tagger took the name for a common noun here.
+                                   R"(Analysts analyst NOUN NNS 2 nsubj O
+praised praise VERB VBD 0 root O
+the the DET DT 4 det O
+Bundesbank bundesbank NOUN NN 2 obj O
+. . PUNCT . 2 punct O)"});
+  const auto ms = mentions_of(d);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[1].sentence == 1);
+  CHECK(ms[1].text == "Bundesbank");
+  CHECK(ms[1].entity == "Bundesbank");
+  CHECK(ms[1].type == ms[0].type);
+}
