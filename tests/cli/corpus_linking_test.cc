@@ -211,3 +211,36 @@ TEST_CASE("A surname of two people goes to the one its story shares names with",
     }
   }
 }
+
+TEST_CASE("A surname no context decides goes to a person ten times as often named", "[cli]") {
+  // `full` stories name Ronald Reagan, one names Michael Reagan, and one only "Reagan" with
+  // nothing the others name.
+  auto run = [](const std::string& name, int full) {
+    const auto dir = scratch_dir("corpus-linking", name);
+    const std::string db = (dir / "db").string(), input = (dir / "t.jsonl").string();
+    std::ofstream out(input, std::ios::binary);
+    auto fact = [&](const std::string& doc, const std::string& s, const std::string& o) {
+      out << json{{"doc", doc},          {"subject", s},       {"subject_type", "PERSON"},
+                  {"relation", "meet"},  {"object", o},        {"object_type", "LOC"},
+                  {"text", s + " met " + o + "."}}
+                 .dump()
+          << '\n';
+    };
+    for (int i = 0; i < full; ++i) fact("r" + std::to_string(i), "Ronald Reagan", "Place" + std::to_string(i));
+    fact("m", "Michael Reagan", "Hollywood");
+    fact("s", "Reagan", "Kansas");
+    out.close();
+    Ran r = kg_run({"ingest", "--db", db, input});
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    return entities(db);
+  };
+  auto e = run("dominant", 10);
+  CHECK(e.count("Reagan") == 0);
+  REQUIRE(e.count("Ronald Reagan"));
+  CHECK(e.at("Ronald Reagan")["mentions"] == 11);
+  CHECK(e.count("Michael Reagan"));
+  // Nine stories to one are not enough to decide: "Reagan" stays itself.
+  auto f = run("not-dominant", 9);
+  CHECK(f.count("Reagan") == 1);
+}

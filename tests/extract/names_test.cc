@@ -279,3 +279,25 @@ Acme Acme PROPN NNP 3 obj B-ORG
   REQUIRE(a != nullptr);
   CHECK(a->subject_type == "ORG");
 }
+
+TEST_CASE("Names first: doubled words, months alone and doubted places", "[extract]") {
+  auto ts = kg::test::extract_all(kg::test::make_doc({R"(Reagan Reagan PROPN NNP 3 nsubj B-PER
+Reagan Reagan PROPN NNP 1 flat I-PER
+met meet VERB VBD 0 root O
+Gorbachev Gorbachev PROPN NNP 3 obj B-PER
+. . PUNCT . 3 punct O)",
+                                                       R"(Ecuador Ecuador PROPN NNP 2 nsubj B-MISC
+exported export VERB VBD 0 root O
+oil oil NOUN NN 2 obj O
+. . PUNCT . 2 punct O)",
+                                                       R"(May May PROPN NNP 2 nsubj B-MISC
+brought bring VERB VBD 0 root O
+rain rain NOUN NN 2 obj O
+. . PUNCT . 2 punct O)"}));
+  INFO(kg::test::dump(ts));
+  CHECK(kg::test::find_fact(ts, "Reagan", "meet", "Gorbachev") != nullptr);
+  const kg::Triple* e = kg::test::find_fact(ts, "Ecuador", "export", "oil");
+  REQUIRE(e != nullptr);
+  CHECK(e->subject_type == "LOC");
+  for (const kg::Triple& t : ts) CHECK(t.subject != "May");
+}
