@@ -378,9 +378,21 @@ void DocumentExtraction::names_first() {
     if (low.starts_with("the ")) low.erase(0, 4);
     return low;
   };
+  std::vector<bool> has_name(entities_.size());
+  for (const Mention& m : mentions_) {
+    if (m.entity >= 0 && m.kind == MentionKind::kName) has_name[m.entity] = true;
+  }
   for (size_t e = 0; e < entities_.size(); ++e) {
     Entity& ent = entities_[e];
     if (ent.type == "CONCEPT") continue;
+    // Someone only ever called by a lowercase role ("the lead manager", "a company spokesman")
+    // is no named entity: the role is the concept.
+    if (!has_name[e] && std::none_of(ent.name.begin(), ent.name.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c));
+        })) {
+      ent.type = "CONCEPT";
+      continue;
+    }
     collapse_repeated_words(ent.name);  // "Reagan Reagan", a wire's doubled word
     if (std::string_view country = common_country_name(key_of(ent.name)); !country.empty()) {
       ent.name = country;  // "U.S.", "US", "America" -> "United States"

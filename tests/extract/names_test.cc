@@ -301,3 +301,16 @@ rain rain NOUN NN 2 obj O
   CHECK(e->subject_type == "LOC");
   for (const kg::Triple& t : ts) CHECK(t.subject != "May");
 }
+
+TEST_CASE("Someone only called by a lowercase role is the role's concept, not a person",
+          "[extract]") {
+  auto ts = kg::test::extract_all(kg::test::make_doc({R"(The the DET DT 3 det O
+lead lead ADJ JJ 3 amod O
+manager manager NOUN NN 4 nsubj O
+priced price VERB VBD 0 root O
+bonds bond NOUN NNS 4 obj O
+. . PUNCT . 4 punct O)"}));
+  INFO(kg::test::dump(ts));
+  REQUIRE_FALSE(ts.empty());
+  for (const kg::Triple& t : ts) CHECK(t.subject_type != "PERSON");
+}
