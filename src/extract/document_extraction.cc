@@ -159,6 +159,9 @@ void DocumentExtraction::add_name_mentions(size_t si) {
     const std::string_view rel = t.rel(w);
     if (rel.starts_with("flat") || rel == "fixed" || rel == "goeswith") continue;
     if (rel.starts_with("compound") && t.head(w) >= 0 && t.upos(t.head(w)) == "PROPN") {
+      // Not a first name the parser chained by compound: "Nigel" of "Nigel Lawson", where the
+      // tagger's person name goes on.
+      if (t.tok(t.head(w)).entity == "I-PER") continue;
       Mention m = analyze_mention(t, w, -1);
       if (m.kind != MentionKind::kName || m.name.empty() || m.type == "CONCEPT") continue;
       if (m.type.empty()) m.type = "MISC";

@@ -161,10 +161,13 @@ NameRun name_run(const DepTree& t, const std::vector<int>& words, int head, bool
       }
       return false;
     };
+    // The tagger's person name starts where it says: "Chancellor of the Exchequer | Nigel
+    // Lawson", however the parser chains the capitalized words.
+    auto starts_person = [&](int w) { return t.tok(w).entity == "B-PER"; };
     while (b > 0 && words[b - 1] == words[b] - 1 && is_name_word(t, words[b - 1]) &&
            (t.rel(words[b - 1]) == "flat" || t.rel(words[b - 1]) == "compound" ||
             t.rel(words[b - 1]) == "amod") &&
-           in_run(t.head(words[b - 1]))) {
+           in_run(t.head(words[b - 1])) && !starts_person(words[b])) {
       --b;
     }
     while (e + 1 < static_cast<int>(words.size()) && words[e + 1] == words[e] + 1 &&

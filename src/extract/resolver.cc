@@ -73,6 +73,15 @@ class Resolver {
     absorb(e, ms_[mi]);
   }
 
+  // A name the tagger typed PERSON, of two words or more and no initials ("Nigel Lawson", not
+  // "U. S.").
+  static bool looks_like_full_name(const Mention& m) {
+    const auto words = split_words(m.name);
+    return m.type == "PERSON" && words.size() >= 2 &&
+           std::none_of(words.begin(), words.end(),
+                        [](const std::string& w) { return w.ends_with('.'); });
+  }
+
   bool is_person_name(const Mention& m) const {
     return m.kind == MentionKind::kName && (m.type == "PERSON" || m.person_cue);
   }
@@ -275,6 +284,21 @@ class Resolver {
         ents_[e].name = name;
         ents_[e].type = "CONCEPT";
         m.entity = e;
+        continue;
+      }
+      // "Chancellor of the Exchequer Nigel Lawson": a role whose own words hold a person's name
+      // is that person.
+      int named = -1;
+      for (const Mention& n : ms_) {
+        if (n.sentence == m.sentence && n.kind == MentionKind::kName && n.entity >= 0 &&
+            (n.person_cue || looks_like_full_name(n)) && ents_[find(n.entity)].type == "PERSON" &&
+            std::find(m.tokens.begin(), m.tokens.end(), n.head) != m.tokens.end()) {
+          named = find(n.entity);
+          break;
+        }
+      }
+      if (named >= 0) {
+        m.entity = named;
         continue;
       }
       int best = -1;

@@ -251,3 +251,21 @@ Bundesbank bundesbank NOUN NN 2 obj O
   CHECK(ms[1].entity == "Bundesbank");
   CHECK(ms[1].type == ms[0].type);
 }
+
+TEST_CASE("A title whose own words hold a person's name is that person", "[extract]") {
+  // The parser chained the name by compound under "Chancellor"; the tagger's person starts at
+  // "Nigel".
+  auto ts = extract_all(make_doc({R"(Chancellor Chancellor PROPN NNP 7 nsubj O
+of of ADP IN 6 case O
+the the DET DT 6 det O
+Exchequer Exchequer PROPN NNP 5 compound B-ORG
+Nigel Nigel PROPN NNP 6 compound B-PER
+Lawson Lawson PROPN NNP 1 nmod I-PER
+met meet VERB VBD 0 root O
+bankers banker NOUN NNS 7 obj O
+. . PUNCT . 7 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* t = find_fact(ts, "Nigel Lawson", "meet", "banker");
+  REQUIRE(t != nullptr);
+  CHECK(t->subject_type == "PERSON");
+}
