@@ -1,4 +1,4 @@
-// The title word list (titles.h).
+// Word lists shared by extraction and the store (titles.h).
 #include "common/titles.h"
 
 #include <unordered_set>
@@ -39,6 +39,18 @@ bool ends_in_surname(std::string_view name) {
     i = j + 1;
   }
   return true;
+}
+
+bool is_generic_org_head(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "bank", "banks", "commission", "company", "companies", "group", "ministry", "government",
+      "council", "committee", "department", "agency", "board", "court", "union", "association",
+      "corporation", "party", "fund", "exchange", "authority", "office", "administration",
+      "bureau", "institute", "federation", "community", "organisation", "organization", "trust",
+      "holdings", "partners", "industries", "securities", "treasury", "cabinet", "parliament",
+      "senate", "house", "army", "police", "state", "states", "federal", "central", "national",
+      "international", "general", "express", "capital", "financial", "investment", "services"};
+  return s.count(w) > 0;
 }
 
 }  // namespace kg

@@ -333,16 +333,26 @@ void add_repeated_names(const Document& doc, const std::vector<AcronymDefinition
       }
     }
   }
+  if (keys.empty()) return;
   constexpr size_t kMaxWords = 6;
+  std::vector<std::vector<std::pair<size_t, size_t>>> spans(doc.sentences.size());
+  for (const EntityMention& m : out) {
+    if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < spans.size()) {
+      spans[m.sentence].emplace_back(m.start, m.end);
+    }
+  }
   std::vector<EntityMention> found;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const std::vector<Token>& tokens = doc.sentences[si].tokens;
     auto covered = [&](const Token& t) {
-      return std::any_of(out.begin(), out.end(), [&](const EntityMention& m) {
-        return m.sentence == static_cast<int>(si) && m.start < t.end && t.start < m.end;
-      });
+      return std::any_of(spans[si].begin(), spans[si].end(),
+                         [&](const auto& m) { return m.first < t.end && t.start < m.second; });
     };
     for (size_t i = 0; i < tokens.size();) {
+      if (tokens[i].form.empty() || !std::isupper(static_cast<unsigned char>(tokens[i].form[0]))) {
+        ++i;  // every key starts with a capital
+        continue;
+      }
       size_t best = 0;
       const EntityMention* as = nullptr;
       std::string joined;

@@ -311,17 +311,7 @@ std::string_view common_country_name(std::string_view w) {
   return {};
 }
 
-bool is_generic_org_head(std::string_view w) {
-  static const Set s = {
-      "bank", "banks", "commission", "company", "companies", "group", "ministry", "government",
-      "council", "committee", "department", "agency", "board", "court", "union", "association",
-      "corporation", "party", "fund", "exchange", "authority", "office", "administration",
-      "bureau", "institute", "federation", "community", "organisation", "organization", "trust",
-      "holdings", "partners", "industries", "securities", "treasury", "cabinet", "parliament",
-      "senate", "house", "army", "police", "state", "states", "federal", "central", "national",
-      "international", "general", "express", "capital", "financial", "investment", "services"};
-  return in(s, w);
-}
+bool is_generic_org_head(std::string_view w) { return kg::is_generic_org_head(w); }
 bool is_place_name(std::string_view w) { return in(places(), w); }
 bool is_light_verb(std::string_view lemma) { return in(light_verbs(), lemma); }
 

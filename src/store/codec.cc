@@ -143,6 +143,8 @@ bool is_alias_surface(std::string_view surface, std::string_view type,
   };
   const std::string folded = fold(surface);
   const std::vector<std::string_view> own = words(folded), name = words(canonical);
+  // "Bank" for Bank Hapoalim, "Party" for the Communist Party: a generic head alone.
+  if (own.size() == 1 && is_generic_org_head(own[0])) return false;
   if (std::none_of(own.begin(), own.end(), [](std::string_view w) { return is_title_word(w); })) {
     return true;
   }

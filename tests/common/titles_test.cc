@@ -12,3 +12,9 @@ TEST_CASE("A name with a connective word ends in no surname", "[common]") {
   CHECK(kg::is_title_word("president"));
   CHECK_FALSE(kg::is_title_word("baker"));
 }
+
+TEST_CASE("A generic organisation head is one word of the shared list", "[common]") {
+  CHECK(kg::is_generic_org_head("bank"));
+  CHECK(kg::is_generic_org_head("party"));
+  CHECK_FALSE(kg::is_generic_org_head("hapoalim"));
+}

@@ -204,7 +204,7 @@ TEST_CASE("The direct evidence encoder decodes like the Protobuf message", "[sto
   }
 }
 
-TEST_CASE("An alias is a name: not a pronoun, not a role noun, not a title without the name",
+TEST_CASE("An alias is a name: not a pronoun, a role noun, a title without the name, a generic head",
           "[store]") {
   using kg::store::is_alias_surface;
   CHECK(is_alias_surface("Baker", "PERSON", "james baker"));
@@ -218,6 +218,9 @@ TEST_CASE("An alias is a name: not a pronoun, not a role noun, not a title witho
   CHECK_FALSE(is_alias_surface("Treasury Secretary", "PERSON", "james baker"));
   CHECK_FALSE(is_alias_surface("President of the United States", "PERSON", "reagan"));
   CHECK_FALSE(is_alias_surface("President", "PERSON", "reagan"));
+  CHECK_FALSE(is_alias_surface("Bank", "ORG", "bank hapoalim"));  // a generic head alone
+  CHECK_FALSE(is_alias_surface("Party", "ORG", "communist party"));
+  CHECK(is_alias_surface("Hapoalim", "ORG", "bank hapoalim"));
   // A concept's surface forms are all aliases but pronouns.
   CHECK(is_alias_surface("presidents", "CONCEPT", "president"));
 }
