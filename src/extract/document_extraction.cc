@@ -273,6 +273,23 @@ void collapse_repeated_words(std::string& name) {
   if (!out.empty()) name = std::move(out);
 }
 
+// Words dating a name after it are not part of it: "Reagan Friday", "Texaco today", and for a
+// person a number ("Reagan 76", a wire's typo).
+void drop_trailing_dates(Entity& ent) {
+  for (;;) {
+    const size_t space = ent.name.rfind(' ');
+    if (space == std::string::npos) return;
+    const std::string last = to_lower(std::string_view(ent.name).substr(space + 1));
+    const bool number = ent.type == "PERSON" &&
+                        last.find_first_not_of("0123456789") == std::string::npos;
+    if (!is_date_word(last) && last != "today" && last != "yesterday" && last != "tomorrow" &&
+        !number) {
+      return;
+    }
+    ent.name.erase(space);
+  }
+}
+
 // A date written as a name: "March Two", "April 3", "January December".
 bool is_date_phrase(std::string_view low) {
   static const std::set<std::string_view> kNumbers = {
@@ -407,6 +424,7 @@ void DocumentExtraction::names_first() {
       continue;
     }
     collapse_repeated_words(ent.name);  // "Reagan Reagan", a wire's doubled word
+    drop_trailing_dates(ent);           // "Reagan Friday", "President Reagan today"
     if (std::string_view country = common_country_name(key_of(ent.name)); !country.empty()) {
       ent.name = country;  // "U.S.", "US", "America" -> "United States"
       ent.type = "LOC";

@@ -287,11 +287,12 @@ class Resolver {
         continue;
       }
       // "Chancellor of the Exchequer Nigel Lawson": a role whose own words hold a person's name
-      // is that person.
+      // is that person; not one holding a titled name ("an aide to President Reagan").
       int named = -1;
       for (const Mention& n : ms_) {
         if (n.sentence == m.sentence && n.kind == MentionKind::kName && n.entity >= 0 &&
-            (n.person_cue || looks_like_full_name(n)) && ents_[find(n.entity)].type == "PERSON" &&
+            !n.titled && (n.person_cue || looks_like_full_name(n)) &&
+            ents_[find(n.entity)].type == "PERSON" &&
             std::find(m.tokens.begin(), m.tokens.end(), n.head) != m.tokens.end()) {
           named = find(n.entity);
           break;

@@ -314,3 +314,14 @@ bonds bond NOUN NNS 4 obj O
   REQUIRE_FALSE(ts.empty());
   for (const kg::Triple& t : ts) CHECK(t.subject_type != "PERSON");
 }
+
+TEST_CASE("Words dating a name after it are not part of it", "[extract]") {
+  auto ts = kg::test::extract_all(kg::test::make_doc({R"(Reagan Reagan PROPN NNP 3 nsubj B-PER
+Friday Friday PROPN NNP 1 flat I-PER
+vetoed veto VERB VBD 0 root O
+the the DET DT 5 det O
+bill bill NOUN NN 3 obj O
+. . PUNCT . 3 punct O)"}));
+  INFO(kg::test::dump(ts));
+  CHECK(kg::test::find_fact(ts, "Reagan", "veto", "bill") != nullptr);
+}
