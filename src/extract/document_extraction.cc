@@ -273,6 +273,17 @@ void collapse_repeated_words(std::string& name) {
   if (!out.empty()) name = std::move(out);
 }
 
+// Whether a word of `name` starts lowercase ("Chancellor of the Exchequer"): a phrase, not a
+// title before a name.
+bool has_lowercase_word(std::string_view name) {
+  bool word_start = true;
+  for (char c : name) {
+    if (word_start && std::islower(static_cast<unsigned char>(c))) return true;
+    word_start = c == ' ';
+  }
+  return false;
+}
+
 // Words dating a name after it are not part of it: "Reagan Friday", "Texaco today", and for a
 // person a number ("Reagan 76", a wire's typo).
 void drop_trailing_dates(Entity& ent) {
@@ -425,6 +436,15 @@ void DocumentExtraction::names_first() {
     }
     collapse_repeated_words(ent.name);  // "Reagan Reagan", a wire's doubled word
     drop_trailing_dates(ent);           // "Reagan Friday", "President Reagan today"
+    // A title left before a person's name is not part of it ("President Reagan" once "today"
+    // went), as for the names mention analysis splits ("President | Biden").
+    for (size_t space = ent.name.find(' ');
+         ent.type == "PERSON" && space != std::string::npos && !has_lowercase_word(ent.name) &&
+         (is_title_word(to_lower(ent.name.substr(0, space))) ||
+          is_honorific(to_lower(ent.name.substr(0, space))));
+         space = ent.name.find(' ')) {
+      ent.name.erase(0, space + 1);
+    }
     if (std::string_view country = common_country_name(key_of(ent.name)); !country.empty()) {
       ent.name = country;  // "U.S.", "US", "America" -> "United States"
       ent.type = "LOC";

@@ -325,3 +325,16 @@ bill bill NOUN NN 3 obj O
   INFO(kg::test::dump(ts));
   CHECK(kg::test::find_fact(ts, "Reagan", "veto", "bill") != nullptr);
 }
+
+TEST_CASE("A title left before a person's name once its dating word goes is not part of it",
+          "[extract]") {
+  auto ts = kg::test::extract_all(kg::test::make_doc({R"(President President PROPN NNP 4 nsubj B-PER
+Reagan Reagan PROPN NNP 1 flat I-PER
+today today PROPN NNP 1 flat I-PER
+vetoed veto VERB VBD 0 root O
+the the DET DT 6 det O
+bill bill NOUN NN 4 obj O
+. . PUNCT . 4 punct O)"}));
+  INFO(kg::test::dump(ts));
+  CHECK(kg::test::find_fact(ts, "Reagan", "veto", "bill") != nullptr);
+}
