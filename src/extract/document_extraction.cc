@@ -285,19 +285,21 @@ bool has_lowercase_word(std::string_view name) {
 }
 
 // Words dating a name after it are not part of it: "Reagan Friday", "Texaco today", and for a
-// person a number ("Reagan 76", a wire's typo).
-void drop_trailing_dates(Entity& ent) {
+// person a number ("Reagan 76", a wire's typo). Returns whether it dropped any.
+bool drop_trailing_dates(Entity& ent) {
+  bool dropped = false;
   for (;;) {
     const size_t space = ent.name.rfind(' ');
-    if (space == std::string::npos) return;
+    if (space == std::string::npos) return dropped;
     const std::string last = to_lower(std::string_view(ent.name).substr(space + 1));
     const bool number = ent.type == "PERSON" &&
                         last.find_first_not_of("0123456789") == std::string::npos;
     if (!is_date_word(last) && last != "today" && last != "yesterday" && last != "tomorrow" &&
         !number) {
-      return;
+      return dropped;
     }
     ent.name.erase(space);
+    dropped = true;
   }
 }
 
@@ -435,7 +437,14 @@ void DocumentExtraction::names_first() {
       continue;
     }
     collapse_repeated_words(ent.name);  // "Reagan Reagan", a wire's doubled word
-    drop_trailing_dates(ent);           // "Reagan Friday", "President Reagan today"
+    if (drop_trailing_dates(ent)) {      // "Reagan Friday", "President Reagan today"
+      for (Mention& m : mentions_) {       // and its surface forms ("Japan", not "Japan today")
+        if (m.entity != static_cast<int>(e) || m.kind != MentionKind::kName) continue;
+        Entity as{m.name, ent.type};
+        drop_trailing_dates(as);
+        m.name = std::move(as.name);
+      }
+    }
     // A title left before a person's name is not part of it ("President Reagan" once "today"
     // went), as for the names mention analysis splits ("President | Biden").
     for (size_t space = ent.name.find(' ');
