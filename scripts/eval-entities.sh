@@ -10,6 +10,7 @@
 # /work/shared/data). BUILD (default: build) holds bin/kg and bin/eval_entities; KG_MODELS
 # (default: models) the models; KG_THREADS (default 1) the threads of kg build. GUM is
 # CC BY-NC-SA: its text and the graph built from it live in a temporary folder that is removed.
+# KG_EVAL_DETAILS=1 also lists every named mention with its node, and every mention kg stored.
 #
 # For the hand-annotated sample article: scripts/eval-entities.py GOLD ENTITIES.json.
 set -euo pipefail

@@ -5,7 +5,8 @@
 //   kg build --db DB docs.jsonl
 //   eval_entities score GUM.conllu --db DB        B-cubed, MUC, splits and wrong merges of the
 //                                                 graph and of a one-node-per-name baseline
-//                  [--details]                    then every named mention with its node
+//                  [--details]                    then every named mention with its node, and
+//                                                 every mention kg stored with the node it names
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -109,11 +110,16 @@ Status score(const std::string& gold_path, const std::string& db, bool details) 
   };
   eval::Alignment alignment = eval::align_mentions(gold, facts, node_of, mentions);
   print_table(gold_path, eval::evaluate_resolution(gold, alignment));
-  if (details) print_details(gold, alignment);
-  if (std::getenv("KG_EVAL_MENTIONS")) {
-    for (size_t d = 0; d < mentions.size(); ++d)
-      for (auto& m : mentions[d])
-        std::printf("M\t%s\t%zu\t%s\t%s\n", gold.documents[d].id.c_str(), m.start, m.text.c_str(), m.name.c_str());
+  if (details) {
+    print_details(gold, alignment);
+    // The mentions kg stored, with the node each names now.
+    std::printf("\ndocument\tstart\tstored mention\tnode\n");
+    for (size_t d = 0; d < mentions.size(); ++d) {
+      for (const eval::SystemMention& m : mentions[d]) {
+        std::printf("%s\t%zu\t%s\t%s\n", gold.documents[d].id.c_str(), m.start, m.text.c_str(),
+                    m.name.c_str());
+      }
+    }
   }
   return {};
 }
@@ -130,7 +136,8 @@ int main(int argc, char** argv) {
   auto* scoring = app.add_subcommand("score", "Score the graph in --db against the gold entities");
   scoring->add_option("gold", gold, "GUM CoNLL-U file")->required();
   scoring->add_option("--db", db, "kg database built from `eval_entities text GOLD`")->required();
-  scoring->add_flag("--details", details, "Also list every named mention with its node");
+  scoring->add_flag("--details", details,
+                    "Also list every named mention with its node, and every stored mention");
   CLI11_PARSE(app, argc, argv);
   Status st = text->parsed() ? write_text(gold) : score(gold, db, details);
   if (!st.ok()) {
