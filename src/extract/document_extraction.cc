@@ -227,6 +227,9 @@ void DocumentExtraction::resolve() {
 
 namespace {
 
+// A month or weekday, "may" included (is_date_word leaves it out: a modal, a name).
+bool is_month_or_day(std::string_view low) { return is_date_word(low) || low == "may"; }
+
 // "Apple Inc." and "Apple" are one company: an organisation's name without its corporate suffix
 // (the surface forms keep it), unless nothing but a generic head or a place would remain ("Bank
 // Co", "New York Co").
@@ -243,7 +246,7 @@ void strip_corporate_suffix(Entity& ent) {
     const std::string rest_low = to_lower(rest);
     if (rest_low.find(' ') == std::string::npos && is_generic_org_head(rest_low)) break;
     if (is_place_name(rest_low)) break;  // "New York Co" is not New York
-    if (is_date_word(rest_low) || rest_low == "may") break;  // "May Co" is not the month
+    if (is_month_or_day(rest_low)) break;  // "May Co" is not the month
     name = rest;
     ent.type = "ORG";
     // "Morgan Stanley and Co Inc" -> "Morgan Stanley".
@@ -294,10 +297,7 @@ bool drop_trailing_dates(Entity& ent) {
     const std::string last = to_lower(std::string_view(ent.name).substr(space + 1));
     const bool number = ent.type == "PERSON" &&
                         last.find_first_not_of("0123456789") == std::string::npos;
-    if (!is_date_word(last) && last != "today" && last != "yesterday" && last != "tomorrow" &&
-        !number) {
-      return dropped;
-    }
+    if (!is_dating_word(last) && !number) return dropped;
     ent.name.erase(space);
     dropped = true;
   }
@@ -467,15 +467,13 @@ void DocumentExtraction::names_first() {
                            is_non_entity_name(std::string_view(low).substr(0, space)) &&
                            low.find_first_of("0123456789") != std::string::npos;
     const bool date = space != std::string::npos && is_date_phrase(low);
-    if (low.empty() || (space != std::string::npos && !table_row && !date)) {
-      if ((ent.type == "MISC" || ent.type.empty()) && is_place_name(low)) ent.type = "LOC";
-      continue;
-    }
-    // One word from here on. A month named alone is a date, unless a person ("May" the month,
-    // not "Theresa May"); a known place the tagger doubted is the place.
+    // A known place the tagger doubted is the place ("Ecuador" MISC).
     if ((ent.type == "MISC" || ent.type.empty()) && is_place_name(low)) ent.type = "LOC";
+    if (low.empty() || (space != std::string::npos && !table_row && !date)) continue;
+    // One word (or a table row, a date) from here on. A month named alone is a date, unless a
+    // person ("May" the month, not "Theresa May").
     if (table_row || date || is_non_entity_name(low) ||
-        (is_date_word(low) && ent.type != "PERSON") || (low == "may" && ent.type != "PERSON")) {
+        (is_month_or_day(low) && ent.type != "PERSON")) {
       for (Mention& m : mentions_) {
         if (m.entity == static_cast<int>(e)) {
           m.entity = -1;
@@ -510,15 +508,22 @@ bool DocumentExtraction::is_identity(const DepTree& t, const Proposition& p, con
   return true;
 }
 
+std::optional<std::pair<size_t, size_t>> DocumentExtraction::place_of(const Mention& m) const {
+  const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
+  if (m.tokens.empty()) return std::nullopt;
+  const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
+  if (*lo < 0 || *hi >= static_cast<int>(tokens.size())) return std::nullopt;
+  return std::make_pair(tokens[*lo].start, tokens[*hi].end);
+}
+
 std::vector<EntityMention> DocumentExtraction::named_mentions() const {
   std::vector<EntityMention> out;
   // A name inside a longer one names the document's entity of that name, else itself.
   std::map<std::string, const Entity*> by_name;
   for (const Entity& e : entities_) by_name.emplace(to_lower(e.name), &e);
   for (const Mention& m : nested_) {
-    const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
-    const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
-    if (m.tokens.empty() || *lo < 0 || *hi >= static_cast<int>(tokens.size())) continue;
+    const auto place = place_of(m);
+    if (!place) continue;
     std::string name = m.name, type = m.type;
     if (std::string_view country = common_country_name(to_lower(name)); !country.empty()) {
       name = country;  // "U.S." in "U.S. Congress" is the United States
@@ -526,7 +531,7 @@ std::vector<EntityMention> DocumentExtraction::named_mentions() const {
     }
     auto it = by_name.find(to_lower(name));
     const bool known = it != by_name.end() && it->second->type != "CONCEPT";
-    out.push_back({m.sentence, tokens[*lo].start, tokens[*hi].end, m.text,
+    out.push_back({m.sentence, place->first, place->second, m.text,
                    known ? it->second->name : name, known ? it->second->type : type});
   }
   // A role or pronoun is a mention of a named entity when the document names that entity, by a
@@ -549,17 +554,9 @@ std::vector<EntityMention> DocumentExtraction::named_mentions() const {
                            work_[m.sentence].tree->upos(m.head) != "PROPN")) {
       continue;
     }
-    const std::vector<Token>& tokens = doc_.sentences[m.sentence].tokens;
-    const auto [lo, hi] = std::minmax_element(m.tokens.begin(), m.tokens.end());
-    if (*lo < 0 || *hi >= static_cast<int>(tokens.size())) continue;
-    EntityMention em;
-    em.sentence = m.sentence;
-    em.start = tokens[*lo].start;
-    em.end = tokens[*hi].end;
-    em.text = m.text;
-    em.entity = e.name;
-    em.type = e.type;
-    out.push_back(std::move(em));
+    const auto place = place_of(m);
+    if (!place) continue;
+    out.push_back({m.sentence, place->first, place->second, m.text, e.name, e.type});
   }
   add_repeated_names(doc_, acronyms_, out);
   std::stable_sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {

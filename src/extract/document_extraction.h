@@ -100,6 +100,8 @@ class DocumentExtraction {
   void emit(Triple tr);
 
   const Mention& mention(int id) const { return mentions_[remap_[id]]; }
+  // Where a mention's words are in the document text ([start, end) bytes); none when it has none.
+  std::optional<std::pair<size_t, size_t>> place_of(const Mention& m) const;
   // The graph name of a mention: its entity's, or an unresolved pronoun's own when kept; null
   // for none (and for id -1).
   const std::string* name_of(int id) const;

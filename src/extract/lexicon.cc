@@ -295,6 +295,10 @@ bool is_date_word(std::string_view w) {
   return in(s, w);
 }
 
+bool is_dating_word(std::string_view w) {
+  return is_date_word(w) || w == "today" || w == "yesterday" || w == "tomorrow";
+}
+
 std::string_view common_country_name(std::string_view w) {
   static const std::pair<const char*, const char*> names[] = {
       {"us", "United States"},           {"u.s.", "United States"},

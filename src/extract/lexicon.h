@@ -41,6 +41,8 @@ bool is_known_coordinated_org(std::string_view lowercased);
 // A word that dates a name it opens ("Last month Brazil", "March Hu"): months (not "may"),
 // weekdays, and last/next/this/early/late before a temporal noun are checked by the caller.
 bool is_date_word(std::string_view w);
+// A date word, or "today", "yesterday", "tomorrow": a word dating the name it opens or ends.
+bool is_dating_word(std::string_view w);
 
 // The one name of a country known by several ("U.S.", "US", "America" -> "United States";
 // "UK", "Britain" -> "Britain"), from its lowercased name; empty for any other name.

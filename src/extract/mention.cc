@@ -114,7 +114,7 @@ std::vector<int> mention_words(const DepTree& t, int head, int avoid, bool head_
                           low == "late" || low == "earlier" || low == "later";
     if (modifier && words.size() >= 3 && words[1] != head && is_temporal_noun(t.lower(words[1]))) {
       words.erase(words.begin(), words.begin() + 2);
-    } else if (is_date_word(low) || low == "today" || low == "yesterday" || low == "tomorrow") {
+    } else if (is_dating_word(low)) {
       words.erase(words.begin());
     } else {
       break;

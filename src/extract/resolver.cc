@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "common/titles.h"
@@ -289,8 +290,12 @@ class Resolver {
       // "Chancellor of the Exchequer Nigel Lawson": a role whose own words hold a person's name
       // is that person; not one holding a titled name ("an aide to President Reagan").
       int named = -1;
-      for (const Mention& n : ms_) {
-        if (n.sentence == m.sentence && n.kind == MentionKind::kName && n.entity >= 0 &&
+      // The mentions are sorted by sentence: only the role's own sentence is looked at.
+      const auto [from, to] = std::equal_range(
+          ms_.begin(), ms_.end(), m,
+          [](const Mention& a, const Mention& b) { return a.sentence < b.sentence; });
+      for (const Mention& n : std::span(from, to)) {
+        if (n.kind == MentionKind::kName && n.entity >= 0 &&
             !n.titled && (n.person_cue || looks_like_full_name(n)) &&
             ents_[find(n.entity)].type == "PERSON" &&
             std::find(m.tokens.begin(), m.tokens.end(), n.head) != m.tokens.end()) {

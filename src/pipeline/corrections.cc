@@ -92,13 +92,16 @@ Status rewrite_entity(GraphWriter& store, EntityId id,
   return {};
 }
 
-// Adds `name` to the blocked names unless it is there (as the store folds names).
-void add_block(UserCorrections& c, const std::string& name) {
+// Adds `name` to the blocked names unless it is there (as the store folds names); returns
+// whether it added it.
+bool add_block(UserCorrections& c, const std::string& name) {
   const std::string folded = fold_name(name);
-  if (std::none_of(c.blocked.begin(), c.blocked.end(),
-                   [&](const std::string& b) { return fold_name(b) == folded; })) {
-    c.blocked.push_back(name);
+  if (std::any_of(c.blocked.begin(), c.blocked.end(),
+                  [&](const std::string& b) { return fold_name(b) == folded; })) {
+    return false;
   }
+  c.blocked.push_back(name);
+  return true;
 }
 
 // Records the merge of `from` into `into` (and unblocks `from`), unless recorded already.
@@ -227,8 +230,7 @@ Result<std::vector<MergeSummary>> apply_aliases(GraphWriter& store, const std::s
         continue;
       }
       KG_ASSIGN_OR_RETURN(UserCorrections c, store.corrections());
-      add_block(c, l.alias);
-      KG_RETURN_IF_ERROR(store.set_corrections(c));
+      if (add_block(c, l.alias)) KG_RETURN_IF_ERROR(store.set_corrections(c));
       out.push_back({l.alias, l.alias, 0, 0, {}});
       continue;
     }

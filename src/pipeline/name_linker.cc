@@ -70,7 +70,8 @@ std::vector<Person> people_of(const std::vector<std::pair<std::string, uint64_t>
     }
     g->person.full_names.insert(folded);
     // The base's own spellings compete for its name; longer names only join it.
-    if (folded == g->base && (f->second > g->uses || (f->second == g->uses && f->first < g->person.name))) {
+    if (folded == g->base &&
+        (f->second > g->uses || (f->second == g->uses && f->first < g->person.name))) {
       g->person.name = f->first;
       g->uses = f->second;
     }
@@ -161,8 +162,8 @@ Result<LinkSummary> link_names(GraphWriter& store) {
     }
     // Several people: each document's surname goes to the person whose own documents (those with
     // the full name) share the most other names with it, at least two and twice the next one's;
-    // else to the dominant person, if any and no other has two; else it stays itself. Only names as extraction gave them count, so the result does not
-    // depend on earlier links.
+    // else to the dominant person, if any and no other has two; else it stays itself. Only names
+    // as extraction gave them count, so the result does not depend on earlier links.
     std::vector<std::set<std::string>> context(people.size());
     std::vector<std::set<std::string>> stories(people.size());  // documents with the full name
     for (const auto& [name, doc] : s.full_name_docs) {
@@ -213,10 +214,10 @@ Result<LinkSummary> link_names(GraphWriter& store) {
   sum.surnames = pending.size();
   std::vector<std::string> ids;
   for (const auto& [id, targets] : fixes) ids.push_back(id);
-  KG_ASSIGN_OR_RETURN(const Rewritten done,
-                      rewrite_stored(store, ids, [&](const std::string& id, std::vector<Triple>& t) {
-                        return relink(t, fixes.at(id));
-                      }));
+  auto change = [&](const std::string& id, std::vector<Triple>& t) {
+    return relink(t, fixes.at(id));
+  };
+  KG_ASSIGN_OR_RETURN(const Rewritten done, rewrite_stored(store, ids, change));
   sum.documents = done.documents;
   sum.sides = done.sides;
   KG_RETURN_IF_ERROR(store.clear_pending_links(pending));

@@ -8,13 +8,27 @@ using kg::test::extract_all;
 using kg::test::find_fact;
 using kg::test::make_doc;
 
-TEST_CASE("Surname and title plus surname resolve to the full name", "[extract]") {
-  auto ts = extract_all(make_doc({R"(President President PROPN NNP 2 nmod:desc
+namespace {
+
+// "President Joe Biden met Macron."
+const std::string kBidenMetMacron = R"(President President PROPN NNP 2 nmod:desc
 Joe Joe PROPN NNP 4 nsubj
 Biden Biden PROPN NNP 2 flat
 met meet VERB VBD 0 root
 Macron Macron PROPN NNP 4 obj
-. . PUNCT . 4 punct)",
+. . PUNCT . 4 punct)";
+// "Joshua Abraham Norton visited Oakland." (with entity tags)
+const std::string kNortonVisitedOakland = R"(Joshua Joshua PROPN NNP 4 nsubj B-PER
+Abraham Abraham PROPN NNP 1 flat I-PER
+Norton Norton PROPN NNP 1 flat I-PER
+visited visit VERB VBD 0 root O
+Oakland Oakland PROPN NNP 4 obj B-LOC
+. . PUNCT . 4 punct O)";
+
+}  // namespace
+
+TEST_CASE("Surname and title plus surname resolve to the full name", "[extract]") {
+  auto ts = extract_all(make_doc({kBidenMetMacron,
                                   R"(Biden Biden PROPN NNP 2 nsubj
 called call VERB VBD 0 root
 Scholz Scholz PROPN NNP 2 obj
@@ -162,12 +176,7 @@ const kg::EntityMention* find_mention(const std::vector<kg::EntityMention>& ms,
 }  // namespace
 
 TEST_CASE("Names outside any fact are mentions of their entity, with their place", "[extract]") {
-  const kg::Document d = make_doc({R"(Joshua Joshua PROPN NNP 4 nsubj B-PER
-Abraham Abraham PROPN NNP 1 flat I-PER
-Norton Norton PROPN NNP 1 flat I-PER
-visited visit VERB VBD 0 root O
-Oakland Oakland PROPN NNP 4 obj B-LOC
-. . PUNCT . 4 punct O)",
+  const kg::Document d = make_doc({kNortonVisitedOakland,
                                    R"(The the DET DT 3 det O
 Norton Norton PROPN NNP 3 compound B-PER
 administration administration NOUN NN 4 nsubj O
@@ -188,12 +197,7 @@ failed fail VERB VBD 0 root O
 }
 
 TEST_CASE("A full name without a middle name is the one longer name around it", "[extract]") {
-  auto ts = extract_all(make_doc({R"(Joshua Joshua PROPN NNP 4 nsubj B-PER
-Abraham Abraham PROPN NNP 1 flat I-PER
-Norton Norton PROPN NNP 1 flat I-PER
-visited visit VERB VBD 0 root O
-Oakland Oakland PROPN NNP 4 obj B-LOC
-. . PUNCT . 4 punct O)",
+  auto ts = extract_all(make_doc({kNortonVisitedOakland,
                                   R"(Joshua Joshua PROPN NNP 3 nsubj B-PER
 Norton Norton PROPN NNP 1 flat I-PER
 left leave VERB VBD 0 root O
@@ -210,12 +214,7 @@ Lincoln Lincoln PROPN NNP 2 obj B-PER
 }
 
 TEST_CASE("An indefinite role names no one in particular", "[extract]") {
-  auto ts = extract_all(make_doc({R"(President President PROPN NNP 2 nmod:desc
-Joe Joe PROPN NNP 4 nsubj
-Biden Biden PROPN NNP 2 flat
-met meet VERB VBD 0 root
-Macron Macron PROPN NNP 4 obj
-. . PUNCT . 4 punct)",
+  auto ts = extract_all(make_doc({kBidenMetMacron,
                                   R"(A a DET DT 2 det
 president president NOUN NN 3 nsubj
 visited visit VERB VBD 0 root

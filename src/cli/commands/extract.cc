@@ -86,6 +86,16 @@ void write_mentions(std::ostream& out, const std::string& doc,
   }
 }
 
+// One document's output: its triples, or with --format mentions its mentions.
+void write_output(const ExtractOptions& o, std::ostream& out, const std::string& doc,
+                  const std::vector<Triple>& triples, const std::vector<EntityMention>& mentions) {
+  if (o.format == "mentions") {
+    write_mentions(out, doc, mentions);
+  } else {
+    write_triples(out, triples);
+  }
+}
+
 // One sentence per line: each non-empty line is annotated as exactly one sentence.
 Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor& ex,
                  const std::string& name, const std::string& text, std::ostream& out, Stats& st) {
@@ -130,11 +140,7 @@ Status run_lines(const ExtractOptions& o, const Annotator& ann, const Extractor&
     KG_ASSIGN_OR_RETURN(std::vector<Triple> ts,
                         timed(st, [&] { return ex.extract(doc, &mentions); }));
     st.facts += ts.size();
-    if (o.format == "mentions") {
-      write_mentions(out, doc.id, mentions);
-    } else {
-      write_triples(out, ts);
-    }
+    write_output(o, out, doc.id, ts, mentions);
   }
   return {};
 }
@@ -156,11 +162,7 @@ Status extract_document(const ExtractOptions& o, const Extractor& ex, const Docu
   auto ts = timed(st, [&] { return ex.extract(doc, &mentions); });
   if (!ts.ok()) return ts.status().with_context(doc.source.empty() ? doc.id : doc.source);
   st.facts += ts->size();
-  if (o.format == "mentions") {
-    write_mentions(out, doc.id, mentions);
-  } else {
-    write_triples(out, *ts);
-  }
+  write_output(o, out, doc.id, *ts, mentions);
   return {};
 }
 
@@ -172,11 +174,7 @@ Status write_processed(const ExtractOptions& o, const Extractor& ex, ProcessedDo
   st.sentences += r.sentences;
   st.seconds += r.extract_seconds;
   st.facts += r.facts.triples.size();
-  if (o.format == "mentions") {
-    write_mentions(out, r.facts.id, r.facts.mentions);
-  } else {
-    write_triples(out, r.facts.triples);
-  }
+  write_output(o, out, r.facts.id, r.facts.triples, r.facts.mentions);
   return {};
 }
 
@@ -215,7 +213,8 @@ Action configure_extract(CLI::App& app) {
       "arguments; tab-separated), or with --format mentions, every mention of a named entity "
       "(JSONL: doc, sentence, start, end, text, entity, type).");
   app.add_option("inputs", o->inputs, "Input .txt files or - for standard input (default -)");
-  app.add_option("--format", o->format, "Output format")->check(CLI::IsMember({"jsonl", "carb", "mentions"}));
+  app.add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"jsonl", "carb", "mentions"}));
   app.add_flag("--sentence-per-line", o->sentence_per_line,
                "Each input line is one sentence, not split further");
   app.add_option("-o,--output", o->output, "Write to this file instead of standard output");
