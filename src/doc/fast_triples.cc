@@ -204,6 +204,7 @@ enum Field : uint32_t {
   kSubjectText = 1u << 4, kObjectText = 1u << 5, kSubjectType = 1u << 6, kObjectType = 1u << 7,
   kSentence = 1u << 8, kText = 1u << 9, kSpan = 1u << 10, kNegated = 1u << 11,
   kModality = 1u << 12, kAttribution = 1u << 13, kConfidence = 1u << 14, kArgs = 1u << 15,
+  kObjectValue = 1u << 16,
 };
 
 struct Member {
@@ -216,6 +217,7 @@ constexpr Member kMembers[] = {
     {"subject_type", kSubjectType}, {"object_type", kObjectType}, {"sentence", kSentence},
     {"text", kText}, {"span", kSpan}, {"negated", kNegated}, {"modality", kModality},
     {"attribution", kAttribution}, {"confidence", kConfidence}, {"args", kArgs},
+    {"object_value", kObjectValue},
 };
 
 constexpr size_t kMaxPositions = 32;
@@ -290,7 +292,7 @@ bool fast_parse_triple(std::string_view line, Triple& t) {
   if (!s.eat('{')) return false;
   uint32_t seen = 0;
   size_t position = 0;
-  std::string key;
+  std::string key, object_value;
   if (!s.eat('}')) {
     do {
       if (!s.string(key) || !s.eat(':')) return false;
@@ -311,6 +313,7 @@ bool fast_parse_triple(std::string_view line, Triple& t) {
         case kObjectText: ok = optional_string(s, t.object_text); break;
         case kSubjectType: ok = optional_string(s, t.subject_type); break;
         case kObjectType: ok = optional_string(s, t.object_type); break;
+        case kObjectValue: ok = optional_string(s, object_value); break;
         case kText: ok = optional_string(s, t.text); break;
         case kModality: ok = nullable_string(s, t.modality); break;
         case kAttribution: ok = nullable_string(s, t.attribution); break;
@@ -363,6 +366,13 @@ bool fast_parse_triple(std::string_view line, Triple& t) {
   s.ws();
   if (!s.at_end()) return false;
   if (t.doc.empty() || t.subject.empty() || t.relation.empty() || t.object.empty()) return false;
+  if (!object_value.empty()) {
+    // A literal object: its value type stands for the object's type (the reference parser
+    // reports a line that gives both, or an unknown value type).
+    if (!t.object_type.empty() || !is_value_type(object_value)) return false;
+    t.object_type = std::move(object_value);
+    return known_type(t.subject_type);
+  }
   return known_type(t.subject_type) && known_type(t.object_type);
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -11,6 +12,18 @@ namespace kg {
 
 // Entity types of the graph.
 inline constexpr const char* kEntityTypes[] = {"PERSON", "ORG", "LOC", "MISC", "CONCEPT"};
+
+// Types of a literal value: a fact's object that is a number ("31"), an amount of money ("1.5 mln
+// dlrs"), a percentage ("5 pct"), a quantity ("500 tonnes") or a date ("March 31", "1986"). A
+// value is an attribute of its subject, never a node: queries, paths and exports show it as the
+// fact's literal object (docs/extraction.md, "Values").
+inline constexpr const char* kValueTypes[] = {"NUMBER", "AMOUNT", "PERCENT", "QUANTITY", "DATE"};
+inline bool is_value_type(std::string_view type) {
+  for (const char* t : kValueTypes) {
+    if (type == t) return true;
+  }
+  return false;
+}
 
 struct ExtraArgument {
   std::string prep;
@@ -25,7 +38,7 @@ struct Triple {
   std::string subject_text;
   std::string object_text;
   std::string subject_type;  // one of kEntityTypes or empty
-  std::string object_type;
+  std::string object_type;   // one of kEntityTypes, one of kValueTypes (a literal), or empty
   // The side's name before corpus-level linking renamed it ("Baker" for "James Baker"), empty when
   // it was not renamed. Set by the store's linking pass (pipeline.h); extraction leaves it empty.
   std::string subject_local;

@@ -54,6 +54,19 @@ Result<Triple> parse_triple_json(std::string_view line) {
     for (const char* k : kEntityTypes) known |= *type == k;
     if (!known) return Status::invalid("unknown entity type \"" + *type + "\" (PERSON, ORG, LOC, MISC, CONCEPT)");
   }
+  // A literal object ("5 pct"): its value type stands for the object's type.
+  std::string object_value;
+  KG_RETURN_IF_ERROR(get_string(j, "object_value", false, object_value));
+  if (!object_value.empty()) {
+    if (!t.object_type.empty()) {
+      return Status::invalid("fields \"object_type\" and \"object_value\" exclude each other");
+    }
+    if (!is_value_type(object_value)) {
+      return Status::invalid("unknown value type \"" + object_value +
+                             "\" (NUMBER, AMOUNT, PERCENT, QUANTITY, DATE)");
+    }
+    t.object_type = std::move(object_value);
+  }
   KG_RETURN_IF_ERROR(get_string(j, "text", false, t.text));
   if (auto it = j.find("sentence"); it != j.end() && !it->is_null()) {
     if (!it->is_number_integer() || it->get<long long>() < 0) return Status::invalid("field \"sentence\" must be a non-negative integer");
@@ -100,7 +113,11 @@ std::string triple_to_json(const Triple& t) {
   if (!t.subject_text.empty()) j["subject_text"] = t.subject_text;
   if (!t.object_text.empty()) j["object_text"] = t.object_text;
   if (!t.subject_type.empty()) j["subject_type"] = t.subject_type;
-  if (!t.object_type.empty()) j["object_type"] = t.object_type;
+  if (is_value_type(t.object_type)) {
+    j["object_value"] = t.object_type;
+  } else if (!t.object_type.empty()) {
+    j["object_type"] = t.object_type;
+  }
   if (t.sentence >= 0) j["sentence"] = t.sentence;
   if (!t.text.empty()) j["text"] = t.text;
   if (t.span) j["span"] = {t.span->first, t.span->second};

@@ -35,11 +35,17 @@ std::string relationship_type(std::string_view label) {
 }  // namespace
 
 void write_csv_nodes(const Subgraph& graph, std::ostream& out) {
-  out << "id:ID,name,:LABEL,type,aliases:string[],mentions:long\n";
+  out << "id:ID,name,:LABEL,type,aliases:string[],mentions:long,values:string[]\n";
+  const auto values = export_internal::values_by_subject(graph);
   for (const EntityInfo& n : graph.nodes) {
+    std::vector<std::string> facts;
+    if (auto it = values.find(n.id); it != values.end()) {
+      for (const ExportValue* v : it->second) facts.push_back(export_internal::value_text(*v));
+    }
     out << node_id(n.id) << ',' << csv_field(n.name) << ','
         << csv_field(n.type.empty() ? "Entity" : "Entity;" + n.type) << ',' << csv_field(n.type)
-        << ',' << csv_field(joined(n.aliases)) << ',' << n.mentions << '\n';
+        << ',' << csv_field(joined(n.aliases)) << ',' << n.mentions << ','
+        << csv_field(joined(facts)) << '\n';
   }
 }
 

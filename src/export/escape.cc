@@ -127,4 +127,15 @@ std::string csv_field(std::string_view raw) {
   return out + "\"";
 }
 
+std::unordered_map<EntityId, std::vector<const ExportValue*>> values_by_subject(const Subgraph& g) {
+  std::unordered_map<EntityId, std::vector<const ExportValue*>> out;
+  for (const ExportValue& v : g.values) out[v.edge.subject].push_back(&v);
+  return out;
+}
+
+std::string value_text(const ExportValue& v) {
+  return (v.edge.negated ? "NOT " : "") + v.edge.relation_label + ": " + v.value + " (" + v.type +
+         ")";
+}
+
 }  // namespace kg::export_internal

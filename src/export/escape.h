@@ -4,6 +4,10 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "query/query.h"
 
 namespace kg::export_internal {
 
@@ -23,5 +27,11 @@ std::string xml_safe(std::string_view s);
 
 // An RFC 4180 CSV field: quoted (with "" for ") when it holds , " CR or LF.
 std::string csv_field(std::string_view s);
+
+// The values of each node's facts (Subgraph::values), by subject, in the subgraph's order.
+std::unordered_map<EntityId, std::vector<const ExportValue*>> values_by_subject(const Subgraph& g);
+// One value fact as text for formats without literals: "rise to: 5 pct (PERCENT)", with "NOT "
+// before a negated relation.
+std::string value_text(const ExportValue& v);
 
 }  // namespace kg::export_internal

@@ -34,6 +34,10 @@ std::optional<ExportFormat> parse_export_format(std::string_view name);
 // A node's id in every format: the entity id as 16 lowercase hex digits.
 std::string node_id(EntityId id);
 
+// Values (Subgraph::values, "profit -[rise]-> 5 pct") are literals: JSON lists them in their
+// subject node's "values", N-Triples writes typed literals ("5 pct"^^<base type/PERCENT>),
+// GraphML and CSV a node's "values" text ("rise: 5 pct (PERCENT)"); DOT leaves them out.
+//
 // DOT: a digraph, nodes shaped and coloured by entity type, edges labelled by relation, negated
 // edges dashed.
 void write_dot(const Subgraph& graph, std::ostream& out);
@@ -47,7 +51,8 @@ void write_graphml(const Subgraph& graph, std::ostream& out);
 void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostream& out);
 // The graph JSON of docs/interfaces.md, one node or edge per line.
 void write_json(const Subgraph& graph, std::ostream& out);
-// Neo4j `neo4j-admin import` CSV: nodes `id:ID,name,:LABEL,type,aliases:string[],mentions:long`,
+// Neo4j `neo4j-admin import` CSV: nodes
+// `id:ID,name,:LABEL,type,aliases:string[],mentions:long,values:string[]`,
 // relationships `:START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]`
 // (arrays joined with ';', the neo4j-admin default). :TYPE is the relation label upper-cased with
 // every other character than a letter or digit as '_' ("agree to" -> AGREE_TO).

@@ -17,6 +17,7 @@ namespace {
 struct NodeProps {
   std::string entity_id, name, type, aliases;
   long mentions = 0;
+  std::string values;  // its facts' literal objects, "rise to: 5 pct (PERCENT); ..."
 };
 
 struct EdgeProps {
@@ -40,9 +41,15 @@ void write_graphml(const Subgraph& graph, std::ostream& out) {
   using export_internal::xml_safe;
   Graph g;
   std::unordered_map<EntityId, Graph::vertex_descriptor> vertex;
+  const auto values = export_internal::values_by_subject(graph);
   for (const EntityInfo& n : graph.nodes) {
+    std::vector<std::string> facts;
+    if (auto it = values.find(n.id); it != values.end()) {
+      for (const ExportValue* v : it->second) facts.push_back(export_internal::value_text(*v));
+    }
     vertex[n.id] = boost::add_vertex(NodeProps{node_id(n.id), xml_safe(n.name), xml_safe(n.type),
-                                               joined(n.aliases), static_cast<long>(n.mentions)},
+                                               joined(n.aliases), static_cast<long>(n.mentions),
+                                               joined(facts)},
                                      g);
   }
   for (const ExportEdge& x : graph.edges) {
@@ -57,6 +64,7 @@ void write_graphml(const Subgraph& graph, std::ostream& out) {
   dp.property("type", boost::get(&NodeProps::type, g));
   dp.property("aliases", boost::get(&NodeProps::aliases, g));
   dp.property("mentions", boost::get(&NodeProps::mentions, g));
+  dp.property("values", boost::get(&NodeProps::values, g));
   dp.property("relation", boost::get(&EdgeProps::relation, g));
   dp.property("negated", boost::get(&EdgeProps::negated, g));
   dp.property("count", boost::get(&EdgeProps::count, g));

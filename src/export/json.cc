@@ -15,6 +15,7 @@ std::string dumped(const nlohmann::ordered_json& j) {
 }  // namespace
 
 void write_json(const Subgraph& graph, std::ostream& out) {
+  const auto values = export_internal::values_by_subject(graph);
   out << "{\"nodes\": [";
   for (size_t i = 0; i < graph.nodes.size(); ++i) {
     const EntityInfo& n = graph.nodes[i];
@@ -24,6 +25,21 @@ void write_json(const Subgraph& graph, std::ostream& out) {
     j["type"] = n.type;
     j["aliases"] = n.aliases;
     j["mentions"] = n.mentions;
+    // The literal objects of its facts ("5 pct"): values are properties, never nodes.
+    if (auto it = values.find(n.id); it != values.end()) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const ExportValue* v : it->second) {
+        nlohmann::ordered_json x;
+        x["relation"] = v->edge.relation_label;
+        x["value"] = v->value;
+        x["type"] = v->type;
+        x["negated"] = v->edge.negated;
+        x["count"] = v->edge.count;
+        x["docs"] = v->docs;
+        list.push_back(std::move(x));
+      }
+      j["values"] = std::move(list);
+    }
     out << (i ? ",\n  " : "\n  ") << dumped(j);
   }
   out << (graph.nodes.empty() ? "],\n" : "\n ],\n") << " \"edges\": [";

@@ -67,10 +67,9 @@ void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostre
   }
   std::set<std::string> relations;
   size_t statement = 0;
-  for (const ExportEdge& x : graph.edges) {
-    const EdgeInfo& e = x.edge;
+  // An asserted triple (unless negated) and its reification with count, negation and documents.
+  auto fact = [&](const EdgeInfo& e, const std::string& o, const std::vector<std::string>& docs) {
     const std::string& s = entity_iri.at(e.subject);
-    const std::string& o = entity_iri.at(e.object);
     std::string p = iri("relation", e.relation_label);
     if (relations.insert(e.relation_label).second) {
       out << p << ' ' << kLabel << ' ' << ntriples_literal(e.relation_label) << " .\n";
@@ -84,7 +83,13 @@ void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostre
     out << b << ' ' << negated << " \"" << (e.negated ? "true" : "false") << "\"^^<" << kXsd
         << "boolean> .\n";
     out << b << ' ' << count << ' ' << integer(e.count) << " .\n";
-    for (const auto& d : x.docs) out << b << ' ' << doc << ' ' << ntriples_literal(d) << " .\n";
+    for (const auto& d : docs) out << b << ' ' << doc << ' ' << ntriples_literal(d) << " .\n";
+  };
+  for (const ExportEdge& x : graph.edges) fact(x.edge, entity_iri.at(x.edge.object), x.docs);
+  // A value is a literal typed by its value type: "5 pct"^^<base type/PERCENT>.
+  for (const ExportValue& v : graph.values) {
+    const std::string type = iri("type", v.type);
+    fact(v.edge, ntriples_literal(v.value) + "^^" + type, v.docs);
   }
 }
 

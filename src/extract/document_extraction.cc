@@ -569,6 +569,7 @@ const std::string* DocumentExtraction::name_of(int id) const {
   if (id < 0) return nullptr;
   const Mention& m = mention(id);
   if (m.entity >= 0) return &entities_[m.entity].name;
+  if (m.kind == MentionKind::kValue) return &m.name;  // a literal: its own text
   if (m.kind == MentionKind::kPronoun && options_.keep_unresolved_pronouns) return &m.name;
   return nullptr;
 }
@@ -611,7 +612,11 @@ void DocumentExtraction::emit_facts(size_t si) {
 void DocumentExtraction::emit_proposition(const DepTree& t, const Proposition& p, const Slots& sl,
                                           const Triple& base) {
   const std::string* subj = name_of(sl.subject);
-  if (subj == nullptr || !is_graph_node(mention(sl.subject))) return;
+  // A value is a literal: the object of a fact, never its subject.
+  if (subj == nullptr || !is_graph_node(mention(sl.subject)) ||
+      mention(sl.subject).kind == MentionKind::kValue) {
+    return;
+  }
   if (p.kind == PropKind::kAppos && !is_identity(t, p, sl)) return;
   const Mention& sm = mention(sl.subject);
   Triple tr = base;
@@ -679,6 +684,11 @@ std::optional<std::string> DocumentExtraction::oblique_label(const Proposition& 
   if (arg.from_object && sl.object >= 0) {
     const std::string verb = p.kind == PropKind::kVerbal ? p.inner_label : "be";
     const Mention& objm = mention(sl.object);
+    if (objm.kind == MentionKind::kValue) {
+      // "bought 5 pct of Maserati": the value's unit, not its figure, joins the relation.
+      if (objm.unit.empty()) return std::nullopt;
+      return verb + " " + objm.unit + " " + arg.prep;
+    }
     if (obj == nullptr || (objm.kind != MentionKind::kConcept && !objm.predicative)) {
       return std::nullopt;
     }
@@ -688,7 +698,11 @@ std::optional<std::string> DocumentExtraction::oblique_label(const Proposition& 
   if (object_noun && arg.attach == p.pred) {
     return p.inner_label + " " + mention(sl.object).name + " " + arg.prep;
   }
-  if (!obj_node && (arg.attach == p.pred || arg.attach == p.top)) return p.label + " " + arg.prep;
+  // "rose 5 pct to 3 mln dlrs": each value is a fact of its own ("rise", "rise to").
+  const bool no_object_node = !obj_node || mention(sl.object).kind == MentionKind::kValue;
+  if (no_object_node && (arg.attach == p.pred || arg.attach == p.top)) {
+    return p.label + " " + arg.prep;
+  }
   return std::nullopt;
 }
 

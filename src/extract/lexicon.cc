@@ -259,9 +259,14 @@ bool is_non_entity_name(std::string_view w) {
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
       "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "co", "co.", "cos", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
-      "ag", "sa", "nv", "bv", "gmbh", "spa", "shr", "shrs", "revs", "rev", "cts", "ct", "oper",
-      "qtr", "qtly", "avg", "mths", "mth", "record", "pay", "div", "vs", "dlrs", "dlr", "mln",
-      "billion", "pct", "note", "prior", "net"};
+      "ag", "sa", "nv", "bv", "gmbh", "spa", "ct", "record", "pay", "div", "vs", "dlrs", "dlr",
+      "mln", "billion", "pct", "note", "prior", "net"};
+  return in(s, w) || is_table_word(w);
+}
+
+bool is_table_word(std::string_view w) {
+  static const Set s = {"shr", "shrs", "revs", "rev", "cts", "oper", "qtr", "qtly", "avg", "mths",
+                        "mth"};
   return in(s, w);
 }
 

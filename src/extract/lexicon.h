@@ -26,6 +26,9 @@ bool is_light_verb(std::string_view lemma);   // have, make, take, give, hold, s
 // A one-word "name" that names no entity: months, weekdays, lone corporate suffixes (co, inc),
 // words of financial tables (shr, revs, cts, oper, qtr, record, pay).
 bool is_non_entity_name(std::string_view w);
+// A word of financial tables that opens a row ("Shr loss", "Revs", "Oper net"): shr, revs, cts,
+// oper, qtr, avg, mths.
+bool is_table_word(std::string_view w);
 // A one-word organisation head that names many organisations ("bank", "commission", "group"):
 // alone it is a concept, never a name shared across documents.
 bool is_generic_org_head(std::string_view w);

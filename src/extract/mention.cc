@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
+
+#include "extract/values.h"
 
 namespace kg::extract {
 namespace {
@@ -335,6 +338,11 @@ void analyze_concept(const DepTree& t, int avoid, Mention& m) {
   m.kind = MentionKind::kConcept;
   m.name = name;
   m.plural = t.tok(head).xpos == "NNS";
+  // A row of a financial table ("Shr loss", "Revs"): its words name nothing.
+  if (is_table_word(t.lower(concept_words.front()))) {
+    m.kind = MentionKind::kOther;
+    return;
+  }
   if (has_proper && is_org_cue(lower_ascii(low))) {
     m.type = "ORG";
     // An organisation keeps its head as written ("Russian forces", not "Russian force").
@@ -422,6 +430,14 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
     analyze_pronoun(t, head, m);
     return m;
   }
+  if (std::optional<Value> v = value_at(t, head)) {
+    m.tokens = std::move(v->words);
+    m.text = m.name = surface_text(t, m.tokens);
+    m.kind = MentionKind::kValue;
+    m.type = v->type;
+    m.unit = std::move(v->unit);
+    return m;
+  }
   if (t.upos(head) == "NUM" && t.children(head).empty()) {
     m.tokens = {head};
     m.text = m.name = t.tok(head).form;
@@ -455,6 +471,12 @@ Mention analyze_mention(const DepTree& t, int head, int avoid) {
     if (type.empty()) type = is_org_cue(lower_ascii(low)) ? "ORG" : "MISC";
     if (is_place_name(lower_ascii(m.name))) type = "LOC";
     m.type = type;
+    return m;
+  }
+  // A number that is no value ("one of the banks", "two of them") names nothing by itself; "Boeing
+  // 747" is a name's.
+  if (t.upos(head) == "NUM" && !t.has_child(head, "compound") && !t.has_child(head, "flat")) {
+    m.kind = MentionKind::kOther;
     return m;
   }
   analyze_concept(t, avoid, m);

@@ -15,6 +15,7 @@ enum class MentionKind {
   kRole,     // a title without a name: "the President", "U.S. Ambassador to the UN"
   kPronoun,  // he, she, it, they (third person)
   kConcept,  // a common noun: "a summit" -> "summit"
+  kValue,    // a number, amount, percentage, quantity or date ("5 pct"): a fact's literal object
   kOther,    // first/second person pronouns, demonstratives, numbers: not graph nodes
 };
 
@@ -26,10 +27,11 @@ struct Mention {
   std::string name;          // name form: the proper name, the concept lemma phrase or role text
   std::string descriptor;    // title or role words before a name ("US President"), may be empty
   std::string compact;       // a role's words up to its head ("U.S. Representative")
+  std::string unit;          // a kValue's head lemma when it is a unit ("pct", "dlr", "share")
   bool predicative = false;  // set by the caller: the mention describes another (X is Y)
   std::string role_head;     // lowercased title word heading a kRole mention ("ambassador")
   std::vector<std::string> role_words;  // lowercased content words of a role or descriptor
-  std::string type;          // PERSON, ORG, LOC, MISC, CONCEPT
+  std::string type;          // PERSON, ORG, LOC, MISC, CONCEPT; a kValue's value type
   MentionKind kind = MentionKind::kConcept;
   Gender gender = Gender::kUnknown;
   bool plural = false;

@@ -147,14 +147,24 @@ struct ExportEdge {
   std::vector<std::string> docs;  // distinct supporting document ids, sorted (when with_docs)
 };
 
-struct Subgraph {
-  std::vector<EntityInfo> nodes;
-  std::vector<ExportEdge> edges;  // both ends are in `nodes`
+// A fact's literal object ("profit -[rise]-> 5 pct"): an edge to a value, which is no node.
+struct ExportValue {
+  EdgeInfo edge;                  // edge.object is the value's id (is_value_id)
+  std::string value;              // its text, "5 pct"
+  std::string type;               // its value type, PERCENT (kValueTypes)
+  std::vector<std::string> docs;  // as ExportEdge::docs
 };
 
-// The edges with count >= min_count and the entities they join. With `around`, only edges among
-// the entities reachable from it within `hops` such edges (either direction), and the entity itself
-// even when it has no edge left.
+struct Subgraph {
+  std::vector<EntityInfo> nodes;   // entities only: values are never nodes
+  std::vector<ExportEdge> edges;   // both ends are in `nodes`
+  std::vector<ExportValue> values; // subjects in `nodes`; sorted like `edges`
+};
+
+// The edges with count >= min_count and the entities they join, and the values of those
+// entities' facts. With `around`, only edges among the entities reachable from it within `hops`
+// such edges (either direction; never through a value), and the entity itself even when it has
+// no edge left.
 Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options);
 
 // A path with its entities' names, for printing: nodes[i] names path.nodes[i].

@@ -37,7 +37,7 @@ Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
     return v;
   };
   KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
-    if (e.negated || e.subject == e.object) return;
+    if (e.negated || e.subject == e.object || is_value_id(e.object)) return;  // values are leaves
     if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) return;
     auto it = label_of.find(e.relation);
     if (it == label_of.end()) {

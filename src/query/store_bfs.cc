@@ -83,7 +83,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId 
       EntityId u = side.frontier[i];
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, dir));
       for (EdgeInfo& e : edges) {
-        if (e.negated || e.subject == e.object) continue;
+        if (e.negated || e.subject == e.object || is_value_id(e.object)) continue;
         if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) {
           continue;
         }

@@ -11,11 +11,11 @@
 namespace kg {
 namespace {
 
-Status fill_docs(GraphReader& store, ExportEdge& e) {
-  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e.edge, 0));
+Status fill_docs(GraphReader& store, const EdgeInfo& edge, std::vector<std::string>& out) {
+  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(edge, 0));
   std::set<std::string> docs;
   for (auto& ev : evidence) docs.insert(std::move(ev.doc));
-  e.docs.assign(docs.begin(), docs.end());
+  out.assign(docs.begin(), docs.end());
   return {};
 }
 
@@ -29,7 +29,7 @@ Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, EntityId 
     for (EntityId u : frontier) {
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, Direction::kBoth));
       for (const EdgeInfo& e : edges) {
-        if (e.count < min_count) continue;
+        if (e.count < min_count || is_value_id(e.object)) continue;
         EntityId v = e.subject == u ? e.object : e.subject;
         if (seen.insert(v).second) next.push_back(v);
       }
@@ -44,36 +44,60 @@ Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, EntityId 
 Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options) {
   Subgraph g;
   std::unordered_set<EntityId> ids;
+  std::vector<EdgeInfo> value_edges;
   if (options.around) {
     KG_ASSIGN_OR_RETURN(ids,
                         neighbourhood(store, *options.around, options.hops, options.min_count));
     for (EntityId u : ids) {
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> out, store.edges_of(u, Direction::kOut));
       for (EdgeInfo& e : out) {
-        if (e.count >= options.min_count && ids.count(e.object))
+        if (e.count < options.min_count) continue;
+        if (is_value_id(e.object)) {
+          value_edges.push_back(std::move(e));
+        } else if (ids.count(e.object)) {
           g.edges.push_back({std::move(e), {}});
+        }
       }
     }
     // Keep only entities that an edge touches, plus the centre.
     std::unordered_set<EntityId> touched{*options.around};
     for (const auto& e : g.edges) touched.insert({e.edge.subject, e.edge.object});
+    for (const EdgeInfo& e : value_edges) touched.insert(e.subject);
     for (EntityId id : touched) {
       KG_ASSIGN_OR_RETURN(EntityInfo info, store.entity(id));
       g.nodes.push_back(std::move(info));
     }
+    for (EdgeInfo& e : value_edges) {
+      KG_ASSIGN_OR_RETURN(EntityInfo value, store.entity(e.object));
+      g.values.push_back({std::move(e), std::move(value.name), std::move(value.type), {}});
+    }
   } else {
+    std::unordered_set<EntityId> value_ids;
     KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
       if (e.count < options.min_count) return;
-      g.edges.push_back({e, {}});
       ids.insert(e.subject);
+      if (is_value_id(e.object)) {
+        value_edges.push_back(e);
+        value_ids.insert(e.object);
+        return;
+      }
+      g.edges.push_back({e, {}});
       ids.insert(e.object);
     }));
+    std::unordered_map<EntityId, EntityInfo> values;
     KG_RETURN_IF_ERROR(store.for_each_entity([&](const EntityInfo& e) {
       if (ids.count(e.id)) g.nodes.push_back(e);
+      if (value_ids.count(e.id)) values.emplace(e.id, e);
     }));
+    for (EdgeInfo& e : value_edges) {
+      auto it = values.find(e.object);
+      if (it == values.end()) return Status::corruption("an edge names a value that is not stored");
+      g.values.push_back({std::move(e), it->second.name, it->second.type, {}});
+    }
   }
   if (options.with_docs) {
-    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e));
+    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e.edge, e.docs));
+    for (ExportValue& v : g.values) KG_RETURN_IF_ERROR(fill_docs(store, v.edge, v.docs));
   }
 
   std::sort(g.nodes.begin(), g.nodes.end(), [](const EntityInfo& a, const EntityInfo& b) {
@@ -88,6 +112,11 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
     const EdgeInfo &a = x.edge, &b = y.edge;
     return std::forward_as_tuple(rank[a.subject], a.relation_label, rank[a.object], a.negated) <
            std::forward_as_tuple(rank[b.subject], b.relation_label, rank[b.object], b.negated);
+  });
+  std::sort(g.values.begin(), g.values.end(), [&](const ExportValue& x, const ExportValue& y) {
+    const EdgeInfo &a = x.edge, &b = y.edge;
+    return std::forward_as_tuple(rank[a.subject], a.relation_label, x.value, a.object, a.negated) <
+           std::forward_as_tuple(rank[b.subject], b.relation_label, y.value, b.object, b.negated);
   });
   return g;
 }

@@ -123,6 +123,7 @@ bool is_alias_surface(std::string_view surface, std::string_view type,
   if (surface.size() <= 10) {
     if (pronouns.count(utf8::ascii_lower(surface)) != 0) return false;
   }
+  if (identity_class(type) == "VALUE") return false;  // a literal has its spellings, no aliases
   if (identity_class(type) == "CONCEPT") return true;
   if (!std::any_of(surface.begin(), surface.end(), [](unsigned char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;

@@ -16,7 +16,7 @@
 namespace kg::store {
 
 // Bump on any incompatible change of the layout below; old databases are then refused.
-inline constexpr uint32_t kFormatVersion = 4;
+inline constexpr uint32_t kFormatVersion = 5;
 
 // Column families, in the order they are opened.
 enum Cf : int {
@@ -88,8 +88,10 @@ bool is_alias_surface(std::string_view surface, std::string_view type, std::stri
 
 // The identity class of an entity type: one name is one named entity whatever type (PERSON,
 // ORG, LOC, MISC) each mention gives it; a concept ("apple") is another entity than the name.
+// A literal value ("5 pct", kValueTypes) is neither: its own class, one per text whatever type.
 inline std::string_view identity_class(std::string_view type) {
-  return type == "CONCEPT" ? std::string_view("CONCEPT") : std::string_view("NAME");
+  if (type == "CONCEPT") return "CONCEPT";
+  return is_value_type(type) ? std::string_view("VALUE") : std::string_view("NAME");
 }
 MentionsKey parse_mentions_key(std::string_view key);
 

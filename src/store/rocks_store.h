@@ -168,13 +168,13 @@ class RocksGraphStore final : public GraphWriter {
   // Ids already resolved by this process, by the name as written (per entity type: index into
   // kEntityTypes) and by canonical key. Write side only; cleared when large or after a failed
   // batch.
-  std::array<IdCache, 2> entity_ids_;  // by identity class: named, concept
+  std::array<IdCache, 3> entity_ids_;  // by identity class: named, concept, value
   IdCache entity_keys_, relation_ids_, relation_keys_;
   size_t cached_ids() const;
   // Per-document tables of add_to_batch (entity id, relation id, name -> index in the record).
   SmallMap<uint64_t> entity_index_, relation_index_;
   SmallMap<std::string_view> by_name_;
-  static size_t class_index(std::string_view type);  // 0 named (also when empty), 1 concept
+  static size_t class_index(std::string_view type);  // 0 named (also when empty), 1 concept, 2 value
 };
 
 }  // namespace kg::store

@@ -28,7 +28,9 @@ void apply_type_votes(std::vector<std::pair<int64_t, std::string>>& votes, Entit
     return std::size(kEntityTypes);
   };
   std::sort(votes.begin(), votes.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : rank(a.second) < rank(b.second);
+    if (a.first != b.first) return a.first > b.first;
+    if (rank(a.second) != rank(b.second)) return rank(a.second) < rank(b.second);
+    return a.second < b.second;  // value types: by name
   });
   for (auto& [n, type] : votes) {
     if (n > 0) info.type_votes.emplace_back(std::move(type), static_cast<uint64_t>(n));
@@ -166,26 +168,40 @@ Result<StoreStats> RocksGraphStore::stats() {
     KG_RETURN_IF_ERROR(to_status(s, "reading stats"));
     *field = static_cast<uint64_t>(std::max<int64_t>(0, count_of(v)));
   }
-  auto count_keys = [&](int family, auto is_counted) -> Status {
+  // `is_counted` says whether a key counts, and whether as a value's (the second total).
+  auto count_keys = [&](int family, auto is_counted, uint64_t* total, uint64_t* values) -> Status {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(family)));
-    uint64_t n = 0;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (is_counted(it->key().ToStringView()) && count_of(it->value()) > 0) ++n;
+      bool value = false;
+      if (is_counted(it->key().ToStringView(), &value) && count_of(it->value()) > 0) {
+        ++*(value ? values : total);
+      }
     }
-    KG_RETURN_IF_ERROR(to_status(it->status(), "reading stats"));
-    if (family == kCfMentions) st.entities = n;
-    if (family == kCfRelations) st.relations = n;
-    if (family == kCfOutEdges) st.edges = n;
-    return {};
+    return to_status(it->status(), "reading stats");
   };
-  KG_RETURN_IF_ERROR(count_keys(kCfMentions, [](std::string_view k) {
-    return parse_mentions_key(k).kind == MentionsKeyKind::kMentions;
-  }));
-  KG_RETURN_IF_ERROR(count_keys(kCfRelations, [](std::string_view k) {
-    RelationId id;
-    return parse_relation_key(k, &id) == RelationKeyKind::kCount;
-  }));
-  KG_RETURN_IF_ERROR(count_keys(kCfOutEdges, [](std::string_view) { return true; }));
+  KG_RETURN_IF_ERROR(count_keys(
+      kCfMentions,
+      [](std::string_view k, bool* value) {
+        const MentionsKey key = parse_mentions_key(k);
+        *value = is_value_id(key.id);
+        return key.kind == MentionsKeyKind::kMentions;
+      },
+      &st.entities, &st.values));
+  KG_RETURN_IF_ERROR(count_keys(
+      kCfRelations,
+      [](std::string_view k, bool*) {
+        RelationId id;
+        return parse_relation_key(k, &id) == RelationKeyKind::kCount;
+      },
+      &st.relations, &st.relations));
+  KG_RETURN_IF_ERROR(count_keys(
+      kCfOutEdges,
+      [](std::string_view k, bool* value) {
+        EdgeKey e;
+        *value = parse_out_edge_key(k, &e) && is_value_id(e.object);
+        return true;
+      },
+      &st.edges, &st.value_edges));
   return st;
 }
 

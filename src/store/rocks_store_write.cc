@@ -51,7 +51,8 @@ void for_each_use(std::vector<AliasUse>& uses, Fn fn) {
 }  // namespace
 
 size_t RocksGraphStore::class_index(std::string_view type) {
-  return identity_class(type) == "CONCEPT" ? 1 : 0;
+  const std::string_view cls = identity_class(type);
+  return cls == "CONCEPT" ? 1 : cls == "VALUE" ? 2 : 0;
 }
 
 size_t RocksGraphStore::cached_ids() const {
@@ -175,7 +176,9 @@ Result<EntityId> RocksGraphStore::resolve_entity(std::string_view name, std::str
   if (const uint64_t* id = entity_keys_.find(key)) return remember(*id);
   std::string value;
   for (uint64_t salt = 0; salt < kMaxProbes; ++salt) {
-    EntityId id = options_.hash(key, salt);
+    // A value's id has the top bit set, an entity's not (store.h is_value_id).
+    const EntityId hashed = options_.hash(key, salt);
+    const EntityId id = is_value_type(type) ? hashed | kValueIdBit : hashed & ~kValueIdBit;
     if (const std::string* claimed = pending_claim(batch, true, id)) {
       if (*claimed == key) return remember(id);
       continue;
@@ -258,7 +261,8 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch, Put
     if (folds_to_empty(t.subject)) return Status::invalid(fact() + "empty subject");
     if (folds_to_empty(t.object)) return Status::invalid(fact() + "empty object");
     if (folds_to_empty(t.relation)) return Status::invalid(fact() + "empty relation");
-    if (!known_type(t.subject_type) || !known_type(t.object_type)) {
+    if (!known_type(t.subject_type) ||
+        !(known_type(t.object_type) || is_value_type(t.object_type))) {
       return Status::invalid(fact() + "unknown entity type");
     }
     for (auto [field, value] : {std::pair{"subject", &t.subject}, {"object", &t.object},

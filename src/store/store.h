@@ -33,6 +33,13 @@ namespace kg {
 using EntityId = uint64_t;
 using RelationId = uint64_t;
 
+// A literal value's record ("5 pct", a kValueTypes type, doc/triple.h) has an id with the top bit
+// set; an entity's id never has: queries tell a value from an entity by its id alone. A value is
+// stored like an entity (dictionary-encoded, with counts and evidence) but is never a node: listings,
+// paths and exports show it as its facts' literal object.
+inline constexpr EntityId kValueIdBit = EntityId{1} << 63;
+inline bool is_value_id(EntityId id) { return (id & kValueIdBit) != 0; }
+
 struct EntityInfo {
   EntityId id = 0;
   std::string name;                  // canonical name
@@ -67,10 +74,12 @@ struct Evidence {
 
 struct StoreStats {
   uint64_t documents = 0;
-  uint64_t entities = 0;
-  uint64_t relations = 0;  // distinct relation labels
-  uint64_t edges = 0;      // distinct (subject, relation, object, negated)
-  uint64_t facts = 0;      // evidence records (sum of edge counts)
+  uint64_t entities = 0;     // nodes: named entities and concepts (values aside)
+  uint64_t values = 0;       // distinct literal values ("5 pct") that facts have as object
+  uint64_t relations = 0;    // distinct relation labels
+  uint64_t edges = 0;        // distinct (subject, relation, object, negated) between entities
+  uint64_t value_edges = 0;  // distinct (subject, relation, value, negated)
+  uint64_t facts = 0;        // evidence records (sum of edge and value-edge counts)
 };
 
 // What one document contributes. content_hash may be left empty: the store then hashes the facts.

@@ -53,7 +53,7 @@ TEST_CASE("kg ingest, stats and entities on the news sample match the golden fil
   Ran check = kg_run({"stats", "--db", db, "--check"});
   INFO(check.err);
   CHECK(check.code == 0);
-  CHECK(check.out.find("check      ok") != std::string::npos);
+  CHECK(check.out.find("check       ok") != std::string::npos);
 
   // Ingesting again changes nothing.
   Ran again = kg_run({"ingest", "--db", db, (data_dir() / "news.jsonl").string()});

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "doc/fast_triples.h"
 #include "doc/triples_jsonl.h"
 
 using namespace kg;
@@ -52,4 +53,37 @@ TEST_CASE("Triples JSONL reader reports the line and what is wrong", "[doc]") {
 TEST_CASE("Triples JSONL rejects unknown entity types and bad confidence", "[doc]") {
   CHECK_FALSE(parse_triple_json(R"({"doc":"a","subject":"X","relation":"r","object":"Y","subject_type":"CITY"})").ok());
   CHECK_FALSE(parse_triple_json(R"({"doc":"a","subject":"X","relation":"r","object":"Y","confidence":3})").ok());
+}
+
+TEST_CASE("A literal object carries its value type in object_value, in both parsers", "[doc]") {
+  Triple t;
+  t.doc = "d";
+  t.subject = "profit";
+  t.relation = "rise";
+  t.object = "5 pct";
+  t.subject_type = "CONCEPT";
+  t.object_type = "PERCENT";
+  const std::string line = triple_to_json(t);
+  CHECK(line.find("\"object_value\":\"PERCENT\"") != std::string::npos);
+  CHECK(line.find("\"object_type\"") == std::string::npos);
+  auto back = parse_triple_json(line);
+  REQUIRE(back.ok());
+  CHECK(back->object_type == "PERCENT");
+  Triple fast;
+  REQUIRE(fast_parse_triple(line, fast));
+  CHECK(fast.object_type == "PERCENT");
+  // Both fields, an unknown value type, or a value as subject type: refused by the reference
+  // parser (the fast one declines them).
+  const std::string both =
+      R"({"doc":"a","subject":"X","relation":"r","object":"5","object_type":"CONCEPT","object_value":"NUMBER"})";
+  const std::string unknown =
+      R"({"doc":"a","subject":"X","relation":"r","object":"5","object_value":"COLOUR"})";
+  const std::string subject =
+      R"({"doc":"a","subject":"5","relation":"r","object":"X","subject_type":"NUMBER"})";
+  for (const std::string& bad : {both, unknown, subject}) {
+    INFO(bad);
+    CHECK_FALSE(parse_triple_json(bad).ok());
+    Triple f;
+    CHECK_FALSE(fast_parse_triple(bad, f));
+  }
 }

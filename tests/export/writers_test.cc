@@ -238,12 +238,60 @@ TEST_CASE("CSV output follows the neo4j-admin import header convention", "[expor
   std::ostringstream nodes, edges;
   write_csv_nodes(g, nodes);
   write_csv_edges(g, edges);
-  CHECK(nodes.str().rfind("id:ID,name,:LABEL,type,aliases:string[],mentions:long\n", 0) == 0);
-  CHECK(nodes.str().find("," + std::string("\"AT&T \"\"Labs\"\" <R&D>\",Entity;ORG,ORG,,2\n")) !=
+  CHECK(nodes.str().rfind("id:ID,name,:LABEL,type,aliases:string[],mentions:long,values:string[]\n", 0) == 0);
+  CHECK(nodes.str().find("," + std::string("\"AT&T \"\"Labs\"\" <R&D>\",Entity;ORG,ORG,,2,\n")) !=
         std::string::npos);
-  CHECK(nodes.str().find(",Joe Biden,Entity;PERSON,PERSON,Biden,4\n") != std::string::npos);
+  CHECK(nodes.str().find(",Joe Biden,Entity;PERSON,PERSON,Biden,4,\n") != std::string::npos);
   CHECK(edges.str().rfind(
             ":START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]\n", 0) == 0);
   CHECK(edges.str().find(",LEAD,lead,false,2,doc-1;doc-2\n") != std::string::npos);
   CHECK(edges.str().find(",MEET,meet,true,1,doc-2\n") != std::string::npos);
+}
+
+TEST_CASE("Values are literals in every export: node properties, typed literals, never nodes",
+          "[export]") {
+  FakeStore store;
+  FakeStore::Fact f;
+  f.doc = "doc-1";
+  f.subject_type = "ORG";
+  f.object_type = "PERCENT";
+  store.add("Acme", "raise price", "5 pct", f);
+  f.object_type = "ORG";
+  store.add("Acme", "buy", "Widget Co", f);
+  f.subject_type = "ORG";
+  f.object_type = "AMOUNT";
+  store.add("Widget Co", "cost", "3 mln dlrs", f);
+  Subgraph g = collect(store);
+  REQUIRE(g.nodes.size() == 2);
+  REQUIRE(g.edges.size() == 1);
+  REQUIRE(g.values.size() == 2);
+
+  std::ostringstream json;
+  write_json(g, json);
+  auto j = nlohmann::json::parse(json.str());
+  REQUIRE(j["nodes"].size() == 2);
+  for (const auto& n : j["nodes"]) {
+    REQUIRE(n.contains("values"));
+    REQUIRE(n["values"].size() == 1);
+    const auto& v = n["values"][0];
+    if (n["name"] == "Acme") {
+      CHECK(v["relation"] == "raise price");
+      CHECK(v["value"] == "5 pct");
+      CHECK(v["type"] == "PERCENT");
+      CHECK(v["docs"] == nlohmann::json::array({"doc-1"}));
+    } else {
+      CHECK(v["value"] == "3 mln dlrs");
+      CHECK(v["type"] == "AMOUNT");
+    }
+  }
+  std::ostringstream nt;
+  write_ntriples(g, "http://example.org/kg/", nt);
+  CHECK(nt.str().find("<http://example.org/kg/relation/raise%20price> \"5 pct\"^^"
+                      "<http://example.org/kg/type/PERCENT> .\n") != std::string::npos);
+  CHECK(nt.str().find("entity/5%20pct") == std::string::npos);
+  std::ostringstream nodes, dot;
+  write_csv_nodes(g, nodes);
+  CHECK(nodes.str().find(",raise price: 5 pct (PERCENT)\n") != std::string::npos);
+  write_dot(g, dot);
+  CHECK(dot.str().find("5 pct") == std::string::npos);
 }

@@ -24,7 +24,11 @@ class FakeStore : public GraphReader {
     std::string text;
   };
 
-  static EntityId id_of(std::string_view name) { return hash64(name, 1); }
+  // As the store's: a value's id has the top bit set, an entity's not (store.h is_value_id).
+  static EntityId id_of(std::string_view name, std::string_view type = "") {
+    const EntityId id = hash64(name, 1);
+    return is_value_type(type) ? id | kValueIdBit : id & ~kValueIdBit;
+  }
   static RelationId relation_id_of(std::string_view label) { return hash64(label, 2); }
 
   // Adds one fact `subject -relation-> object`.
@@ -152,8 +156,9 @@ class FakeStore : public GraphReader {
   using EdgeKey = std::tuple<EntityId, RelationId, EntityId, bool>;
 
   EntityInfo& touch(const std::string& name, const std::string& type, const std::string& alias) {
-    EntityInfo& e = entities_[id_of(name)];
-    e.id = id_of(name);
+    const EntityId id = id_of(name, type);
+    EntityInfo& e = entities_[id];
+    e.id = id;
     e.name = name;
     if (e.type.empty()) e.type = type;
     if (!alias.empty() && alias != name &&

@@ -163,3 +163,21 @@ TEST_CASE("A path from an entity to itself has no steps", "[query]") {
   CHECK(p->nodes.size() == 1);
   CHECK(p->hops() == 0);
 }
+
+TEST_CASE("A shared value joins no two entities: no path runs through a literal", "[query]") {
+  FakeStore store;
+  FakeStore::Fact f;
+  f.object_type = "PERCENT";
+  store.add("Acme", "raise price", "5 pct", f);
+  store.add("Widget Co", "cut price", "5 pct", f);
+  CHECK_FALSE(shortest(store, "Acme", "Widget Co").has_value());
+  auto k = find_paths(store, id("Acme"), id("Widget Co"), PathOptions{.k = 3});
+  REQUIRE(k.ok());
+  CHECK(k->empty());
+  // An entity path still runs beside them.
+  f.object_type = "ORG";
+  store.add("Acme", "sue", "Widget Co", f);
+  auto p = shortest(store, "Acme", "Widget Co");
+  REQUIRE(p.has_value());
+  CHECK(show(store, *p) == "Acme -sue-> Widget Co");
+}

@@ -107,7 +107,7 @@ inline DbCheck check_db(const std::string& db, const std::vector<std::string>& i
                         const std::map<std::string, FactLines>& clean) {
   DbCheck c;
   InProcess st = kg_here({"stats", "--db", db, "--check"});
-  if (st.code != 0 || st.out.find("check      ok") == std::string::npos) {
+  if (st.code != 0 || st.out.find("check       ok") == std::string::npos) {
     c.problem = "kg stats --check failed: " + st.err;
     return c;
   }

@@ -47,7 +47,7 @@ bool check_recovers(const Job& job, const fs::path& dir, const fs::path& db,
     InProcess st = kg_here({"stats", "--db", db.string(), "--check"});
     INFO(st.err);
     REQUIRE(st.code == 0);
-    REQUIRE(st.out.find("check      ok") != std::string::npos);
+    REQUIRE(st.out.find("check       ok") != std::string::npos);
   } else {
     InProcess st = kg_here({"stats", "--db", db.string()});
     CHECK(st.code == 1);

@@ -80,7 +80,7 @@ TEST_CASE("kg ingest skips a line naming an entity over the limit, with its file
                    ":2: field \"subject\" is 250 bytes, over the limit of 200") !=
         std::string::npos);
   InProcess st = kg_here({"stats", "--db", db, "--check"});
-  CHECK(st.out.find("documents  2") != std::string::npos);
+  CHECK(st.out.find("documents   2") != std::string::npos);
   CHECK(st.code == 0);
 }
 

@@ -409,3 +409,49 @@ TEST_CASE("A document's mentions are stored with it and name the nodes its facts
   // Mentions are not counted: Ronald Reagan, in no fact, is no node.
   CHECK_FALSE(g->find_entity("Ronald Reagan").value().has_value());
 }
+
+TEST_CASE("A literal value is stored apart from entities and is never a node to walk through",
+          "[store]") {
+  TempDir dir;
+  auto g = open_rw(dir);
+  auto a = fact("d1", "profit", "rise", "5 pct");
+  a.subject_type = "CONCEPT";
+  a.object_type = "PERCENT";
+  auto b = fact("d1", "Acme", "raise price", "5 pct");
+  b.subject_type = "ORG";
+  b.object_type = "PERCENT";
+  auto named = fact("d1", "Acme", "hire", "Jane Roe");
+  named.subject_type = "ORG";
+  named.object_type = "PERSON";
+  // A name spelt like the value is another entity.
+  auto other = fact("d1", "Jane Roe", "like", "5 Pct");
+  other.subject_type = "PERSON";
+  other.object_type = "MISC";
+  REQUIRE(g->put_document(doc_of("d1", {a, b, named, other})).ok());
+  auto st = g->stats().value();
+  CHECK(st.entities == 4);  // profit, Acme, Jane Roe, the name "5 Pct"
+  CHECK(st.values == 1);
+  CHECK(st.edges == 2);
+  CHECK(st.value_edges == 2);
+  CHECK(st.facts == 4);
+  std::vector<EntityInfo> found = g->entities("5 pct", 0).value();
+  REQUIRE(found.size() == 2);
+  int values = 0;
+  for (const EntityInfo& e : found) {
+    if (is_value_id(e.id)) {
+      ++values;
+      CHECK(e.type == "PERCENT");
+      CHECK(e.mentions == 2);
+      CHECK(e.aliases.empty());
+    } else {
+      CHECK(e.type == "MISC");
+    }
+  }
+  CHECK(values == 1);
+  CHECK_FALSE(is_value_id(must_find(*g, "Acme").id));
+  CHECK(store::verify_consistency(*g).ok());
+  // Retracting the document retracts the value with its facts.
+  REQUIRE(g->remove_document("d1").value());
+  CHECK(g->stats().value().values == 0);
+  CHECK(store::verify_consistency(*g).ok());
+}

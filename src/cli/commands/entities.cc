@@ -60,10 +60,13 @@ Action configure_entities(CLI::App& app) {
   app.add_option("--match", args->options.match,
                  "Only entities whose name or an alias contains TEXT (case-insensitive)");
   app.add_option("--type", args->options.types,
-                 "Only these types, comma-separated (PERSON, ORG, LOC, MISC, CONCEPT)")
+                 "Only these types, comma-separated (PERSON, ORG, LOC, MISC, CONCEPT; or the value "
+                 "types NUMBER, AMOUNT, PERCENT, QUANTITY, DATE to list facts' literal values)")
       ->delimiter(',')
-      ->transform(CLI::IsMember({"PERSON", "ORG", "LOC", "MISC", "CONCEPT"}, CLI::ignore_case));
-  app.add_flag("--all", args->options.all, "Every type, concepts included");
+      ->transform(CLI::IsMember({"PERSON", "ORG", "LOC", "MISC", "CONCEPT", "NUMBER", "AMOUNT",
+                                 "PERCENT", "QUANTITY", "DATE"},
+                                CLI::ignore_case));
+  app.add_flag("--all", args->options.all, "Every entity type, concepts included (not values)");
   app.add_option("--top", args->options.limit, "At most N entities (0 = all)");
   app.add_flag("--json", args->json,
                "Print {\"entities\": [{\"id\", \"name\", \"type\", \"aliases\", \"mentions\"}]}");

@@ -1,4 +1,5 @@
 // `kg stats --db DIR [--json] [--check]`: totals of the graph store.
+#include <iomanip>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -10,18 +11,20 @@ namespace kg::cli {
 namespace {
 
 void print_text(std::ostream& out, const StoreStats& s) {
-  out << "documents  " << s.documents << "\n"
-      << "entities   " << s.entities << "\n"
-      << "relations  " << s.relations << "\n"
-      << "edges      " << s.edges << "\n"
-      << "facts      " << s.facts << "\n";
+  const std::pair<const char*, uint64_t> rows[] = {
+      {"documents", s.documents}, {"entities", s.entities}, {"values", s.values},
+      {"relations", s.relations}, {"edges", s.edges},       {"value edges", s.value_edges},
+      {"facts", s.facts}};
+  for (const auto& [label, n] : rows) out << std::left << std::setw(12) << label << n << "\n";
 }
 
 void print_json(std::ostream& out, const StoreStats& s) {
   nlohmann::json j = {{"documents", s.documents},
                       {"entities", s.entities},
+                      {"values", s.values},
                       {"relations", s.relations},
                       {"edges", s.edges},
+                      {"value_edges", s.value_edges},
                       {"facts", s.facts}};
   out << j.dump() << '\n';
 }
@@ -48,7 +51,7 @@ Action configure_stats(CLI::App& app) {
       print_json(io.out, s);
     } else {
       print_text(io.out, s);
-      if (args->check) io.out << "check      ok\n";
+      if (args->check) io.out << "check       ok\n";
     }
     return {};
   };

@@ -43,7 +43,11 @@ void print_neighbors_json(std::ostream& out, const EntityInfo& entity,
     j["relation"] = n.edge.relation_label;
     j["negated"] = n.edge.negated;
     j["count"] = n.edge.count;
-    j["entity"] = {{"id", node_id(n.other.id)}, {"name", n.other.name}, {"type", n.other.type}};
+    if (is_value_id(n.other.id)) {  // a literal, not a node
+      j["value"] = {{"text", n.other.name}, {"type", n.other.type}};
+    } else {
+      j["entity"] = {{"id", node_id(n.other.id)}, {"name", n.other.name}, {"type", n.other.type}};
+    }
     if (with_evidence) {
       Json evidence = Json::array();
       for (const Evidence& ev : n.evidence) evidence.push_back(evidence_json(ev));

@@ -28,8 +28,14 @@ void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
   out << ")\n";
   if (neighbors.empty()) out << "  no edges\n";
   for (const Neighbor& n : neighbors) {
-    out << "  " << arrow(n.edge.relation_label, !n.outgoing, n.edge.negated) << ' ' << n.other.name;
-    if (!n.other.type.empty()) out << " (" << n.other.type << ')';
+    out << "  " << arrow(n.edge.relation_label, !n.outgoing, n.edge.negated) << ' ';
+    // A value is a literal: quoted, with its value type ("5 pct" PERCENT).
+    if (is_value_id(n.other.id)) {
+      out << '"' << n.other.name << "\" " << n.other.type;
+    } else {
+      out << n.other.name;
+      if (!n.other.type.empty()) out << " (" << n.other.type << ')';
+    }
     out << "  " << plural(n.edge.count, "fact", "facts") << '\n';
     for (const Evidence& ev : n.evidence) {
       out << "      [" << ev.doc;
