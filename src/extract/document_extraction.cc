@@ -467,12 +467,21 @@ void DocumentExtraction::names_first() {
                            is_non_entity_name(std::string_view(low).substr(0, space)) &&
                            low.find_first_of("0123456789") != std::string::npos;
     const bool date = space != std::string::npos && is_date_phrase(low);
+    // "Co Inc": corporate suffixes alone name no company.
+    bool suffixes_only = !low.empty();
+    for (size_t i = 0; i < low.size();) {
+      const size_t end = std::min(low.find(' ', i), low.size());
+      suffixes_only = suffixes_only && is_corporate_suffix(std::string_view(low).substr(i, end - i));
+      i = end + 1;
+    }
     // A known place the tagger doubted is the place ("Ecuador" MISC).
     if ((ent.type == "MISC" || ent.type.empty()) && is_place_name(low)) ent.type = "LOC";
-    if (low.empty() || (space != std::string::npos && !table_row && !date)) continue;
+    if (low.empty() || (space != std::string::npos && !table_row && !date && !suffixes_only)) {
+      continue;
+    }
     // One word (or a table row, a date) from here on. A month named alone is a date, unless a
     // person ("May" the month, not "Theresa May").
-    if (table_row || date || is_non_entity_name(low) ||
+    if (table_row || date || suffixes_only || is_non_entity_name(low) ||
         (is_month_or_day(low) && ent.type != "PERSON")) {
       for (Mention& m : mentions_) {
         if (m.entity == static_cast<int>(e)) {

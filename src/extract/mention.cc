@@ -338,8 +338,10 @@ void analyze_concept(const DepTree& t, int avoid, Mention& m) {
   m.kind = MentionKind::kConcept;
   m.name = name;
   m.plural = t.tok(head).xpos == "NNS";
-  // A row of a financial table ("Shr loss", "Revs"): its words name nothing.
-  if (is_table_word(t.lower(concept_words.front()))) {
+  // A row of a financial table ("Shr loss", "Revs") or a month or weekday alone ("in march"):
+  // its words name nothing.
+  if (is_table_word(t.lower(concept_words.front())) ||
+      (concept_words.size() == 1 && is_date_word(low))) {
     m.kind = MentionKind::kOther;
     return;
   }

@@ -47,6 +47,12 @@ const Set& units() {
   return s;
 }
 
+// Time zones: a number with one is a time of day ("0900 GMT").
+const Set& time_zones() {
+  static const Set s = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "jst"};
+  return s;
+}
+
 // Words that multiply a number ("5 mln", "1.5 billion").
 const Set& multipliers() {
   static const Set s = {"mln",      "million", "millions", "bln",  "billion", "billions",
@@ -108,9 +114,11 @@ std::optional<Value> value_at(const DepTree& t, int head) {
   const bool head_number = numeric(t, head);
   const bool head_month = is_month(low);
   // "December 31" parsed with the day as head: a date.
+  // "0900 GMT", a time of day, is a date too.
   bool month_child = false;
   for (int c : t.children(head)) {
-    month_child |= head_number && c < head && is_month(t.lower(c));
+    month_child |= head_number && ((c < head && is_month(t.lower(c))) ||
+                                   (c > head && in(time_zones(), t.lower(c))));
   }
   // "Boeing 747", "Chapter 11", "one of the banks": a name or a count of things, no value.
   for (int c : t.children(head)) {
@@ -133,7 +141,8 @@ std::optional<Value> value_at(const DepTree& t, int head) {
            (number || unit_word(t, c, currencies()) || unit_word(t, c, units()))) ||
           (r == "amod" && t.upos(c) == "ADJ" && c < head && i == head) ||
           (r == "advmod" && numeric(t, i) && c < i) ||
-          (month_child && i == head && c < head && is_month(t.lower(c)));
+          (month_child && i == head &&
+           ((c < head && is_month(t.lower(c))) || (c > head && in(time_zones(), t.lower(c)))));
       if (!take) continue;
       words.push_back(c);
       add(c);
@@ -175,8 +184,8 @@ std::optional<Value> value_at(const DepTree& t, int head) {
     } else if (digits) {
       type = "NUMBER";  // not "two" or "one" alone: a count, not a figure
     }
-  } else if (head_month && digits) {
-    type = "DATE";  // "March 31", "March 1987"
+  } else if ((head_month || in(time_zones(), low)) && digits) {
+    type = "DATE";  // "March 31", "March 1987", "0900 GMT"
   }
   if (type.empty()) return std::nullopt;
   const bool unit = type != "DATE" && type != "NUMBER" && !numeric(t, head) &&

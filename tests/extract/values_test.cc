@@ -117,3 +117,31 @@ to to ADP IN 4 case O
   REQUIRE(fall != nullptr);
   CHECK(fall->object_type == "NUMBER");
 }
+
+TEST_CASE("A time of day is a date; a month alone or corporate suffixes alone name nothing",
+          "[extract][values]") {
+  auto ts = extract_all(make_doc({R"(Trading trading NOUN NN 2 nsubj O
+resumed resume VERB VBD 0 root O
+at at ADP IN 4 case O
+0900 0900 NUM CD 2 obl O
+GMT GMT PROPN NNP 4 compound O
+. . PUNCT . 2 punct O)",
+                                  R"(Sales sale NOUN NNS 2 nsubj O
+peaked peak VERB VBD 0 root O
+in in ADP IN 4 case O
+march march NOUN NN 2 obl O
+. . PUNCT . 2 punct O)",
+                                  R"(Co Co PROPN NNP 3 nsubj B-ORG
+Inc Inc PROPN NNP 1 flat I-ORG
+sold sell VERB VBD 0 root O
+Widget Widget PROPN NNP 3 obj B-ORG
+. . PUNCT . 3 punct O)"}));
+  INFO(dump(ts));
+  const kg::Triple* at = find_fact(ts, "trading", "resume at", "0900 GMT");
+  REQUIRE(at != nullptr);
+  CHECK(at->object_type == "DATE");
+  for (const kg::Triple& t : ts) {
+    CHECK(t.object != "march");
+    CHECK(t.subject != "Co Inc");
+  }
+}
