@@ -298,6 +298,13 @@ bool drop_trailing_dates(Entity& ent) {
     const bool number = ent.type == "PERSON" &&
                         last.find_first_not_of("0123456789") == std::string::npos;
     if (!is_dating_word(last) && !number) return dropped;
+    // "USA Today", "Business Today": a title-case "Today" ends a newspaper's name; a date word
+    // after a name is written "today" (or in a headline's capitals).
+    const std::string_view as_written = std::string_view(ent.name).substr(space + 1);
+    if (!is_date_word(last) && as_written.size() > 1 && as_written[0] >= 'A' &&
+        as_written[0] <= 'Z' && as_written[1] >= 'a' && as_written[1] <= 'z') {
+      return dropped;
+    }
     ent.name.erase(space);
     dropped = true;
   }

@@ -67,7 +67,33 @@ bool is_org_span(const Sentence& s, int first, int cc, int last) {
   return !(begins_entity(tok[first]) && begins_entity(tok[cc + 1]));
 }
 
+// The last word of a company's name after a possessive: "Corp", "Inc", "Holdings", "Service".
+bool is_company_end(const std::string& w) {
+  return is_corporate_suffix(w) || (is_org_name_end(w) && !is_org_cue(w)) || w == "service" ||
+         w == "services";
+}
+
 }  // namespace
+
+std::vector<NameSpan> possessive_org_names(const Sentence& s) {
+  std::vector<NameSpan> out;
+  const auto& tok = s.tokens;
+  const int n = static_cast<int>(tok.size());
+  for (int pos = 1; pos + 1 < n; ++pos) {
+    if (tok[pos].form != "'s" || !name_like(tok[pos - 1]) || !name_like(tok[pos + 1])) continue;
+    int first = pos - 1, last = pos + 1;
+    while (first > 0 && name_like(tok[first - 1])) --first;
+    while (last + 1 < n && name_like(tok[last + 1])) ++last;
+    // The name ends at its last company word ("Moody's Investors Service Inc said").
+    while (last > pos && !is_company_end(bare_lower(tok[last].form))) --last;
+    if (last <= pos) continue;
+    std::string possessor;
+    for (int k = first; k < pos; ++k) possessor += (possessor.empty() ? "" : " ") + to_lower(tok[k].form);
+    if (is_place_name(possessor) || !common_country_name(possessor).empty()) continue;
+    out.push_back({first, last});
+  }
+  return out;
+}
 
 std::vector<NameSpan> coordinated_org_names(const Sentence& s) {
   std::vector<NameSpan> out;

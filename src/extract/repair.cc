@@ -531,12 +531,20 @@ bool repair_inverted_conditions(Arcs& a) {
   return changed;
 }
 
-// "The Securities and Exchange Commission fined ...": an organisation's name with a coordination
-// inside (org_names.h) is one nominal headed by its last word, the other words its compounds,
-// attached where its best-attached word was.
-bool repair_coordinated_org_names(Arcs& a) {
+// "The Securities and Exchange Commission fined ...", "Moody's Investors Service said ...": an
+// organisation's name with a coordination or a possessive inside (org_names.h) is one nominal
+// headed by its last word, the other words its compounds, attached where its best-attached word
+// was.
+bool repair_org_names(Arcs& a) {
   bool changed = false;
-  for (const NameSpan& span : coordinated_org_names(*a.s)) {
+  std::vector<NameSpan> spans = coordinated_org_names(*a.s);
+  for (const NameSpan& p : possessive_org_names(*a.s)) {
+    // A coordinated name holding the possessive ("Standard and Poor's Corp") is repaired as one.
+    bool inside = false;
+    for (const NameSpan& c : spans) inside = inside || (p.first <= c.last && c.first <= p.last);
+    if (!inside) spans.push_back(p);
+  }
+  for (const NameSpan& span : spans) {
     auto in_span = [&](int k) { return k >= span.first && k <= span.last; };
     int best = -1;
     for (int k = span.first; k <= span.last; ++k) {
@@ -572,7 +580,7 @@ bool repair_parse(const Sentence& in, Sentence* out) {
   if (in.tokens.empty()) return false;
   Arcs a(in);
   bool changed = repair_quotation(a);
-  changed = repair_coordinated_org_names(a) || changed;
+  changed = repair_org_names(a) || changed;
   changed = repair_flat_titles(a) || changed;
   changed = repair_name_chains(a) || changed;
   changed = repair_caseless_conjuncts(a) || changed;

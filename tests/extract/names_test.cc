@@ -340,3 +340,28 @@ bill bill NOUN NN 4 obj O
   INFO(kg::test::dump(ts));
   CHECK(kg::test::find_fact(ts, "Reagan", "veto", "bill") != nullptr);
 }
+
+TEST_CASE("A company's name with a possessive inside is one name; a place's organisation is not",
+          "[extract]") {
+  auto ts = extract_all(make_doc({R"(Moody Moody PROPN NNP 5 nmod:poss B-PER
+'s 's PART POS 1 case O
+Investors investor NOUN NNS 5 compound B-ORG
+Service Service PROPN NNP 5 compound I-ORG
+Inc Inc PROPN NNP 6 nsubj I-ORG
+downgraded downgrade VERB VBD 0 root O
+Texaco Texaco PROPN NNP 6 obj B-ORG
+. . PUNCT . 6 punct O)",
+                                  R"(Japan Japan PROPN NNP 4 nmod:poss B-LOC
+'s 's PART POS 1 case O
+Finance Finance PROPN NNP 4 compound B-ORG
+Ministry Ministry PROPN NNP 5 nsubj I-ORG
+criticised criticise VERB VBD 0 root O
+Texaco Texaco PROPN NNP 5 obj B-ORG
+. . PUNCT . 5 punct O)"}));
+  INFO(dump(ts));
+  INFO(dump(ts));
+  const kg::Triple* d = find_fact(ts, "Moody's Investors Service", "downgrade", "Texaco");
+  REQUIRE(d != nullptr);
+  CHECK(d->subject_type == "ORG");
+  CHECK(find_fact(ts, "Finance Ministry", "criticise", "Texaco") != nullptr);
+}

@@ -145,3 +145,4 @@ Widget Widget PROPN NNP 3 obj B-ORG
     CHECK(t.subject != "Co Inc");
   }
 }
+
