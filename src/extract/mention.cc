@@ -302,6 +302,16 @@ void analyze_role(const DepTree& t, const std::vector<int>& words, Mention& m) {
   if (t.rel(head) == "vocative") m.no_antecedent = true;  // "Mr. President, ...": the addressee
 }
 
+// Whether word `b` follows word `a` without a space: "Moody" "'s", in one token or two.
+bool written_together(const DepTree& t, int a, int b) {
+  if (a < 0 || b != a + 1) return false;
+  if (!t.tok(a).space_after) return true;
+  for (const MultiwordToken& m : t.sentence().multiwords) {
+    if (a + 1 >= m.first && b + 1 <= m.last) return true;
+  }
+  return false;
+}
+
 // A concept: compound modifiers, capitalized adjectives and the head's lemma.
 void analyze_concept(const DepTree& t, int avoid, Mention& m) {
   const int head = m.head;
@@ -324,9 +334,12 @@ void analyze_concept(const DepTree& t, int avoid, Mention& m) {
   std::sort(concept_words.begin(), concept_words.end());
   std::string name;
   bool has_proper = false;
+  int prev = -2;
   for (int w : concept_words) {
     if (t.upos(w) == "PUNCT") continue;
-    if (!name.empty()) name += ' ';
+    // Words written together stay together ("Moody's").
+    if (!name.empty() && !written_together(t, prev, w)) name += ' ';
+    prev = w;
     const bool proper = t.upos(w) == "PROPN" || (t.is_capitalized(w) && w > 0);
     if (proper) has_proper = true;
     if (w == head) {

@@ -90,6 +90,8 @@ std::vector<NameSpan> possessive_org_names(const Sentence& s) {
     std::string possessor;
     for (int k = first; k < pos; ++k) possessor += (possessor.empty() ? "" : " ") + to_lower(tok[k].form);
     if (is_place_name(possessor) || !common_country_name(possessor).empty()) continue;
+    // "Chrysler Corp's Chrysler Motors": a company's unit, not one name.
+    if (is_corporate_suffix(bare_lower(tok[pos - 1].form))) continue;
     out.push_back({first, last});
   }
   return out;

@@ -26,7 +26,8 @@ std::vector<NameSpan> coordinated_org_names(const Sentence& s);
 // The spans of `s` that are a company's name with a possessive inside: capitalized words, "'s",
 // capitalized words ending in a corporate suffix or a company-name word ("Moody's Investors
 // Service Inc", "McDonald's Corp", "Sotheby's Holdings"), whatever the entity tagger makes of
-// the possessor ("Moody" is often PER). Not after a place ("Japan's Finance Ministry"); an
+// the possessor ("Moody" is often PER). Not after a place ("Japan's Finance Ministry") or a
+// company ("Chrysler Corp's Chrysler Motors": its unit); an
 // organisation word is no company end ("Reagan's Cabinet Council": the possessor's council).
 std::vector<NameSpan> possessive_org_names(const Sentence& s);
 
