@@ -28,6 +28,7 @@ std::span<const CommandSpec> commands() {
       {"unmerge", "The same as split", configure_split},
       {"stats", "Print the graph database's totals", configure_stats},
       {"entities", "List the graph's entities, most mentioned first", configure_entities},
+      {"docs", "List the stored documents: id, date, facts, title", configure_docs},
       {"neighbors", "List an entity's edges, with evidence on request", configure_neighbors},
       {"path", "Shortest paths between two entities", configure_path},
       {"export", "Write the graph as DOT, GraphML, N-Triples, JSON or Neo4j CSV",

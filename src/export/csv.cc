@@ -50,13 +50,14 @@ void write_csv_nodes(const Subgraph& graph, std::ostream& out) {
 }
 
 void write_csv_edges(const Subgraph& graph, std::ostream& out) {
-  out << ":START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]\n";
+  out << ":START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[],"
+         "first_date:date,last_date:date\n";
   for (const ExportEdge& x : graph.edges) {
     const EdgeInfo& e = x.edge;
     out << node_id(e.subject) << ',' << node_id(e.object) << ','
         << csv_field(relationship_type(e.relation_label)) << ',' << csv_field(e.relation_label)
         << ',' << (e.negated ? "true" : "false") << ',' << e.count << ','
-        << csv_field(joined(x.docs)) << '\n';
+        << csv_field(joined(x.docs)) << ',' << x.first_date << ',' << x.last_date << '\n';
   }
 }
 

@@ -53,7 +53,8 @@ void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostre
 void write_json(const Subgraph& graph, std::ostream& out);
 // Neo4j `neo4j-admin import` CSV: nodes
 // `id:ID,name,:LABEL,type,aliases:string[],mentions:long,values:string[]`,
-// relationships `:START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]`
+// relationships
+// `:START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[],first_date:date,last_date:date`
 // (arrays joined with ';', the neo4j-admin default). :TYPE is the relation label upper-cased with
 // every other character than a letter or digit as '_' ("agree to" -> AGREE_TO).
 void write_csv_nodes(const Subgraph& graph, std::ostream& out);

@@ -21,7 +21,7 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string relation, docs;
+  std::string relation, docs, first_date, last_date;
   bool negated = false;
   long count = 0;
 };
@@ -54,8 +54,8 @@ void write_graphml(const Subgraph& graph, std::ostream& out) {
   }
   for (const ExportEdge& x : graph.edges) {
     boost::add_edge(vertex.at(x.edge.subject), vertex.at(x.edge.object),
-                    EdgeProps{xml_safe(x.edge.relation_label), joined(x.docs), x.edge.negated,
-                              static_cast<long>(x.edge.count)},
+                    EdgeProps{xml_safe(x.edge.relation_label), joined(x.docs), x.first_date,
+                              x.last_date, x.edge.negated, static_cast<long>(x.edge.count)},
                     g);
   }
   boost::dynamic_properties dp;
@@ -69,6 +69,8 @@ void write_graphml(const Subgraph& graph, std::ostream& out) {
   dp.property("negated", boost::get(&EdgeProps::negated, g));
   dp.property("count", boost::get(&EdgeProps::count, g));
   dp.property("docs", boost::get(&EdgeProps::docs, g));
+  dp.property("first_date", boost::get(&EdgeProps::first_date, g));
+  dp.property("last_date", boost::get(&EdgeProps::last_date, g));
   boost::write_graphml(out, g, dp, true);
 }
 #pragma GCC diagnostic pop

@@ -36,6 +36,10 @@ void write_json(const Subgraph& graph, std::ostream& out) {
         x["negated"] = v->edge.negated;
         x["count"] = v->edge.count;
         x["docs"] = v->docs;
+        if (!v->first_date.empty()) {
+          x["first_date"] = v->first_date;
+          x["last_date"] = v->last_date;
+        }
         list.push_back(std::move(x));
       }
       j["values"] = std::move(list);
@@ -52,6 +56,10 @@ void write_json(const Subgraph& graph, std::ostream& out) {
     j["negated"] = x.edge.negated;
     j["count"] = x.edge.count;
     j["docs"] = x.docs;
+    if (!x.first_date.empty()) {  // the dates of its documents
+      j["first_date"] = x.first_date;
+      j["last_date"] = x.last_date;
+    }
     out << (i ? ",\n  " : "\n  ") << dumped(j);
   }
   out << (graph.edges.empty() ? "]}\n" : "\n ]}\n");

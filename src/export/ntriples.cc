@@ -68,7 +68,12 @@ void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostre
   std::set<std::string> relations;
   size_t statement = 0;
   // An asserted triple (unless negated) and its reification with count, negation and documents.
-  auto fact = [&](const EdgeInfo& e, const std::string& o, const std::vector<std::string>& docs) {
+  const std::string first = iri("vocab", "firstDate"), last = iri("vocab", "lastDate");
+  auto date = [&](const std::string& d) { return "\"" + d + "\"^^<" + kXsd + "date>"; };
+  // The reified statement carries the first and last date of its documents (kg:firstDate,
+  // kg:lastDate, xsd:date): a dated statement without changing the asserted triple.
+  auto fact = [&](const EdgeInfo& e, const std::string& o, const std::vector<std::string>& docs,
+                  const std::string& first_date, const std::string& last_date) {
     const std::string& s = entity_iri.at(e.subject);
     std::string p = iri("relation", e.relation_label);
     if (relations.insert(e.relation_label).second) {
@@ -84,12 +89,18 @@ void write_ntriples(const Subgraph& graph, std::string_view base_iri, std::ostre
         << "boolean> .\n";
     out << b << ' ' << count << ' ' << integer(e.count) << " .\n";
     for (const auto& d : docs) out << b << ' ' << doc << ' ' << ntriples_literal(d) << " .\n";
+    if (!first_date.empty()) {
+      out << b << ' ' << first << ' ' << date(first_date) << " .\n";
+      out << b << ' ' << last << ' ' << date(last_date) << " .\n";
+    }
   };
-  for (const ExportEdge& x : graph.edges) fact(x.edge, entity_iri.at(x.edge.object), x.docs);
+  for (const ExportEdge& x : graph.edges) {
+    fact(x.edge, entity_iri.at(x.edge.object), x.docs, x.first_date, x.last_date);
+  }
   // A value is a literal typed by its value type: "5 pct"^^<base type/PERCENT>.
   for (const ExportValue& v : graph.values) {
     const std::string type = iri("type", v.type);
-    fact(v.edge, ntriples_literal(v.value) + "^^" + type, v.docs);
+    fact(v.edge, ntriples_literal(v.value) + "^^" + type, v.docs, v.first_date, v.last_date);
   }
 }
 

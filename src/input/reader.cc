@@ -2,6 +2,7 @@
 #include "input/reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "common/dates.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "input/html.h"
 
@@ -97,6 +100,14 @@ struct DocumentReader::Impl {
   std::vector<InputIssue> issues;
   size_t documents = 0;
   std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first read
+  uint64_t total_bytes = 0;               // of the input files listed
+  std::atomic<uint64_t> read_bytes{0};    // of those read so far
+
+  void add_bytes(const std::string& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec) total_bytes += size;
+  }
 
   // The JSONL source being read.
   std::unique_ptr<std::ifstream> jsonl_file;
@@ -188,6 +199,10 @@ struct DocumentReader::Impl {
     doc.source = src.path;
     if (src.kind == SourceKind::kStdinText) {
       if (!read_bounded(*stdin_stream, src.path, doc.text)) return std::nullopt;
+      // Two different texts piped in two runs are two documents.
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash64(doc.text)));
+      doc.id = options.stdin_doc_id.empty() ? "stdin:" + std::string(hex) : options.stdin_doc_id;
     } else {
       std::error_code ec;
       auto size = fs::file_size(src.path, ec);
@@ -204,6 +219,7 @@ struct DocumentReader::Impl {
         return std::nullopt;
       }
       if (!read_bounded(in, src.path, doc.text)) return std::nullopt;
+      read_bytes += doc.text.size();
     }
     if (!check_utf8(doc.text, src.path, 0)) return std::nullopt;
     if (!finish(doc, true)) return std::nullopt;
@@ -254,6 +270,7 @@ struct DocumentReader::Impl {
     bool too_long;
     while (read_line(*jsonl, line, too_long)) {
       ++jsonl_line;
+      if (jsonl != stdin_stream) read_bytes += line.size() + 1;
       std::string where = jsonl_name + ":" + std::to_string(jsonl_line);
       if (too_long) {
         report(where, "line is over the limit of " + format_size(options.max_document_bytes * 2),
@@ -290,6 +307,16 @@ struct DocumentReader::Impl {
       if (doc.id.empty()) {
         report(where, "empty \"id\"", true);
         continue;
+      }
+      // The date as an ISO calendar date, whatever format the feed writes.
+      if (!doc.date.empty()) {
+        if (std::optional<std::string> iso = parse_date(doc.date)) {
+          doc.date = std::move(*iso);
+        } else {
+          report(where, "unrecognised \"date\" \"" + doc.date.substr(0, 40) + "\"; read without a date",
+                 false);
+          doc.date.clear();
+        }
       }
       if (!finish(doc, false)) continue;
       return doc;
@@ -377,13 +404,18 @@ Result<DocumentReader> DocumentReader::open(const std::vector<std::string>& path
       if (found.empty()) impl->report(p, "folder has no .txt or .jsonl files", true);
       for (auto& [rel, full] : found) {
         bool jsonl = ends_with(rel, ".jsonl");
-        impl->sources.push_back({jsonl ? SourceKind::kJsonlFile : SourceKind::kTextFile, full, rel});
+        // The id: the folder as given joined with the path below it ("d1/a.txt"), so two runs
+        // over different folders never collide.
+        const std::string id = (fs::path(p) / rel).lexically_normal().generic_string();
+        impl->add_bytes(full);
+        impl->sources.push_back({jsonl ? SourceKind::kJsonlFile : SourceKind::kTextFile, full, id});
       }
       continue;
     }
     bool jsonl = ends_with(p, ".jsonl");
+    impl->add_bytes(p);
     impl->sources.push_back({jsonl ? SourceKind::kJsonlFile : SourceKind::kTextFile, p,
-                             fs::path(p).filename().string()});
+                             fs::path(p).lexically_normal().generic_string()});
   }
   return DocumentReader(std::move(impl));
 }
@@ -391,6 +423,8 @@ Result<DocumentReader> DocumentReader::open(const std::vector<std::string>& path
 std::optional<Document> DocumentReader::next() { return impl_->next(); }
 const std::vector<InputIssue>& DocumentReader::issues() const { return impl_->issues; }
 size_t DocumentReader::documents_read() const { return impl_->documents; }
+uint64_t DocumentReader::input_bytes() const { return impl_->total_bytes; }
+uint64_t DocumentReader::bytes_read() const { return impl_->read_bytes.load(); }
 
 Result<std::vector<Document>> read_documents(const std::vector<std::string>& paths,
                                              InputOptions options, std::vector<InputIssue>* issues,

@@ -9,10 +9,13 @@
 // - A folder: every .txt and .jsonl file below it, recursively, in sorted (byte) order of their
 //   relative paths. Any other file named as an argument is read as text.
 // - A .jsonl file: one document per line, {"id": str, "text": str, "title"?, "url"?, "date"?};
+//   the date is read in the formats common/dates.h lists and kept as "YYYY-MM-DD" (another is
+//   reported and the document read without a date);
 //   other fields are ignored; blank lines are skipped. A line that is not a JSON object, lacks
 //   "id" or "text", or has a non-string field among those five (null counts as absent) is
 //   reported with file and line and skipped. Document::text is the "text" field as given.
-// - "-" reads standard input: one text document with id "stdin", or JSONL lines.
+// - "-" reads standard input: one text document with id "stdin:" + 16 hex digits of a hash of
+//   its text (InputOptions::stdin_doc_id instead when given), or JSONL lines.
 // - Text is UTF-8. Invalid bytes are reported with file and line, and the document is skipped
 //   or repaired (each invalid byte replaced by U+FFFD) as InvalidUtf8Policy says. A UTF-8 BOM
 //   is dropped; CR LF and lone CR line ends become LF.
@@ -56,6 +59,7 @@ struct InputIssue {
 struct InputOptions {
   InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::kSkip;
   InputFormat stdin_format = InputFormat::kText;  // how "-" is read
+  std::string stdin_doc_id;  // the id of a text document read from "-" ("" = "stdin:" + hash)
   HtmlPolicy html = HtmlPolicy::kAuto;
   size_t max_document_bytes = size_t{10} << 20;
   // Called for each issue as it happens (also kept in issues()); may be empty.
@@ -83,6 +87,11 @@ class DocumentReader {
 
   const std::vector<InputIssue>& issues() const;
   size_t documents_read() const;
+  // The bytes of the input files listed (standard input is not counted), and of those read so
+  // far: the share of the work done, for a progress bar. bytes_read() may be called from another
+  // thread than next().
+  uint64_t input_bytes() const;
+  uint64_t bytes_read() const;
 
  private:
   struct Impl;

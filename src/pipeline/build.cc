@@ -22,6 +22,7 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
     return stored.ok() && *stored;
   };
   Progress progress("build", 0, "docs");
+  const auto start = std::chrono::steady_clock::now();
   const size_t abort_after = test_kill_after_docs();
   const std::chrono::microseconds delay = test_commit_delay();
   size_t committed = 0;
@@ -36,7 +37,10 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
     } else {
       KG_ASSIGN_OR_RETURN(PutOutcome put, store.put_document(r.facts));
       if (put == PutOutcome::kAdded) ++sum.added;
-      if (put == PutOutcome::kReplaced) ++sum.replaced;
+      if (put == PutOutcome::kReplaced) {
+        ++sum.replaced;
+        sum.replaced_ids.push_back(r.facts.id);
+      }
       if (put == PutOutcome::kUnchanged) ++sum.unchanged;
       if (put != PutOutcome::kUnchanged) {
         if (++committed == abort_after) std::abort();
@@ -44,13 +48,22 @@ Result<BuildSummary> build_graph(GraphWriter& store, DocumentReader& reader,
         if (delay.count() > 0) std::this_thread::sleep_for(delay);
       }
       sum.sentences += r.sentences;
+      sum.words += r.words;
       sum.facts += r.facts.triples.size();
       sum.over_limit += r.over_limit;
     }
-    progress.update(sum.documents, std::to_string(sum.facts) + " facts");
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double fraction =
+        reader.input_bytes() > 0
+            ? static_cast<double>(reader.bytes_read()) / static_cast<double>(reader.input_bytes())
+            : -1;
+    progress.update(sum.documents,
+                    std::to_string(secs > 0 ? static_cast<long>(sum.words / secs) : 0) +
+                        " words/s  " + std::to_string(sum.facts) + " facts",
+                    fraction);
     return {};
   };
-  const auto start = std::chrono::steady_clock::now();
   KG_RETURN_IF_ERROR(run_documents(reader, processor, run, store_one));
   progress.finish();
   KG_ASSIGN_OR_RETURN(sum.linked, link_names(store));

@@ -92,6 +92,7 @@ struct ProcessedDocument {
   DocumentFacts facts;  // id, title, url, date, content hash and the triples
   std::string source;   // where it came from, for messages (file:line, or the id)
   size_t sentences = 0;
+  size_t words = 0;
   size_t over_limit = 0;       // facts dropped by over_name_limit
   bool unchanged = false;      // already stored with this content: not annotated, no facts
   Status error;                // why it could not be processed; it is then skipped
@@ -166,6 +167,8 @@ Result<LinkSummary> link_names(GraphWriter& store);
 
 struct BuildSummary {
   size_t documents = 0, added = 0, replaced = 0, unchanged = 0, sentences = 0, facts = 0;
+  size_t words = 0;
+  std::vector<std::string> replaced_ids;  // documents stored before with another content
   size_t over_limit = 0;             // facts dropped for a name over kMaxNameBytes
   LinkSummary linked;                // the name linking pass after the documents were stored
   std::vector<std::string> skipped;  // "source: why; skipped", inputs and documents

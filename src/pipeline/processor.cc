@@ -51,6 +51,7 @@ ProcessedDocument DocumentProcessor::process(Document doc, std::string hash) con
   r.facts.content_hash = std::move(hash);
   annotator_->annotate(doc);
   r.sentences = doc.sentences.size();
+  for (const Sentence& s : doc.sentences) r.words += s.tokens.size();
   const auto t0 = std::chrono::steady_clock::now();
   auto triples = extractor_->extract(doc, &r.facts.mentions);
   r.extract_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

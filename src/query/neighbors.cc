@@ -8,6 +8,12 @@
 
 namespace kg {
 
+bool date_in_range(std::string_view date, std::string_view since, std::string_view until) {
+  if (since.empty() && until.empty()) return true;
+  if (date.empty()) return false;
+  return (since.empty() || date >= since) && (until.empty() || date <= until);
+}
+
 Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& entity,
                                         const NeighborOptions& options) {
   KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(entity.id, options.direction));
@@ -28,7 +34,21 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
       it = others.emplace(other_id, std::move(info)).first;
     }
     n.other = it->second;
-    if (options.with_evidence) {
+    if (!options.since.empty() || !options.until.empty()) {
+      // The edge's facts of the date range: they are its count now.
+      KG_ASSIGN_OR_RETURN(std::vector<Evidence> all, store.evidence(edge, 0));
+      std::erase_if(all, [&](const Evidence& ev) {
+        return !date_in_range(ev.date, options.since, options.until);
+      });
+      if (all.empty()) continue;
+      edge.count = all.size();
+      if (options.with_evidence) {
+        if (options.evidence_limit > 0 && all.size() > options.evidence_limit) {
+          all.resize(options.evidence_limit);
+        }
+        n.evidence = std::move(all);
+      }
+    } else if (options.with_evidence) {
       KG_ASSIGN_OR_RETURN(n.evidence, store.evidence(edge, options.evidence_limit));
     }
     n.edge = std::move(edge);

@@ -53,7 +53,14 @@ struct NeighborOptions {
   Direction direction = Direction::kBoth;
   bool with_evidence = false;
   size_t evidence_limit = 5;  // per edge when with_evidence; 0 = all
+  // Only facts of documents dated in [since, until] ("YYYY-MM-DD"; "" = open): an edge counts
+  // those facts and is left out without any. A document without a date is outside every range.
+  std::string since, until;
 };
+
+// True when an evidence date ("" = none) lies in [since, until] ("" = open); with neither bound
+// every fact does, dated or not.
+bool date_in_range(std::string_view date, std::string_view since, std::string_view until);
 
 struct Neighbor {
   EdgeInfo edge;
@@ -145,6 +152,9 @@ struct SubgraphOptions {
 struct ExportEdge {
   EdgeInfo edge;
   std::vector<std::string> docs;  // distinct supporting document ids, sorted (when with_docs)
+  // The earliest and latest date of its documents ("YYYY-MM-DD"; empty when none has a date),
+  // when with_docs.
+  std::string first_date, last_date;
 };
 
 // A fact's literal object ("profit -[rise]-> 5 pct"): an edge to a value, which is no node.
@@ -153,6 +163,7 @@ struct ExportValue {
   std::string value;              // its text, "5 pct"
   std::string type;               // its value type, PERCENT (kValueTypes)
   std::vector<std::string> docs;  // as ExportEdge::docs
+  std::string first_date, last_date;
 };
 
 struct Subgraph {

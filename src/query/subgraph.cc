@@ -11,11 +11,19 @@
 namespace kg {
 namespace {
 
-Status fill_docs(GraphReader& store, const EdgeInfo& edge, std::vector<std::string>& out) {
-  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(edge, 0));
+// The edge's documents and their first and last date.
+template <typename Edge>
+Status fill_docs(GraphReader& store, Edge& e) {
+  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e.edge, 0));
   std::set<std::string> docs;
-  for (auto& ev : evidence) docs.insert(std::move(ev.doc));
-  out.assign(docs.begin(), docs.end());
+  for (auto& ev : evidence) {
+    if (!ev.date.empty()) {
+      if (e.first_date.empty() || ev.date < e.first_date) e.first_date = ev.date;
+      if (ev.date > e.last_date) e.last_date = ev.date;
+    }
+    docs.insert(std::move(ev.doc));
+  }
+  e.docs.assign(docs.begin(), docs.end());
   return {};
 }
 
@@ -69,7 +77,7 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
     }
     for (EdgeInfo& e : value_edges) {
       KG_ASSIGN_OR_RETURN(EntityInfo value, store.entity(e.object));
-      g.values.push_back({std::move(e), std::move(value.name), std::move(value.type), {}});
+      g.values.push_back({std::move(e), std::move(value.name), std::move(value.type), {}, {}, {}});
     }
   } else {
     std::unordered_set<EntityId> value_ids;
@@ -92,12 +100,12 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
     for (EdgeInfo& e : value_edges) {
       auto it = values.find(e.object);
       if (it == values.end()) return Status::corruption("an edge names a value that is not stored");
-      g.values.push_back({std::move(e), it->second.name, it->second.type, {}});
+      g.values.push_back({std::move(e), it->second.name, it->second.type, {}, {}, {}});
     }
   }
   if (options.with_docs) {
-    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e.edge, e.docs));
-    for (ExportValue& v : g.values) KG_RETURN_IF_ERROR(fill_docs(store, v.edge, v.docs));
+    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e));
+    for (ExportValue& v : g.values) KG_RETURN_IF_ERROR(fill_docs(store, v));
   }
 
   std::sort(g.nodes.begin(), g.nodes.end(), [](const EntityInfo& a, const EntityInfo& b) {

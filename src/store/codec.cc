@@ -435,7 +435,7 @@ pb::FormatInfo make_format_info() {
   return info;
 }
 
-void evidence_to_pb(const Triple& t, pb::Evidence* out) {
+void evidence_to_pb(const Triple& t, std::string_view date, pb::Evidence* out) {
   out->Clear();
   if (t.sentence >= 0) out->set_sentence(static_cast<uint32_t>(t.sentence));
   out->set_text(t.text);
@@ -453,6 +453,7 @@ void evidence_to_pb(const Triple& t, pb::Evidence* out) {
     arg->set_prep(a.prep);
     arg->set_text(a.text);
   }
+  out->set_date(std::string(date));
 }
 
 namespace {
@@ -509,7 +510,7 @@ void put_bytes(std::string& out, uint32_t field, std::string_view s) {
 
 }  // namespace
 
-void encode_evidence(const Triple& t, std::string& out) {
+void encode_evidence(const Triple& t, std::string_view date, std::string& out) {
   out.clear();
   if (t.sentence >= 0) {
     put_varint(out, (1 << 3) | 0);
@@ -540,6 +541,7 @@ void encode_evidence(const Triple& t, std::string& out) {
     if (!a.text.empty()) put_bytes(arg, 2, a.text);
     put_bytes(out, 10, arg);
   }
+  if (!date.empty()) put_bytes(out, 11, date);
 }
 
 Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc) {
@@ -553,6 +555,7 @@ Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc) {
   ev.confidence = e.confidence();
   if (e.has_modality()) ev.modality = e.modality();
   if (e.has_attribution()) ev.attribution = e.attribution();
+  ev.date = e.date();
   return ev;
 }
 

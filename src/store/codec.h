@@ -181,10 +181,11 @@ void encode_message(const google::protobuf::MessageLite& m, std::string& out);
 [[nodiscard]] bool decode_message(std::string_view v, google::protobuf::MessageLite* m);
 
 pb::FormatInfo make_format_info();
-void evidence_to_pb(const Triple& t, pb::Evidence* out);
-// The bytes of evidence_to_pb(t) serialized (decoding to the same message), written directly:
-// the bulk write path's hot loop.
-void encode_evidence(const Triple& t, std::string& out);
+// A fact's evidence record; `date` is its document's ("YYYY-MM-DD" or empty).
+void evidence_to_pb(const Triple& t, std::string_view date, pb::Evidence* out);
+// The bytes of evidence_to_pb(t, date) serialized (decoding to the same message), written
+// directly: the bulk write path's hot loop.
+void encode_evidence(const Triple& t, std::string_view date, std::string& out);
 Evidence evidence_from_pb(const pb::Evidence& e, std::string_view doc);
 
 }  // namespace kg::store

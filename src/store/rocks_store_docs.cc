@@ -230,4 +230,24 @@ Status RocksGraphStore::set_corrections(const UserCorrections& corrections) {
                    "writing corrections");
 }
 
+Status RocksGraphStore::for_each_document(const std::function<void(const DocumentInfo&)>& fn) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfDocuments)));
+  pb::Document rec;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (!decode_message(it->value().ToStringView(), &rec)) {
+      return Status::corruption("database " + dir_ + ": document \"" + it->key().ToString() +
+                                "\" does not decode");
+    }
+    DocumentInfo info;
+    info.id = it->key().ToString();
+    info.title = rec.title();
+    info.url = rec.url();
+    info.date = rec.date();
+    info.facts = static_cast<uint64_t>(rec.facts_size());
+    fn(info);
+  }
+  return to_status(it->status(), "reading documents");
+}
+
 }  // namespace kg::store

@@ -364,7 +364,7 @@ Status RocksGraphStore::add_to_batch(const DocumentFacts& doc, Batch& batch, Put
                  rec->entities(static_cast<int>(o)).id(), t.negated};
     batch.key.clear();
     append_evidence_key(batch.key, edge, doc.id, static_cast<uint32_t>(i));
-    encode_evidence(t, value);
+    encode_evidence(t, doc.date, value);
     batch.put(kCfEvidence, batch.key, value);
   }
   rec->mutable_mentions()->Reserve(static_cast<int>(doc.mentions.size()));

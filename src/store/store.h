@@ -70,6 +70,14 @@ struct Evidence {
   double confidence = 1.0;
   std::optional<std::string> modality;
   std::optional<std::string> attribution;
+  std::string date;  // the document's date, "YYYY-MM-DD", empty when it has none
+};
+
+// A stored document's metadata (kg docs).
+struct DocumentInfo {
+  std::string id, title, url;
+  std::string date;  // "YYYY-MM-DD", empty when it has none
+  uint64_t facts = 0;
 };
 
 struct StoreStats {
@@ -165,6 +173,11 @@ class GraphReader {
   virtual Status verify();
   // The user's corrections (kg merge, kg rename, kg split, kg build --aliases).
   virtual Result<UserCorrections> corrections() { return UserCorrections{}; }
+  // Calls `fn` for every stored document, in id order (byte-wise).
+  virtual Status for_each_document(const std::function<void(const DocumentInfo&)>& fn) {
+    (void)fn;
+    return Status::internal("this store does not list documents");
+  }
 };
 
 // The one writer of a graph database: it adds, replaces and removes whole documents. It is also a

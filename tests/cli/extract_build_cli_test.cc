@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -200,4 +201,82 @@ TEST_CASE("kg extract | kg ingest gives the graph kg build gives, surnames linke
   CHECK(from_build.out.find(R"("name":"Lopez")") == std::string::npos);
   CHECK(from_ingest.out == from_build.out);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("kg docs lists the stored documents with their dates, dates filter neighbours",
+          "[cli]") {
+  const std::string models = models_dir();
+  REQUIRE_FALSE(models.empty());
+  auto dir = temp_dir("docs");
+  const std::string feed = (dir / "feed.jsonl").string();
+  std::ofstream(feed)
+      << R"({"id": "w1", "title": "Summit", "date": "26-FEB-1987 15:01:11.79", "text": "Ronald Reagan visited Geneva."})"
+      << "\n"
+      << R"({"id": "w2", "title": "Talks", "date": "2021-12-07", "text": "Joe Biden visited Geneva."})"
+      << "\n";
+  const std::string db = (dir / "db").string();
+  Ran b = kg_run({"build", "--models", models, "--db", db, feed});
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  Ran d = kg_run({"docs", "--db", db, "--json"});
+  REQUIRE(d.code == 0);
+  auto j = nlohmann::json::parse(d.out);
+  REQUIRE(j["documents"].size() == 2);
+  CHECK(j["documents"][0]["id"] == "w1");
+  CHECK(j["documents"][0]["title"] == "Summit");
+  CHECK(j["documents"][0]["date"] == "1987-02-26");
+  CHECK(j["documents"][0]["facts"].get<int>() >= 1);
+  CHECK(j["documents"][1]["date"] == "2021-12-07");
+  Ran since = kg_run({"docs", "--db", db, "--since", "2000-01-01"});
+  CHECK(since.out.rfind("w2\t2021-12-07\t", 0) == 0);
+  CHECK(since.out.find("w1") == std::string::npos);
+  CHECK(kg_run({"docs", "--db", db, "--since", "1987"}).code == 2);
+  // Geneva's facts, each with its document's date; --until keeps the 1987 one only.
+  Ran n = kg_run({"neighbors", "--db", db, "Geneva", "--evidence", "--json"});
+  INFO(n.out);
+  REQUIRE(n.code == 0);
+  std::set<std::string> dates;
+  const auto nj = nlohmann::json::parse(n.out);
+  for (const auto& e : nj["neighbors"]) {
+    for (const auto& ev : e["evidence"]) dates.insert(ev["date"].get<std::string>());
+  }
+  CHECK(dates == std::set<std::string>{"1987-02-26", "2021-12-07"});
+  Ran until = kg_run({"neighbors", "--db", db, "Geneva", "--until", "1999-12-31", "--json"});
+  REQUIRE(until.code == 0);
+  const auto uj = nlohmann::json::parse(until.out);
+  REQUIRE(uj["neighbors"].size() == 1);
+  for (const auto& e : uj["neighbors"]) {
+    CHECK(e["entity"]["name"] != "Joe Biden");
+  }
+  // Export: each edge has its first and last date.
+  Ran x = kg_run({"export", "--db", db, "--format", "json"});
+  REQUIRE(x.code == 0);
+  bool dated = false;
+  const auto xj = nlohmann::json::parse(x.out);
+  for (const auto& e : xj["edges"]) {
+    if (e.contains("first_date")) dated = true;
+  }
+  CHECK(dated);
+}
+
+TEST_CASE("Texts piped in separate runs are separate documents, a replaced one is named",
+          "[cli]") {
+  const std::string models = models_dir();
+  REQUIRE_FALSE(models.empty());
+  auto dir = temp_dir("stdin-ids");
+  const std::string db = (dir / "db").string();
+  REQUIRE(kg_run({"build", "--models", models, "--db", db, "-"}, "Reagan met Gorbachev.").code == 0);
+  Ran second = kg_run({"build", "--models", models, "--db", db, "-"}, "Baker met Shevardnadze.");
+  REQUIRE(second.code == 0);
+  CHECK(second.out.find("1 added") != std::string::npos);
+  Ran d = kg_run({"docs", "--db", db, "--json"});
+  REQUIRE(nlohmann::json::parse(d.out)["documents"].size() == 2);
+  // With --doc-id the same id replaces, and says which.
+  REQUIRE(kg_run({"build", "--models", models, "--db", db, "--doc-id", "wire", "-"},
+                 "Reagan met Gorbachev.")
+              .code == 0);
+  Ran r = kg_run({"build", "--models", models, "--db", db, "--doc-id", "wire", "-"},
+                 "Reagan met Thatcher.");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("replaced wire (its content changed)") != std::string::npos);
 }

@@ -66,14 +66,14 @@ TEST_CASE("CaRB readers report the file and line of a malformed row", "[eval]") 
   CHECK(s.status().message().find("high") != std::string::npos);
 }
 
-TEST_CASE("CaRB matcher: identical tuples score (1, 1); n-ary args are flattened", "[eval]") {
+TEST_CASE("CaRB matcher: identical tuples score (1, 1), n-ary args are flattened", "[eval]") {
   CHECK(carb_match(tuple("likes", {"John", "Mary"}), tuple("likes", {"John", "Mary"})) ==
         std::pair(1.0, 1.0));
   CHECK(carb_match(tuple("born in", {"He", "Paris", "in 1950"}),
                    tuple("born in", {"He", "Paris in 1950"})) == std::pair(1.0, 1.0));
 }
 
-TEST_CASE("CaRB matcher: relation must share a word; matching is case-sensitive", "[eval]") {
+TEST_CASE("CaRB matcher: relation must share a word, matching is case-sensitive", "[eval]") {
   CHECK(carb_match(tuple("likes", {"John", "Mary"}), tuple("loves", {"John", "Mary"})) ==
         std::pair(0.0, 0.0));
   CHECK(carb_match(tuple("likes", {"John", "Mary"}), tuple("Likes", {"John", "Mary"})) ==

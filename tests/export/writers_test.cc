@@ -243,9 +243,10 @@ TEST_CASE("CSV output follows the neo4j-admin import header convention", "[expor
         std::string::npos);
   CHECK(nodes.str().find(",Joe Biden,Entity;PERSON,PERSON,Biden,4,\n") != std::string::npos);
   CHECK(edges.str().rfind(
-            ":START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[]\n", 0) == 0);
-  CHECK(edges.str().find(",LEAD,lead,false,2,doc-1;doc-2\n") != std::string::npos);
-  CHECK(edges.str().find(",MEET,meet,true,1,doc-2\n") != std::string::npos);
+            ":START_ID,:END_ID,:TYPE,relation,negated:boolean,count:long,docs:string[],"
+            "first_date:date,last_date:date\n", 0) == 0);
+  CHECK(edges.str().find(",LEAD,lead,false,2,doc-1;doc-2,,\n") != std::string::npos);
+  CHECK(edges.str().find(",MEET,meet,true,1,doc-2,,\n") != std::string::npos);
 }
 
 TEST_CASE("Values are literals in every export: node properties, typed literals, never nodes",

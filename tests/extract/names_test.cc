@@ -257,7 +257,7 @@ Volcker Volcker PROPN NNP 3 obj B-PER
   CHECK(hu);
 }
 
-TEST_CASE("A date written as a name is no node; a company keeps its name without 'and Co Inc'",
+TEST_CASE("A date written as a name is no node, a company keeps its name without 'and Co Inc'",
           "[extract]") {
   auto ts = extract_all(make_doc({R"(March March PROPN NNP 2 compound B-MISC
 Two Two PROPN NNP 3 nsubj I-MISC
@@ -341,7 +341,7 @@ bill bill NOUN NN 4 obj O
   CHECK(kg::test::find_fact(ts, "Reagan", "veto", "bill") != nullptr);
 }
 
-TEST_CASE("A company's name with a possessive inside is one name; a place's organisation is not",
+TEST_CASE("A company's name with a possessive inside is one name, a place's organisation is not",
           "[extract]") {
   auto ts = extract_all(make_doc({R"(Moody Moody PROPN NNP 5 nmod:poss B-PER
 's 's PART POS 1 case O

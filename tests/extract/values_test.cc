@@ -69,7 +69,7 @@ in in ADP IN 4 case O
   CHECK_FALSE(has_subject(ts, "31"));
 }
 
-TEST_CASE("A quantity with a unit is a value; a unit joins the relation of the value's modifier",
+TEST_CASE("A quantity with a unit is a value, a unit joins the relation of the value's modifier",
           "[extract][values]") {
   auto ts = extract_all(make_doc({R"(Chrysler Chrysler PROPN NNP 2 nsubj B-ORG
 bought buy VERB VBD 0 root O
@@ -118,7 +118,7 @@ to to ADP IN 4 case O
   CHECK(fall->object_type == "NUMBER");
 }
 
-TEST_CASE("A time of day is a date; a month alone or corporate suffixes alone name nothing",
+TEST_CASE("A time of day is a date, a month alone or corporate suffixes alone name nothing",
           "[extract][values]") {
   auto ts = extract_all(make_doc({R"(Trading trading NOUN NN 2 nsubj O
 resumed resume VERB VBD 0 root O

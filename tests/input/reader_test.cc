@@ -61,7 +61,7 @@ TEST_CASE("Reader takes the first line as title when a blank line follows", "[in
   REQUIRE(r.docs.size() == 1);
   CHECK(r.docs[0].title == "Storm hits coast");
   CHECK(r.docs[0].text == "\n  Storm hits coast  \n\nThe storm arrived.\n");  // title kept
-  CHECK(r.docs[0].id == "a.txt");
+  CHECK(r.docs[0].id == f);  // the path as given
   CHECK(r.docs[0].source == f);
 }
 
@@ -85,7 +85,8 @@ TEST_CASE("Reader walks a folder recursively in sorted order", "[input]") {
   Read r = read({dir.str() + "/news"});
   std::vector<std::string> ids;
   for (const auto& d : r.docs) ids.push_back(d.id);
-  CHECK(ids == std::vector<std::string>{"Z.txt", "a.txt", "b.txt", "j1", "sub/c.txt"});
+  const std::string n = dir.str() + "/news/";
+  CHECK(ids == std::vector<std::string>{n + "Z.txt", n + "a.txt", n + "b.txt", "j1", n + "sub/c.txt"});
   CHECK(r.issues.empty());
 }
 
@@ -139,7 +140,7 @@ TEST_CASE("Reader reports invalid UTF-8 with file and line and skips the documen
   std::string ok = dir.write("ok.txt", "Fine");
   Read r = read({f, ok});
   REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].id == "ok.txt");
+  CHECK(r.docs[0].id == ok);
   REQUIRE(r.issues.size() == 1);
   CHECK(r.issues[0].to_string() == f + ": invalid UTF-8 at line 2 (byte 0xFF); skipped");
 }
@@ -191,8 +192,18 @@ TEST_CASE("Reader reads standard input as text or JSONL", "[input]") {
   std::istringstream text("Headline\n\nBody text.");
   Read r = read({"-"}, {}, &text);
   REQUIRE(r.docs.size() == 1);
-  CHECK(r.docs[0].id == "stdin");
+  // "stdin:" and a hash of the text: two different texts piped in are two documents.
+  const std::string id = r.docs[0].id;
+  CHECK(id.rfind("stdin:", 0) == 0);
+  CHECK(id.size() == 6 + 16);
   CHECK(r.docs[0].title == "Headline");
+  std::istringstream same("Headline\n\nBody text."), other("Another story.");
+  CHECK(read({"-"}, {}, &same).docs[0].id == id);
+  CHECK(read({"-"}, {}, &other).docs[0].id != id);
+  InputOptions named;
+  named.stdin_doc_id = "wire-7";
+  std::istringstream given("Another story.");
+  CHECK(read({"-"}, named, &given).docs[0].id == "wire-7");
 
   std::istringstream lines("{\"id\": \"a\", \"text\": \"A\"}\n{\"id\": \"b\", \"text\": \"B\"}");
   InputOptions o;
@@ -245,4 +256,32 @@ TEST_CASE("Reader leaves plain text with angle brackets alone", "[input]") {
   CHECK_FALSE(kg::input::looks_like_html("If a < b and c > d, mail <john@example.com> <3"));
   CHECK(kg::input::looks_like_html("<p>One</p>"));
   CHECK(kg::input::html_to_text("<p>x &bogus; &#99999999; y</p>") == "x &bogus; &#99999999; y");
+}
+
+TEST_CASE("A file's id is its path as given, below a folder, the folder joined with the path",
+          "[input]") {
+  TempDir dir;
+  dir.write("d1/a.txt", "One.");
+  dir.write("d2/a.txt", "Two.");
+  Read r = read({dir.str() + "/d1/", dir.str() + "/d2"});
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].id == dir.str() + "/d1/a.txt");
+  CHECK(r.docs[1].id == dir.str() + "/d2/a.txt");
+}
+
+TEST_CASE("A JSONL date is read in the feeds' formats and kept as YYYY-MM-DD", "[input]") {
+  TempDir dir;
+  std::string j = dir.write("feed.jsonl",
+                            "{\"id\": \"a\", \"text\": \"A\", \"date\": \"26-FEB-1987 15:01:11.79\"}\n"
+                            "{\"id\": \"b\", \"text\": \"B\", \"date\": \"Tue, 07 Dec 2021 10:00:00 +0000\"}\n"
+                            "{\"id\": \"c\", \"text\": \"C\", \"date\": \"soon\"}\n");
+  Read r = read({j});
+  REQUIRE(r.docs.size() == 3);
+  CHECK(r.docs[0].date == "1987-02-26");
+  CHECK(r.docs[1].date == "2021-12-07");
+  CHECK(r.docs[2].date.empty());  // read, without a date, and reported
+  REQUIRE(r.issues.size() == 1);
+  CHECK(r.issues[0].source == j + ":3");
+  CHECK_FALSE(r.issues[0].skipped);
+  CHECK(r.issues[0].message.find("unrecognised \"date\" \"soon\"") != std::string::npos);
 }

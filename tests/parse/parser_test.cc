@@ -269,7 +269,7 @@ TEST_CASE("Parser::load refuses other versions, other models and broken files", 
   std::remove(path.c_str());
 }
 
-TEST_CASE("One-layer models keep format version 2; two-layer ones are version 3", "[parse][data]") {
+TEST_CASE("One-layer models keep format version 2, two-layer ones are version 3", "[parse][data]") {
   auto slurp = [](const std::string& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});

@@ -173,7 +173,7 @@ TEST_CASE("A triple without entity types stores them as MISC", "[store]") {
   CHECK(must_find(*g, "acme").mentions == 2);  // the same entity
 }
 
-TEST_CASE("One name is one named entity whatever types its mentions carry; the type is voted",
+TEST_CASE("One name is one named entity whatever types its mentions carry, the type is voted",
           "[store]") {
   TempDir dir;
   auto g = open_rw(dir);

@@ -20,11 +20,18 @@ struct BuildOptions {
   std::string invalid_utf8 = "skip";
   double min_confidence = 0.0;
   std::string aliases;
+  std::string doc_id;
 };
 
 void print_summary(std::ostream& out, const BuildSummary& b, const StoreStats& stats) {
   out << "documents: " << b.documents << " (" << b.added << " added, " << b.replaced
-      << " replaced, " << b.unchanged << " skipped: already stored unchanged)\n"
+      << " replaced, " << b.unchanged << " skipped: already stored unchanged)\n";
+  // Which stored documents a new content replaced ("d1/a.txt", "stdin:…" with --doc-id).
+  for (size_t i = 0; i < b.replaced_ids.size() && i < 20; ++i) {
+    out << "  replaced " << b.replaced_ids[i] << " (its content changed)\n";
+  }
+  if (b.replaced_ids.size() > 20) out << "  and " << b.replaced_ids.size() - 20 << " more replaced\n";
+  out
       << "sentences: " << b.sentences << "\n"
       << "facts: " << b.facts << "\n";
   if (b.over_limit > 0) {
@@ -61,6 +68,8 @@ Action configure_build(CLI::App& app) {
       ->check(CLI::Range(0, 256));
   app.add_option("--input-format", o->input_format, "Format of standard input")
       ->check(CLI::IsMember({"text", "jsonl"}));
+  app.add_option("--doc-id", o->doc_id,
+                 "Id of the text document read from - (default: stdin: and a hash of its text)");
   app.add_option("--on-invalid-utf8", o->invalid_utf8,
                  "Skip a document with invalid UTF-8, or repair it (U+FFFD)")
       ->check(CLI::IsMember({"skip", "repair"}));
@@ -77,6 +86,7 @@ Action configure_build(CLI::App& app) {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<DocumentProcessor> processor, DocumentProcessor::load(po));
     InputOptions in_opts;
     in_opts.stdin_format = o->input_format == "jsonl" ? InputFormat::kJsonl : InputFormat::kText;
+    in_opts.stdin_doc_id = o->doc_id;
     in_opts.invalid_utf8 =
         o->invalid_utf8 == "repair" ? InvalidUtf8Policy::kRepair : InvalidUtf8Policy::kSkip;
     KG_ASSIGN_OR_RETURN(DocumentReader reader, DocumentReader::open(o->inputs, in_opts, &io.in));

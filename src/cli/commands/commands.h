@@ -1,9 +1,17 @@
 // One configure_<name> per subcommand file in this folder.
 #pragma once
 
+#include <string>
+
 #include "cli/command.h"
+#include "common/dates.h"
 
 namespace kg::cli {
+
+// A CLI11 check for --since/--until: "" when `s` is a date YYYY-MM-DD, else what is wrong.
+inline std::string check_iso_date(const std::string& s) {
+  return is_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD, got '" + s + "'";
+}
 
 Action configure_version(CLI::App& app);
 Action configure_neighbors(CLI::App& app);
@@ -26,6 +34,7 @@ Action configure_rename(CLI::App& app);
 Action configure_split(CLI::App& app);
 Action configure_stats(CLI::App& app);
 Action configure_entities(CLI::App& app);
+Action configure_docs(CLI::App& app);
 // Configures `kg train parser` (train_parser.cc); the `train` command adds it as "parser".
 Action configure_train_parser(CLI::App& app);
 // Configures `kg train ner` (train_ner.cc); the `train` command adds it as its "ner" subcommand.

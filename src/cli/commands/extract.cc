@@ -30,6 +30,7 @@ struct ExtractOptions {
   double min_confidence = 0.0;
   bool stats = false;
   std::string invalid_utf8 = "skip";
+  std::string doc_id;
 };
 
 // Time spent in extraction alone, for --stats.
@@ -225,6 +226,8 @@ Action configure_extract(CLI::App& app) {
   app.add_option("--on-invalid-utf8", o->invalid_utf8,
                  "Skip a document with invalid UTF-8, or repair it (U+FFFD)")
       ->check(CLI::IsMember({"skip", "repair"}));
+  app.add_option("--doc-id", o->doc_id,
+                 "Id of the text document read from - (default: stdin: and a hash of its text)");
   app.add_flag("--stats", o->stats,
                "Print sentences, facts and extraction speed (extraction alone) to stderr");
   app.add_option("--min-confidence", o->min_confidence, "Drop facts below this confidence")
@@ -268,6 +271,7 @@ Action configure_extract(CLI::App& app) {
     if (o->input_format != "conllu" && !o->sentence_per_line) {
       InputOptions in_opts;
       in_opts.stdin_format = o->input_format == "jsonl" ? InputFormat::kJsonl : InputFormat::kText;
+      in_opts.stdin_doc_id = o->doc_id;
       in_opts.invalid_utf8 =
           o->invalid_utf8 == "repair" ? InvalidUtf8Policy::kRepair : InvalidUtf8Policy::kSkip;
       in_opts.on_issue = [&](const InputIssue& issue) {

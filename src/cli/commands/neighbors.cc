@@ -27,6 +27,12 @@ Action configure_neighbors(CLI::App& app) {
                "Show the supporting sentences (with document id and sentence index)");
   app.add_option("--max-evidence", args->options.evidence_limit,
                  "Sentences shown per edge with --evidence (0 = all)");
+  app.add_option("--since", args->options.since,
+                 "Only facts of documents dated on or after DATE (YYYY-MM-DD)")
+      ->check(check_iso_date);
+  app.add_option("--until", args->options.until,
+                 "Only facts of documents dated on or before DATE (YYYY-MM-DD)")
+      ->check(check_iso_date);
   app.add_flag("--json", args->json, "Print one JSON object");
   return [args](Io& io) -> Status {
     static const std::map<std::string, Direction> kDirections = {

@@ -23,6 +23,7 @@ Json evidence_json(const Evidence& ev) {
   j["confidence"] = ev.confidence;
   j["modality"] = ev.modality ? Json(*ev.modality) : Json();
   j["attribution"] = ev.attribution ? Json(*ev.attribution) : Json();
+  j["date"] = ev.date.empty() ? Json() : Json(ev.date);
   return j;
 }
 

@@ -40,6 +40,7 @@ void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
     for (const Evidence& ev : n.evidence) {
       out << "      [" << ev.doc;
       if (ev.sentence >= 0) out << " #" << ev.sentence;
+      if (!ev.date.empty()) out << ", " << ev.date;
       out << "] " << ev.text;
       if (ev.attribution) out << "  (said by " << *ev.attribution << ')';
       if (ev.modality) out << "  (" << *ev.modality << ')';
