@@ -27,10 +27,17 @@
 
 namespace kg {
 
-// The entity a user means by `name` (canonical name or alias, case-insensitive, via the store).
-// Fails with kNotFound and the message "unknown entity 'X' (did you mean: A, B, C?)" (the
-// parenthesis only when the store has suggestions).
-Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name);
+// The entity a user means by `name`: `id:<16 hex digits>` (a node id as --json prints it), or a
+// canonical name or alias (case-insensitive). A name written with a capital means a named entity
+// where one answers to it (not the concept). A name several nodes answer to is ambiguous unless
+// exactly one has it as its canonical name, none has and one has ten times the mentions of the
+// others together, or `types` (when not empty) leaves one: else it fails
+// with kInvalidInput listing the candidates, "'Apple' names 2 entities: id:… ORG Apple (33
+// mentions), id:… CONCEPT apple (5 mentions); name one by id: or --type". Values ("5 pct") are
+// candidates only when `types` asks for their type. Unknown: kNotFound "unknown entity 'X' (did
+// you mean: A, B, C?)" (the parenthesis only when the store has suggestions).
+Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
+                                  const std::vector<std::string>& types = {});
 
 // Listing entities: named entities (PERSON, ORG, LOC, MISC) by default, the types asked for, or
 // all; most mentioned first (ties: name), at most `limit` (0 = all).

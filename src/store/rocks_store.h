@@ -69,6 +69,7 @@ class RocksGraphStore final : public GraphWriter {
 
   Result<StoreStats> stats() override;
   Result<std::optional<EntityInfo>> find_entity(std::string_view name) override;
+  Result<std::vector<EntityInfo>> find_entities(std::string_view name) override;
   Result<std::vector<std::string>> suggest(std::string_view name, size_t k) override;
   Result<EntityInfo> entity(EntityId id) override;
   Result<UserCorrections> corrections() override;

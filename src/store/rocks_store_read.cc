@@ -206,9 +206,15 @@ Result<StoreStats> RocksGraphStore::stats() {
 }
 
 Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view name) {
+  KG_ASSIGN_OR_RETURN(std::vector<EntityInfo> all, find_entities(name));
+  if (all.empty()) return std::optional<EntityInfo>();
+  return std::optional<EntityInfo>(std::move(all.front()));
+}
+
+Result<std::vector<EntityInfo>> RocksGraphStore::find_entities(std::string_view name) {
   KG_RETURN_IF_ERROR(prepare_read());
   std::string folded = fold(name);
-  if (folded.empty()) return std::optional<EntityInfo>();
+  if (folded.empty()) return std::vector<EntityInfo>();
   std::string prefix = name_prefix(folded);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(prefix_scan(), cf(kCfNames)));
   std::vector<EntityId> ids;
@@ -221,13 +227,15 @@ Result<std::optional<EntityInfo>> RocksGraphStore::find_entity(std::string_view 
     }
   }
   KG_RETURN_IF_ERROR(to_status(it->status(), "looking up a name"));
-  std::optional<EntityInfo> best;
+  std::vector<EntityInfo> out;
   for (EntityId id : ids) {
     KG_ASSIGN_OR_RETURN(auto info, load_entity(id));
-    if (!info) continue;
-    if (!best || info->mentions > best->mentions) best = std::move(info);
+    if (info) out.push_back(std::move(*info));
   }
-  return best;
+  std::sort(out.begin(), out.end(), [](const EntityInfo& a, const EntityInfo& b) {
+    return a.mentions != b.mentions ? a.mentions > b.mentions : a.id < b.id;
+  });
+  return out;
 }
 
 Result<std::vector<std::string>> RocksGraphStore::suggest(std::string_view name, size_t k) {

@@ -144,6 +144,14 @@ class GraphReader {
   // Finds an entity by canonical name or alias, case-insensitively. When several match, the one
   // with most mentions. nullopt when none.
   virtual Result<std::optional<EntityInfo>> find_entity(std::string_view name) = 0;
+  // Every entity (and value) whose canonical name or an alias is `name`, case-insensitively, most
+  // mentioned first (ties: id).
+  virtual Result<std::vector<EntityInfo>> find_entities(std::string_view name) {
+    KG_ASSIGN_OR_RETURN(std::optional<EntityInfo> one, find_entity(name));
+    std::vector<EntityInfo> out;
+    if (one) out.push_back(std::move(*one));
+    return out;
+  }
   // Up to `k` stored names closest to `name` (edit distance / prefix), for "did you mean".
   virtual Result<std::vector<std::string>> suggest(std::string_view name, size_t k) = 0;
   virtual Result<EntityInfo> entity(EntityId id) = 0;

@@ -230,3 +230,43 @@ TEST_CASE("kg render runs Graphviz and explains when it cannot", "[export]") {
   CHECK(image.find(">Genève Forum<") != std::string::npos);
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
 }
+
+TEST_CASE("An entity is named by name, alias or id:, and an ambiguous name lists its candidates",
+          "[cli]") {
+  fs::path dir = scratch("ambiguous");
+  const std::string triples = (dir / "t.jsonl").string();
+  std::ofstream(triples)
+      << R"({"doc":"d1","subject":"Apple","subject_type":"ORG","relation":"hire","object":"Tim Cook","object_type":"PERSON"})"
+      << "\n"
+      << R"({"doc":"d1","subject":"apple","subject_type":"CONCEPT","relation":"grow on","object":"tree","object_type":"CONCEPT"})"
+      << "\n"
+      << R"({"doc":"d2","subject":"James Baker","subject_text":"Baker","subject_type":"PERSON","relation":"meet","object":"Tim Cook","object_type":"PERSON"})"
+      << "\n"
+      << R"({"doc":"d3","subject":"Howard Baker","subject_text":"Baker","subject_type":"PERSON","relation":"meet","object":"Tim Cook","object_type":"PERSON"})"
+      << "\n";
+  const std::string db = (dir / "db").string();
+  REQUIRE(kg_run({"ingest", "--db", db, triples}).code == 0);
+  // Two nodes are called "apple": refused, with both listed; --type or id: picks one.
+  Ran both = kg_run({"neighbors", "--db", db, "apple"});
+  CHECK(both.code == 1);
+  CHECK(both.err.find("'apple' names 2 entities") != std::string::npos);
+  CHECK(both.err.find("ORG Apple (1 mentions)") != std::string::npos);
+  CHECK(both.err.find("CONCEPT apple (1 mentions)") != std::string::npos);
+  Ran org = kg_run({"neighbors", "--db", db, "apple", "--type", "ORG", "--json"});
+  REQUIRE(org.code == 0);
+  const auto j = nlohmann::json::parse(org.out);
+  CHECK(j["entity"]["type"] == "ORG");
+  const std::string id = j["entity"]["id"];
+  Ran by_id = kg_run({"neighbors", "--db", db, "id:" + id, "--json"});
+  REQUIRE(by_id.code == 0);
+  CHECK(nlohmann::json::parse(by_id.out)["entity"]["name"] == "Apple");
+  CHECK(kg_run({"neighbors", "--db", db, "id:0123"}).code == 1);
+  // "Baker" is an alias of two people: refused; the full names are not ambiguous.
+  Ran baker = kg_run({"neighbors", "--db", db, "Baker"});
+  CHECK(baker.code == 1);
+  CHECK(baker.err.find("James Baker") != std::string::npos);
+  CHECK(baker.err.find("Howard Baker") != std::string::npos);
+  CHECK(kg_run({"neighbors", "--db", db, "Howard Baker"}).code == 0);
+  // A path takes id: too.
+  CHECK(kg_run({"path", "--db", db, "id:" + id, "Howard Baker"}).code == 0);
+}

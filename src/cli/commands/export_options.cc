@@ -8,7 +8,8 @@ namespace kg::cli {
 // Adds the options that choose what part of the graph to show (shared with `kg render`).
 void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint64_t& min_count) {
   CLI::Option* around_opt =
-      app.add_option("--around", around, "Only the neighbourhood of this entity (name or alias)");
+      app.add_option("--around", around,
+                     "Only the neighbourhood of this entity (name or alias, or id:<node id>)");
   app.add_option("--hops", hops, "Neighbourhood radius in edges, with --around")
       ->check(CLI::NonNegativeNumber)
       ->needs(around_opt)

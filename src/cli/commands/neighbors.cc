@@ -11,15 +11,22 @@ namespace kg::cli {
 Action configure_neighbors(CLI::App& app) {
   struct Args {
     std::string db, entity, direction = "both";
+    std::vector<std::string> types;
     NeighborOptions options;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   app.description(
-      "List the edges of one entity (named by its canonical name or an alias, any case), best "
-      "supported first. Exit code 1 with suggestions when the entity is unknown.");
+      "List the edges of one entity (named by its canonical name or an alias, any case, or "
+      "id:<node id>), best supported first. Exit code 1 with suggestions when the entity is "
+      "unknown, and with the candidates when its name fits several nodes.");
   app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
-  app.add_option("entity", args->entity, "Entity name or alias")->required();
+  app.add_option("entity", args->entity,
+                 "Entity name or alias, or id:<node id> as --json outputs print it")
+      ->required();
+  app.add_option("--type", args->types,
+                 "The entity's type, where its name fits several nodes (comma-separated)")
+      ->delimiter(',');
   app.add_option("--relation", args->options.relation, "Only edges with this relation label");
   app.add_option("--direction", args->direction, "Edges from the entity, to it, or both")
       ->check(CLI::IsMember({"out", "in", "both"}));
@@ -39,7 +46,7 @@ Action configure_neighbors(CLI::App& app) {
         {"out", Direction::kOut}, {"in", Direction::kIn}, {"both", Direction::kBoth}};
     args->options.direction = kDirections.at(args->direction);
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
-    KG_ASSIGN_OR_RETURN(EntityInfo entity, resolve_entity(*store, args->entity));
+    KG_ASSIGN_OR_RETURN(EntityInfo entity, resolve_entity(*store, args->entity, args->types));
     KG_ASSIGN_OR_RETURN(std::vector<Neighbor> list, neighbors(*store, entity, args->options));
     if (args->json) {
       print_neighbors_json(io.out, entity, list, args->options.with_evidence);

@@ -21,8 +21,10 @@ Action configure_path(CLI::App& app) {
       "not an error: it prints \"no path between X and Y within N hops\" (JSON: {\"paths\": []}) "
       "and exits 0. An unknown entity exits 1 with suggestions.");
   app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
-  app.add_option("from", args->from, "Entity name or alias where paths start")->required();
-  app.add_option("to", args->to, "Entity name or alias where paths end")->required();
+  app.add_option("from", args->from, "Entity name or alias (or id:<node id>) where paths start")
+      ->required();
+  app.add_option("to", args->to, "Entity name or alias (or id:<node id>) where paths end")
+      ->required();
   app.add_option("--max-hops", args->options.max_hops, "Longest path considered, in edges")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
