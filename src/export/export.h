@@ -30,6 +30,9 @@ enum class ExportFormat { kDot, kGraphml, kNtriples, kJson, kCsv };
 
 // "dot", "graphml", "ntriples", "json", "csv"; nullopt otherwise.
 std::optional<ExportFormat> parse_export_format(std::string_view name);
+// The format a file name's extension says: .dot/.gv, .graphml, .nt, .json, .csv; nullopt
+// otherwise.
+std::optional<ExportFormat> export_format_for(std::string_view path);
 
 // A node's id in every format: the entity id as 16 lowercase hex digits.
 std::string node_id(EntityId id);

@@ -14,6 +14,20 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<ExportFormat> export_format_for(std::string_view path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view ext = path.substr(dot + 1);
+  if (ext == "dot" || ext == "gv") return ExportFormat::kDot;
+  if (ext == "graphml") return ExportFormat::kGraphml;
+  if (ext == "nt") return ExportFormat::kNtriples;
+  if (ext == "json") return ExportFormat::kJson;
+  if (ext == "csv") return ExportFormat::kCsv;
+  return std::nullopt;
+}
+
 std::string node_id(EntityId id) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));

@@ -185,6 +185,14 @@ struct Subgraph {
 // no edge left.
 Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options);
 
+// Cuts `graph` to at most `max_nodes` entities (>= 1) for a picture people can read: edges are
+// taken strongest first (those touching `focus` before all others, then by fact count, then
+// label) while their new ends still fit, so the focus's star comes first, one edge per pair of
+// entities and at most 2 * max_nodes edges; the rest, and the values of dropped entities, are
+// left out. Returns what was cut ("kept 40 of 267 entities and 61 of
+// 4188 edges"), empty when nothing was.
+std::string cap_subgraph(Subgraph& graph, std::optional<EntityId> focus, size_t max_nodes);
+
 // A path with its entities' names, for printing: nodes[i] names path.nodes[i].
 struct NamedPath {
   std::vector<std::string> nodes;

@@ -129,4 +129,64 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
   return g;
 }
 
+std::string cap_subgraph(Subgraph& graph, std::optional<EntityId> focus, size_t max_nodes) {
+  max_nodes = std::max<size_t>(max_nodes, 1);
+  if (graph.nodes.size() <= max_nodes) return "";
+  const size_t nodes_before = graph.nodes.size(), edges_before = graph.edges.size();
+  std::vector<size_t> order(graph.edges.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto touches = [&](const EdgeInfo& e) {
+    return focus && (e.subject == *focus || e.object == *focus);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const EdgeInfo &a = graph.edges[x].edge, &b = graph.edges[y].edge;
+    if (touches(a) != touches(b)) return touches(a);
+    if (a.count != b.count) return a.count > b.count;
+    return a.relation_label < b.relation_label;
+  });
+  std::unordered_set<EntityId> kept;
+  if (focus) kept.insert(*focus);
+  std::vector<bool> keep_edge(graph.edges.size());
+  // One edge per pair of entities (the strongest), and at most two edges per entity kept: a
+  // picture of 40 entities and 60 edges can be read, one of 40 and 200 cannot.
+  std::set<std::pair<EntityId, EntityId>> pairs;
+  size_t taken = 0;
+  for (size_t i : order) {
+    const EdgeInfo& e = graph.edges[i].edge;
+    if (taken >= 2 * max_nodes) break;
+    const auto pair = std::minmax(e.subject, e.object);
+    if (pairs.count(pair)) continue;
+    const size_t new_ends = (kept.count(e.subject) ? 0 : 1) +
+                            (e.object != e.subject && !kept.count(e.object) ? 1 : 0);
+    if (kept.size() + new_ends > max_nodes) continue;
+    kept.insert(e.subject);
+    kept.insert(e.object);
+    pairs.insert(pair);
+    keep_edge[i] = true;
+    ++taken;
+  }
+  // Entities without kept edges (an isolated focus) fill what room is left, most mentioned first.
+  std::vector<size_t> by_mentions(graph.nodes.size());
+  for (size_t i = 0; i < by_mentions.size(); ++i) by_mentions[i] = i;
+  std::stable_sort(by_mentions.begin(), by_mentions.end(), [&](size_t x, size_t y) {
+    return graph.nodes[x].mentions > graph.nodes[y].mentions;
+  });
+  for (size_t i : by_mentions) {
+    if (kept.size() >= max_nodes) break;
+    kept.insert(graph.nodes[i].id);
+  }
+  std::vector<ExportEdge> edges;
+  for (size_t i = 0; i < graph.edges.size(); ++i) {
+    if (keep_edge[i]) edges.push_back(std::move(graph.edges[i]));
+  }
+  graph.edges = std::move(edges);
+  std::erase_if(graph.nodes, [&](const EntityInfo& n) { return !kept.count(n.id); });
+  std::erase_if(graph.values, [&](const ExportValue& v) { return !kept.count(v.edge.subject); });
+  return "kept " + std::to_string(graph.nodes.size()) + " of " + std::to_string(nodes_before) +
+         " entities and " + std::to_string(graph.edges.size()) + " of " +
+         std::to_string(edges_before) + " edges, the strongest" +
+         (focus ? std::string(" around the focus") : std::string()) +
+         "; --max-nodes N shows more";
+}
+
 }  // namespace kg

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "export/export.h"
@@ -295,4 +296,38 @@ TEST_CASE("Values are literals in every export: node properties, typed literals,
   CHECK(nodes.str().find(",raise price: 5 pct (PERCENT)\n") != std::string::npos);
   write_dot(g, dot);
   CHECK(dot.str().find("5 pct") == std::string::npos);
+}
+
+TEST_CASE("cap_subgraph keeps the focus's strongest star within max_nodes and says what it cut",
+          "[export]") {
+  FakeStore store;
+  FakeStore::Fact f;
+  // The focus with five neighbours, each edge one fact more than the last, and an edge between
+  // two of the weak ones.
+  for (int i = 1; i <= 5; ++i) {
+    for (int c = 0; c < i; ++c) store.add("Focus", "meet", "N" + std::to_string(i), f);
+  }
+  store.add("N1", "know", "N2", f);
+  Subgraph g = collect(store);
+  REQUIRE(g.nodes.size() == 6);
+  CHECK(cap_subgraph(g, FakeStore::id_of("Focus"), 10).empty());
+  const std::string note = cap_subgraph(g, FakeStore::id_of("Focus"), 3);
+  CHECK(note.find("kept 3 of 6 entities") != std::string::npos);
+  std::set<std::string> names;
+  for (const EntityInfo& n : g.nodes) names.insert(n.name);
+  CHECK(names == std::set<std::string>{"Focus", "N5", "N4"});
+  REQUIRE(g.edges.size() == 2);
+  for (const ExportEdge& e : g.edges) CHECK(e.edge.subject == FakeStore::id_of("Focus"));
+}
+
+TEST_CASE("An export format is inferred from the output file's extension", "[export]") {
+  CHECK(export_format_for("g.dot") == ExportFormat::kDot);
+  CHECK(export_format_for("g.gv") == ExportFormat::kDot);
+  CHECK(export_format_for("out/g.graphml") == ExportFormat::kGraphml);
+  CHECK(export_format_for("g.nt") == ExportFormat::kNtriples);
+  CHECK(export_format_for("g.json") == ExportFormat::kJson);
+  CHECK(export_format_for("g.csv") == ExportFormat::kCsv);
+  CHECK_FALSE(export_format_for("g.svg"));
+  CHECK_FALSE(export_format_for("dir.d/graph"));
+  CHECK_FALSE(export_format_for(""));
 }

@@ -15,6 +15,7 @@ struct ExportArgs {
   std::string db, format, around, output, base_iri = "http://example.org/kg/";
   size_t hops = 1;
   uint64_t min_count = 1;
+  size_t max_nodes = 40;
 };
 
 // "out.csv" -> "out", so that -o out.csv writes out-nodes.csv and out-edges.csv.
@@ -59,22 +60,35 @@ Action configure_export(CLI::App& app) {
       "atomically (a temporary file renamed into place), so a failure leaves no partial file; "
       "for CSV, -o out.csv writes out-nodes.csv and out-edges.csv.");
   app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
-  app.add_option("--format", args->format, "Output format")
-      ->required()
+  app.add_option("--format", args->format,
+                 "Output format (default: the one -o's extension names: .dot/.gv, .graphml, .nt, "
+                 ".json, .csv)")
       ->check(CLI::IsMember({"dot", "graphml", "ntriples", "json", "csv"}));
-  add_subgraph_options(app, args->around, args->hops, args->min_count);
+  add_subgraph_options(app, args->around, args->hops, args->min_count, args->max_nodes);
   app.add_option("--base-iri", args->base_iri, "N-Triples: base of every minted IRI")
       ->capture_default_str();
   app.add_option("-o,--output", args->output, "Output file (default: standard output)");
   return [args](Io& io) -> Status {
-    ExportFormat format = *parse_export_format(args->format);
+    std::optional<ExportFormat> chosen = args->format.empty()
+                                             ? export_format_for(args->output)
+                                             : parse_export_format(args->format);
+    if (!chosen) {
+      return Status::usage(args->output.empty()
+                               ? "give --format (dot, graphml, ntriples, json, csv) or an -o file"
+                               : "cannot tell the format of '" + args->output +
+                                     "': give --format (dot, graphml, ntriples, json, csv)");
+    }
+    const ExportFormat format = *chosen;
     if (format == ExportFormat::kNtriples) {
       Status iri = check_base_iri(args->base_iri);
       if (!iri.ok()) return Status::usage(iri.message());
     }
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
+    std::string note;
     KG_ASSIGN_OR_RETURN(Subgraph g, collect_for_cli(*store, args->around, args->hops,
-                                                    args->min_count, format != ExportFormat::kDot));
+                                                    args->min_count, format != ExportFormat::kDot,
+                                                    !args->around.empty(), args->max_nodes, &note));
+    if (!note.empty()) io.err << "kg export: " << note << '\n';
     if (args->output.empty()) {
       write_format(format, g, args->base_iri, io.out);
       io.out.flush();

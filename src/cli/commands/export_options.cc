@@ -6,7 +6,8 @@
 namespace kg::cli {
 
 // Adds the options that choose what part of the graph to show (shared with `kg render`).
-void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint64_t& min_count) {
+void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint64_t& min_count,
+                          size_t& max_nodes) {
   CLI::Option* around_opt =
       app.add_option("--around", around,
                      "Only the neighbourhood of this entity (name or alias, or id:<node id>)");
@@ -17,10 +18,16 @@ void add_subgraph_options(CLI::App& app, std::string& around, size_t& hops, uint
   app.add_option("--min-count", min_count, "Drop edges supported by fewer facts")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--max-nodes", max_nodes,
+                 "At most N entities (render, and export with --around): the strongest edges "
+                 "around the focus first; a note on stderr says what was left out")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 Result<Subgraph> collect_for_cli(GraphReader& store, const std::string& around, size_t hops,
-                                 uint64_t min_count, bool with_docs) {
+                                 uint64_t min_count, bool with_docs, bool cap, size_t max_nodes,
+                                 std::string* note) {
   SubgraphOptions options;
   options.hops = hops;
   options.min_count = min_count;
@@ -29,7 +36,9 @@ Result<Subgraph> collect_for_cli(GraphReader& store, const std::string& around, 
     KG_ASSIGN_OR_RETURN(EntityInfo center, resolve_entity(store, around));
     options.around = center.id;
   }
-  return collect_subgraph(store, options);
+  KG_ASSIGN_OR_RETURN(Subgraph g, collect_subgraph(store, options));
+  if (cap) *note = cap_subgraph(g, options.around, max_nodes);
+  return g;
 }
 
 }  // namespace kg::cli

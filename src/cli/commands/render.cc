@@ -13,6 +13,7 @@ Action configure_render(CLI::App& app) {
     std::string db, around, output;
     size_t hops = 1;
     uint64_t min_count = 1;
+    size_t max_nodes = 40;
   };
   auto args = std::make_shared<Args>();
   app.description(
@@ -20,16 +21,19 @@ Action configure_render(CLI::App& app) {
       "format follows the output's extension (.svg, .png or .pdf); the file is written "
       "atomically.");
   app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
-  add_subgraph_options(app, args->around, args->hops, args->min_count);
+  add_subgraph_options(app, args->around, args->hops, args->min_count, args->max_nodes);
   app.add_option("-o,--output", args->output, "Image file: .svg, .png or .pdf")->required();
-  return [args](Io&) -> Status {
+  return [args](Io& io) -> Status {
     if (!render_format_for(args->output)) {
       return Status::usage("cannot tell the image format of '" + args->output +
                            "': use a .svg, .png or .pdf file name");
     }
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
-    KG_ASSIGN_OR_RETURN(Subgraph g,
-                        collect_for_cli(*store, args->around, args->hops, args->min_count, false));
+    std::string note;
+    KG_ASSIGN_OR_RETURN(Subgraph g, collect_for_cli(*store, args->around, args->hops,
+                                                    args->min_count, false, true, args->max_nodes,
+                                                    &note));
+    if (!note.empty()) io.err << "kg render: " << note << '\n';
     std::ostringstream dot;
     write_dot(g, dot);
     return render_with_graphviz(dot.str(), args->output);
