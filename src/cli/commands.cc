@@ -29,6 +29,8 @@ std::span<const CommandSpec> commands() {
       {"stats", "Print the graph database's totals", configure_stats},
       {"entities", "List the graph's entities, most mentioned first", configure_entities},
       {"docs", "List the stored documents: id, date, facts, title", configure_docs},
+      {"relations", "List the canonical relations with their labels and fact counts",
+       configure_relations},
       {"neighbors", "List an entity's edges, with evidence on request", configure_neighbors},
       {"path", "Shortest paths between two entities", configure_path},
       {"export", "Write the graph as DOT, GraphML, N-Triples, JSON or Neo4j CSV",

@@ -21,7 +21,8 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
   std::set<std::tuple<EntityId, RelationId, EntityId, bool>> seen;  // a self-loop is in both lists
   std::unordered_map<EntityId, EntityInfo> others;
   for (EdgeInfo& edge : edges) {
-    if (!options.relation.empty() && !same_relation(edge.relation_label, options.relation)) {
+    if (!options.relation.empty() &&
+        !relation_matches(edge.relation_label, options.relation, options.relation_exact)) {
       continue;
     }
     if (!seen.emplace(edge.subject, edge.relation, edge.object, edge.negated).second) continue;

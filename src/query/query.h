@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "query/relations.h"
 #include "store/store.h"
 
 namespace kg {
@@ -56,7 +57,11 @@ bool same_relation(std::string_view a, std::string_view b);
 // Neighbours
 
 struct NeighborOptions {
-  std::string relation;  // only edges with this label (case-insensitive); "" = all
+  // Only edges whose canonical relation is this one's, in any inflection ("met" matches "meet
+  // with", "hold talk with"; relations.h); "" = all. With relation_exact, the label itself
+  // (case-insensitive).
+  std::string relation;
+  bool relation_exact = false;
   Direction direction = Direction::kBoth;
   bool with_evidence = false;
   size_t evidence_limit = 5;  // per edge when with_evidence; 0 = all
@@ -87,7 +92,8 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
 struct PathOptions {
   size_t max_hops = 6;   // longest path considered, in edges (>= 1)
   size_t k = 1;          // how many shortest simple paths (>= 1)
-  std::string relation;  // only edges with this label (case-insensitive); "" = all
+  std::string relation;  // only edges of this relation, as NeighborOptions::relation; "" = all
+  bool relation_exact = false;
   bool directed = false;
 };
 
@@ -107,8 +113,9 @@ struct Path {
 class GraphSnapshot {
  public:
   struct Options {
-    std::string relation;   // keep only edges with this label; "" = all
+    std::string relation;   // keep only edges of this relation (NeighborOptions); "" = all
     bool directed = false;  // false: every edge can also be walked backwards
+    bool relation_exact = false;
   };
   static Result<std::unique_ptr<GraphSnapshot>> build(GraphReader& store, const Options& options);
   ~GraphSnapshot();

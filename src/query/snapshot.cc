@@ -38,7 +38,10 @@ Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
   };
   KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
     if (e.negated || e.subject == e.object || is_value_id(e.object)) return;  // values are leaves
-    if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) return;
+    if (!options.relation.empty() &&
+        !relation_matches(e.relation_label, options.relation, options.relation_exact)) {
+      return;
+    }
     auto it = label_of.find(e.relation);
     if (it == label_of.end()) {
       it = label_of.emplace(e.relation, static_cast<uint32_t>(impl->labels.size())).first;

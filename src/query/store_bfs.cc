@@ -84,7 +84,8 @@ Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId 
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, dir));
       for (EdgeInfo& e : edges) {
         if (e.negated || e.subject == e.object || is_value_id(e.object)) continue;
-        if (!options.relation.empty() && !same_relation(e.relation_label, options.relation)) {
+        if (!options.relation.empty() &&
+            !relation_matches(e.relation_label, options.relation, options.relation_exact)) {
           continue;
         }
         EntityId v = e.subject == u ? e.object : e.subject;
@@ -141,7 +142,7 @@ Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId
     return paths;
   }
   KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphSnapshot> snapshot,
-                      GraphSnapshot::build(store, {options.relation, options.directed}));
+                      GraphSnapshot::build(store, {options.relation, options.directed, options.relation_exact}));
   return snapshot->k_shortest_paths(from, to, options.k, options.max_hops, first);
 }
 

@@ -83,6 +83,7 @@ class RocksGraphStore final : public GraphWriter {
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override;
   Status for_each_entity(const std::function<void(const EntityInfo&)>& fn) override;
   Status for_each_document(const std::function<void(const DocumentInfo&)>& fn) override;
+  Status for_each_relation(const std::function<void(const std::string&, uint64_t)>& fn) override;
   Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) override;
 
   // Read options to iterate a whole column family, or the keys of one prefix (codec.h

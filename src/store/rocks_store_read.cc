@@ -157,6 +157,45 @@ Result<std::string> RocksGraphStore::relation_label(
   return label;
 }
 
+Status RocksGraphStore::for_each_relation(
+    const std::function<void(const std::string&, uint64_t)>& fn) {
+  KG_RETURN_IF_ERROR(prepare_read());
+  // Per id: the record, its count ('c') and its spellings ('v'), adjacent in key order.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfRelations)));
+  std::string label;
+  int64_t count = 0, best = 0;
+  std::optional<RelationId> current;
+  auto emit = [&] {
+    if (current && count > 0) fn(label, static_cast<uint64_t>(count));
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    RelationId id = 0;
+    const RelationKeyKind kind = parse_relation_key(it->key().ToStringView(), &id);
+    if (kind == RelationKeyKind::kRecord) {
+      emit();
+      current = id;
+      count = best = 0;
+      pb::Relation r;
+      if (!decode_message(it->value().ToStringView(), &r)) {
+        return Status::corruption("database " + dir_ + ": relation " + std::to_string(id) +
+                                  " does not decode");
+      }
+      label = r.label();
+    } else if (kind == RelationKeyKind::kCount && current == id) {
+      count = count_of(it->value());
+    } else if (kind == RelationKeyKind::kSpelling && current == id) {
+      const std::string_view spelling = relation_spelling(it->key().ToStringView());
+      const int64_t n = count_of(it->value());
+      if (!spelling.empty() && n > 0 && (best == 0 || better_spelling(spelling, n, label, best))) {
+        label = spelling;
+        best = n;
+      }
+    }
+  }
+  emit();
+  return to_status(it->status(), "reading relations");
+}
+
 Result<StoreStats> RocksGraphStore::stats() {
   KG_RETURN_IF_ERROR(prepare_read());
   StoreStats st;

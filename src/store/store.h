@@ -181,6 +181,11 @@ class GraphReader {
   virtual Status verify();
   // The user's corrections (kg merge, kg rename, kg split, kg build --aliases).
   virtual Result<UserCorrections> corrections() { return UserCorrections{}; }
+  // Calls `fn` for every relation label with facts: its display label and fact count, in id order.
+  virtual Status for_each_relation(const std::function<void(const std::string&, uint64_t)>& fn) {
+    (void)fn;
+    return Status::internal("this store does not list relations");
+  }
   // Calls `fn` for every stored document, in id order (byte-wise).
   virtual Status for_each_document(const std::function<void(const DocumentInfo&)>& fn) {
     (void)fn;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli/cli.h"
@@ -269,4 +271,47 @@ TEST_CASE("An entity is named by name, alias or id:, and an ambiguous name lists
   CHECK(kg_run({"neighbors", "--db", db, "Howard Baker"}).code == 0);
   // A path takes id: too.
   CHECK(kg_run({"path", "--db", db, "id:" + id, "Howard Baker"}).code == 0);
+}
+
+TEST_CASE("kg neighbors --relation matches a relation group in any form, kg relations lists them",
+          "[cli]") {
+  fs::path dir = scratch("relation-groups");
+  const std::string triples = (dir / "t.jsonl").string();
+  std::ofstream(triples)
+      << R"({"doc":"d1","subject":"James Baker","subject_type":"PERSON","relation":"meet with","object":"Karl Otto Poehl","object_type":"PERSON"})"
+      << "\n"
+      << R"({"doc":"d2","subject":"James Baker","subject_type":"PERSON","relation":"hold talk with","object":"Kiichi Miyazawa","object_type":"PERSON"})"
+      << "\n"
+      << R"({"doc":"d3","subject":"James Baker","subject_type":"PERSON","relation":"meet in","object":"Paris","object_type":"LOC"})"
+      << "\n"
+      << R"({"doc":"d4","subject":"AMD","subject_type":"ORG","relation":"agree to acquire","object":"SeaMicro","object_type":"ORG"})"
+      << "\n"
+      << R"({"doc":"d5","subject":"AMD","subject_type":"ORG","relation":"buy","object":"SeaMicro","object_type":"ORG"})"
+      << "\n";
+  const std::string db = (dir / "db").string();
+  REQUIRE(kg_run({"ingest", "--db", db, triples}).code == 0);
+  Ran met = kg_run({"neighbors", "--db", db, "James Baker", "--relation", "met", "--json"});
+  REQUIRE(met.code == 0);
+  std::set<std::string> others;
+  const auto j = nlohmann::json::parse(met.out);
+  for (const auto& n : j["neighbors"]) others.insert(n["entity"]["name"]);
+  CHECK(others == std::set<std::string>{"Karl Otto Poehl", "Kiichi Miyazawa"});
+  Ran exact = kg_run({"neighbors", "--db", db, "James Baker", "--relation", "meet with",
+                      "--relation-exact", "--json"});
+  CHECK(nlohmann::json::parse(exact.out)["neighbors"].size() == 1);
+  // No edge of the relation: a hint with the entity's relations, on stderr.
+  Ran none = kg_run({"neighbors", "--db", db, "James Baker", "--relation", "sold"});
+  CHECK(none.code == 0);
+  CHECK(none.err.find("read as 'sell'") != std::string::npos);
+  CHECK(none.err.find("meet") != std::string::npos);
+  Ran rel = kg_run({"relations", "--db", db, "--json"});
+  REQUIRE(rel.code == 0);
+  const auto r = nlohmann::json::parse(rel.out)["relations"];
+  std::map<std::string, int> facts;
+  for (const auto& x : r) facts[x["relation"]] = x["facts"];
+  CHECK(facts["meet"] == 2);
+  CHECK(facts["acquire"] == 2);
+  CHECK(facts["meet in"] == 1);
+  Ran bought = kg_run({"relations", "--db", db, "--match", "bought"});
+  CHECK(bought.out.rfind("2\tacquire\t(", 0) == 0);
 }

@@ -1,4 +1,5 @@
 // `kg neighbors --db DIR ENTITY [--relation R] [--direction out|in|both] [--evidence] [--json]`.
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -27,7 +28,11 @@ Action configure_neighbors(CLI::App& app) {
   app.add_option("--type", args->types,
                  "The entity's type, where its name fits several nodes (comma-separated)")
       ->delimiter(',');
-  app.add_option("--relation", args->options.relation, "Only edges with this relation label");
+  app.add_option("--relation", args->options.relation,
+                 "Only edges of this relation, any form of any member of its group (\"met\" "
+                 "finds meet, meet with, hold talk with; `kg relations` lists the groups)");
+  app.add_flag("--relation-exact", args->options.relation_exact,
+               "--relation matches the label itself (any case), not its group");
   app.add_option("--direction", args->direction, "Edges from the entity, to it, or both")
       ->check(CLI::IsMember({"out", "in", "both"}));
   app.add_flag("--evidence", args->options.with_evidence,
@@ -48,6 +53,22 @@ Action configure_neighbors(CLI::App& app) {
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     KG_ASSIGN_OR_RETURN(EntityInfo entity, resolve_entity(*store, args->entity, args->types));
     KG_ASSIGN_OR_RETURN(std::vector<Neighbor> list, neighbors(*store, entity, args->options));
+    if (list.empty() && !args->options.relation.empty() && !args->json) {
+      // No edge of that relation: say which relations the entity has.
+      NeighborOptions all = args->options;
+      all.relation.clear();
+      KG_ASSIGN_OR_RETURN(std::vector<Neighbor> any, neighbors(*store, entity, all));
+      std::map<std::string, uint64_t> by_relation;
+      for (const Neighbor& n : any) by_relation[canonical_relation(n.edge.relation_label).relation] += n.edge.count;
+      std::vector<std::pair<uint64_t, std::string>> top;
+      for (const auto& [r, n] : by_relation) top.emplace_back(n, r);
+      std::sort(top.rbegin(), top.rend());
+      std::string hint;
+      for (size_t i = 0; i < top.size() && i < 8; ++i) hint += (i ? ", " : "") + top[i].second;
+      io.err << "no " << entity.name << " edges of relation '" << args->options.relation
+             << "' (read as '" << canonical_relation_query(args->options.relation) << "')"
+             << (hint.empty() ? "" : "; its relations: " + hint) << '\n';
+    }
     if (args->json) {
       print_neighbors_json(io.out, entity, list, args->options.with_evidence);
     } else {

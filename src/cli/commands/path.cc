@@ -31,7 +31,11 @@ Action configure_path(CLI::App& app) {
   app.add_option("--k", args->options.k, "How many shortest simple paths (Yen's algorithm)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  app.add_option("--relation", args->options.relation, "Only walk edges with this relation label");
+  app.add_option("--relation", args->options.relation,
+                 "Only walk edges of this relation, any form of any member of its group (\"met\" "
+                 "walks meet, meet with, hold talk with)");
+  app.add_flag("--relation-exact", args->options.relation_exact,
+               "--relation matches the label itself (any case), not its group");
   app.add_flag("--directed", args->options.directed, "Follow edges from subject to object only");
   app.add_flag("--json", args->json,
                "Print {\"paths\": [{\"nodes\": [name, ...], \"relations\": [label, ...]}]}");

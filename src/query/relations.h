@@ -1,0 +1,33 @@
+// Relation groups: each fact keeps its surface label ("hold talk with"), and queries match its
+// canonical relation ("meet"). The groups are the shipped, curated list in relation_groups.tsv
+// (compiled in); modal lead-ins are stripped first ("agree to acquire" -> "acquire", modality
+// "agree"). A pure function of the label: no store change when the list grows.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+struct CanonicalRelation {
+  std::string relation;  // the group's name, or the label less its modal lead-in ("send letter to")
+  std::string modality;  // the stripped lead-in's verb ("agree", "plan"), empty when none
+};
+
+// The canonical relation of a stored label (lemmatized, as kg extract writes labels).
+CanonicalRelation canonical_relation(std::string_view label);
+
+// The canonical relation a user means by `text` (any inflection: "met", "meets", "meeting with",
+// "held talks with", "bought"): each word is tried as written and as the lemmas English
+// inflection allows, and the first form that the groups know is taken.
+std::string canonical_relation_query(std::string_view text);
+
+// True when a stored `label` answers a user's --relation `query`: the same canonical relation, or
+// with `exact`, the same label up to case.
+bool relation_matches(std::string_view label, std::string_view query, bool exact = false);
+
+// The groups' labels (for listings), canonical relation first.
+const std::vector<std::vector<std::string>>& relation_groups();
+
+}  // namespace kg
