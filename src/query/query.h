@@ -95,6 +95,9 @@ struct PathOptions {
   std::string relation;  // only edges of this relation, as NeighborOptions::relation; "" = all
   bool relation_exact = false;
   bool directed = false;
+  // Walk through concepts ("meeting", "company") too; by default a path's inner entities are named
+  // ones (its ends may be anything): generic nouns join everything to everything.
+  bool via_concepts = false;
 };
 
 struct PathStep {
@@ -116,6 +119,8 @@ class GraphSnapshot {
     std::string relation;   // keep only edges of this relation (NeighborOptions); "" = all
     bool directed = false;  // false: every edge can also be walked backwards
     bool relation_exact = false;
+    bool via_concepts = true;        // false: leave out concepts other than `ends`
+    std::vector<EntityId> ends;      // concepts kept without via_concepts (a path's ends)
   };
   static Result<std::unique_ptr<GraphSnapshot>> build(GraphReader& store, const Options& options);
   ~GraphSnapshot();

@@ -1,5 +1,6 @@
 // GraphSnapshot: one scan of the store's edge index into a Boost compressed_sparse_row_graph, and
 // shortest paths on it.
+#include <algorithm>
 #include <unordered_map>
 
 #include "query/csr_graph.h"
@@ -38,6 +39,11 @@ Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
   };
   KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
     if (e.negated || e.subject == e.object || is_value_id(e.object)) return;  // values are leaves
+    auto inner_concept = [&](EntityId id) {
+      return is_concept_id(id) &&
+             std::find(options.ends.begin(), options.ends.end(), id) == options.ends.end();
+    };
+    if (!options.via_concepts && (inner_concept(e.subject) || inner_concept(e.object))) return;
     if (!options.relation.empty() &&
         !relation_matches(e.relation_label, options.relation, options.relation_exact)) {
       return;

@@ -89,6 +89,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId 
           continue;
         }
         EntityId v = e.subject == u ? e.object : e.subject;
+        if (!options.via_concepts && is_concept_id(v) && v != from && v != to) continue;
         // Read from source to target, the step is u -> v on the forward side, v -> u on the other.
         bool backward = side.forward ? e.subject != u : e.subject == u;
         auto [it, added] = side.reached.try_emplace(v);
@@ -142,7 +143,8 @@ Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId
     return paths;
   }
   KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphSnapshot> snapshot,
-                      GraphSnapshot::build(store, {options.relation, options.directed, options.relation_exact}));
+                      GraphSnapshot::build(store, {options.relation, options.directed, options.relation_exact,
+                                                   options.via_concepts, {from, to}}));
   return snapshot->k_shortest_paths(from, to, options.k, options.max_hops, first);
 }
 

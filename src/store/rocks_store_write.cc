@@ -176,9 +176,13 @@ Result<EntityId> RocksGraphStore::resolve_entity(std::string_view name, std::str
   if (const uint64_t* id = entity_keys_.find(key)) return remember(*id);
   std::string value;
   for (uint64_t salt = 0; salt < kMaxProbes; ++salt) {
-    // A value's id has the top bit set, an entity's not (store.h is_value_id).
-    const EntityId hashed = options_.hash(key, salt);
-    const EntityId id = is_value_type(type) ? hashed | kValueIdBit : hashed & ~kValueIdBit;
+    // A value's id has the top bit set, a concept's the next one, a named entity's neither
+    // (store.h is_value_id, is_concept_id).
+    const EntityId hashed = options_.hash(key, salt) & ~(kValueIdBit | kConceptIdBit);
+    const std::string_view cls = identity_class(type);
+    const EntityId id = cls == "VALUE" ? hashed | kValueIdBit
+                        : cls == "CONCEPT" ? hashed | kConceptIdBit
+                                           : hashed;
     if (const std::string* claimed = pending_claim(batch, true, id)) {
       if (*claimed == key) return remember(id);
       continue;

@@ -39,6 +39,10 @@ using RelationId = uint64_t;
 // paths and exports show it as its facts' literal object.
 inline constexpr EntityId kValueIdBit = EntityId{1} << 63;
 inline bool is_value_id(EntityId id) { return (id & kValueIdBit) != 0; }
+// A concept's id ("summit", CONCEPT) has the next bit set and the top one clear; a named entity's
+// has neither: paths tell a generic noun from a name by the id alone.
+inline constexpr EntityId kConceptIdBit = EntityId{1} << 62;
+inline bool is_concept_id(EntityId id) { return (id & (kValueIdBit | kConceptIdBit)) == kConceptIdBit; }
 
 struct EntityInfo {
   EntityId id = 0;

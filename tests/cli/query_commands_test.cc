@@ -71,7 +71,7 @@ TEST_CASE("Golden: ingest then export DOT and JSON and path JSON match tests/dat
     std::string line, results;
     while (std::getline(in, line)) {
       if (line.empty()) continue;
-      std::vector<std::string> args = {"path", "--db", db, "--json"};
+      std::vector<std::string> args = {"path", "--db", db, "--json", "--via-concepts"};
       for (auto& part : split_tabs(line)) args.push_back(part);
       Ran r = kg_run(args);
       INFO(line << "\n" << r.err);
@@ -84,26 +84,26 @@ TEST_CASE("Golden: ingest then export DOT and JSON and path JSON match tests/dat
 
 TEST_CASE("kg path prints paths in text and JSON, and no path is an answer", "[query]") {
   std::string db = ingested("path");
-  Ran text = kg_run({"path", "--db", db, "joe biden", "Olaf Scholz"});
+  Ran text = kg_run({"path", "--db", db, "joe biden", "Olaf Scholz", "--via-concepts"});
   INFO(text.err);
   REQUIRE(text.code == 0);
   CHECK(text.out ==
         "Joe Biden -[agree to]-> arms control talks <-[welcome]- Olaf Scholz  (2 hops)\n");
 
-  Ran json = kg_run({"path", "--db", db, "Biden", "Scholz", "--json"});
+  Ran json = kg_run({"path", "--db", db, "Biden", "Scholz", "--json", "--via-concepts"});
   REQUIRE(json.code == 0);
   CHECK(json.out ==
         "{\"paths\":[{\"nodes\":[\"Joe Biden\",\"arms control talks\",\"Olaf Scholz\"],"
         "\"relations\":[\"agree to\",\"<welcome\"]}]}\n");
 
-  Ran none = kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--max-hops", "3"});
+  Ran none = kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--max-hops", "3", "--via-concepts"});
   CHECK(none.code == 0);
   CHECK(none.out == "no path between Joe Biden and Kyiv within 3 hops\n");
   Ran none_json = kg_run({"path", "--db", db, "Joe Biden", "Kyiv", "--json"});
   CHECK(none_json.code == 0);
   CHECK(none_json.out == "{\"paths\":[]}\n");
 
-  Ran k = kg_run({"path", "--db", db, "Putin", "Genève Forum", "--k", "3"});
+  Ran k = kg_run({"path", "--db", db, "Putin", "Genève Forum", "--k", "3", "--via-concepts"});
   REQUIRE(k.code == 0);
   CHECK(k.out ==
         "1. Vladimir Putin <-[meet]- Joe Biden -[meet in]-> Geneva <-[take place in]- Genève "
@@ -314,4 +314,32 @@ TEST_CASE("kg neighbors --relation matches a relation group in any form, kg rela
   CHECK(facts["meet in"] == 1);
   Ran bought = kg_run({"relations", "--db", db, "--match", "bought"});
   CHECK(bought.out.rfind("2\tacquire\t(", 0) == 0);
+}
+
+TEST_CASE("A path runs through named entities unless --via-concepts, and may end at a concept",
+          "[cli]") {
+  fs::path dir = scratch("via-concepts");
+  const std::string triples = (dir / "t.jsonl").string();
+  std::ofstream(triples)
+      << R"({"doc":"d1","subject":"Steve Jobs","subject_type":"PERSON","relation":"describe","object":"range","object_type":"CONCEPT"})"
+      << "\n"
+      << R"({"doc":"d2","subject":"Warren Jeffs","subject_type":"PERSON","relation":"have","object":"range","object_type":"CONCEPT"})"
+      << "\n";
+  const std::string db = (dir / "db").string();
+  REQUIRE(kg_run({"ingest", "--db", db, triples}).code == 0);
+  Ran none = kg_run({"path", "--db", db, "Steve Jobs", "Warren Jeffs"});
+  REQUIRE(none.code == 0);
+  CHECK(none.out.find("no path between Steve Jobs and Warren Jeffs") != std::string::npos);
+  CHECK(none.out.find("--via-concepts") != std::string::npos);
+  Ran via = kg_run({"path", "--db", db, "Steve Jobs", "Warren Jeffs", "--via-concepts", "--json"});
+  REQUIRE(via.code == 0);
+  CHECK(nlohmann::json::parse(via.out)["paths"][0]["nodes"] ==
+        nlohmann::json::array({"Steve Jobs", "range", "Warren Jeffs"}));
+  Ran k = kg_run({"path", "--db", db, "Steve Jobs", "Warren Jeffs", "--k", "3", "--json"});
+  REQUIRE(k.code == 0);
+  CHECK(nlohmann::json::parse(k.out)["paths"].empty());
+  // A concept named as an end is walked to.
+  Ran end = kg_run({"path", "--db", db, "Steve Jobs", "range", "--json"});
+  REQUIRE(end.code == 0);
+  CHECK(nlohmann::json::parse(end.out)["paths"].size() == 1);
 }

@@ -26,8 +26,10 @@ class FakeStore : public GraphReader {
 
   // As the store's: a value's id has the top bit set, an entity's not (store.h is_value_id).
   static EntityId id_of(std::string_view name, std::string_view type = "") {
-    const EntityId id = hash64(name, 1);
-    return is_value_type(type) ? id | kValueIdBit : id & ~kValueIdBit;
+    // Concepts are not tagged here: the fake's paths walk every entity, as PathOptions with
+    // via_concepts does.
+    const EntityId id = hash64(name, 1) & ~(kValueIdBit | kConceptIdBit);
+    return is_value_type(type) ? id | kValueIdBit : id;
   }
   static RelationId relation_id_of(std::string_view label) { return hash64(label, 2); }
 

@@ -34,6 +34,9 @@ Action configure_path(CLI::App& app) {
   app.add_option("--relation", args->options.relation,
                  "Only walk edges of this relation, any form of any member of its group (\"met\" "
                  "walks meet, meet with, hold talk with)");
+  app.add_flag("--via-concepts", args->options.via_concepts,
+               "Also walk through concepts (\"meeting\", \"company\"); by default a path's inner "
+               "entities are named ones");
   app.add_flag("--relation-exact", args->options.relation_exact,
                "--relation matches the label itself (any case), not its group");
   app.add_flag("--directed", args->options.directed, "Follow edges from subject to object only");

@@ -56,6 +56,7 @@ void print_paths_text(std::ostream& out, const std::vector<NamedPath>& paths,
         << plural(options.max_hops, "hop", "hops");
     if (!options.relation.empty()) out << " over '" << options.relation << "' edges";
     if (options.directed) out << " following edge direction";
+    if (!options.via_concepts) out << " through named entities (--via-concepts walks concepts too)";
     out << '\n';
     return;
   }
