@@ -34,9 +34,6 @@ std::optional<ExportFormat> parse_export_format(std::string_view name);
 // otherwise.
 std::optional<ExportFormat> export_format_for(std::string_view path);
 
-// A node's id in every format: the entity id as 16 lowercase hex digits.
-std::string node_id(EntityId id);
-
 // Values (Subgraph::values, "profit -[rise]-> 5 pct") are literals: JSON lists them in their
 // subject node's "values", N-Triples writes typed literals ("5 pct"^^<base type/PERCENT>),
 // GraphML and CSV a node's "values" text ("rise: 5 pct (PERCENT)"); DOT leaves them out.

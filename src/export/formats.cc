@@ -1,5 +1,4 @@
 // Format names and node ids shared by every writer.
-#include <cstdio>
 
 #include "export/export.h"
 
@@ -26,12 +25,6 @@ std::optional<ExportFormat> export_format_for(std::string_view path) {
   if (ext == "json") return ExportFormat::kJson;
   if (ext == "csv") return ExportFormat::kCsv;
   return std::nullopt;
-}
-
-std::string node_id(EntityId id) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
-  return buf;
 }
 
 }  // namespace kg

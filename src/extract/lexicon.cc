@@ -204,6 +204,51 @@ const Set& light_verbs() {
   return s;
 }
 
+// Currencies as news write them (Reuters: "dlrs", "stg", "cts"), singular and plural.
+const Set& currency_words() {
+  static const Set s = {
+      "$", "us$", "c$", "a$", "hk$", "nz$", "£", "¥", "€", "dlr", "dlrs", "dollar", "dollars",
+      "ct", "cts", "cent", "cents", "yen", "stg", "sterling", "pound", "pounds", "mark", "marks",
+      "franc", "francs", "lira", "lire", "guilder", "guilders", "peso", "pesos", "rupee", "rupees",
+      "ecu", "ecus", "rand", "crown", "crowns", "krona", "kronor", "krone", "kroner", "riyal",
+      "riyals", "dinar", "dinars", "yuan", "won", "baht", "schilling", "schillings", "peseta",
+      "pesetas", "escudo", "escudos", "drachma", "drachmas", "ringgit", "rouble", "roubles",
+      "ruble", "rubles", "euro", "euros", "cruzado", "cruzados", "austral", "australs", "shekel",
+      "shekels", "naira", "rupiah", "zloty", "forint"};
+  return s;
+}
+
+const Set& percent_words() {
+  static const Set s = {"pct", "percent", "%", "pc", "per-cent"};
+  return s;
+}
+
+// Units a quantity is counted in.
+const Set& unit_words() {
+  static const Set s = {
+      "tonne", "tonnes", "ton", "tons", "barrel", "barrels", "bpd", "ounce", "ounces", "oz",
+      "bushel", "bushels", "kilo", "kilos", "kg", "kilogram", "kilograms", "gram", "grams",
+      "metre", "metres", "meter", "meters", "km", "kilometre", "kilometres", "kilometer",
+      "kilometers", "mile", "miles", "acre", "acres", "hectare", "hectares", "lb", "lbs",
+      "gallon", "gallons", "litre", "litres", "liter", "liters", "carat", "carats", "bale",
+      "bales", "share", "shares", "point", "points", "megawatt", "megawatts", "mw", "kilowatt",
+      "kwh", "foot", "feet", "yard", "yards", "cubic", "bag", "bags", "head", "mt"};
+  return s;
+}
+
+// Time zones: a number with one is a time of day ("0900 GMT").
+const Set& time_zone_words() {
+  static const Set s = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "jst"};
+  return s;
+}
+
+// Words that multiply a number ("5 mln", "1.5 billion").
+const Set& multiplier_words() {
+  static const Set s = {"mln",      "million", "millions", "bln",  "billion", "billions",
+                        "trillion", "thousand", "thousands", "hundred", "mn",     "bn"};
+  return s;
+}
+
 }  // namespace
 
 bool is_title_word(std::string_view w) { return kg::is_title_word(strip_period(w)); }
@@ -302,6 +347,23 @@ bool is_date_word(std::string_view w) {
 
 bool is_dating_word(std::string_view w) {
   return is_date_word(w) || w == "today" || w == "yesterday" || w == "tomorrow";
+}
+
+bool is_month(std::string_view w) {
+  if (is_date_word(w)) return !w.ends_with("day");
+  if (w.ends_with('.')) w.remove_suffix(1);
+  static const Set s = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec"};
+  return in(s, w);
+}
+
+ValueWord value_word(std::string_view w) {
+  if (in(currency_words(), w)) return ValueWord::kCurrency;
+  if (in(percent_words(), w)) return ValueWord::kPercent;
+  if (in(unit_words(), w)) return ValueWord::kUnit;
+  if (in(multiplier_words(), w)) return ValueWord::kMultiplier;
+  if (in(time_zone_words(), w)) return ValueWord::kTimeZone;
+  return ValueWord::kNone;
 }
 
 std::string_view common_country_name(std::string_view w) {

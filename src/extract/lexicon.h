@@ -46,6 +46,14 @@ bool is_known_coordinated_org(std::string_view lowercased);
 bool is_date_word(std::string_view w);
 // A date word, or "today", "yesterday", "tomorrow": a word dating the name it opens or ends.
 bool is_dating_word(std::string_view w);
+// A month, written out or abbreviated ("december", "dec.", "sept"; not "may" alone).
+bool is_month(std::string_view w);
+
+// What a word makes of a number beside it (values.h): a currency ("dlrs", "stg", "$"), a
+// percentage ("pct"), a unit a quantity is counted in ("tonnes", "shares"), a multiplier ("mln"),
+// a time zone ("gmt": a time of day); kNone for any other word.
+enum class ValueWord { kNone, kCurrency, kPercent, kUnit, kMultiplier, kTimeZone };
+ValueWord value_word(std::string_view w);
 
 // The one name of a country known by several ("U.S.", "US", "America" -> "United States";
 // "UK", "Britain" -> "Britain"), from its lowercased name; empty for any other name.

@@ -4,61 +4,11 @@
 #include <algorithm>
 #include <functional>
 #include <string>
-#include <unordered_set>
 
 #include "extract/lexicon.h"
 
 namespace kg::extract {
 namespace {
-
-using Set = std::unordered_set<std::string_view>;
-
-bool in(const Set& s, std::string_view w) { return s.count(w) != 0; }
-
-// Currencies as news write them (Reuters: "dlrs", "stg", "cts"), singular and plural.
-const Set& currencies() {
-  static const Set s = {
-      "$", "us$", "c$", "a$", "hk$", "nz$", "£", "¥", "€", "dlr", "dlrs", "dollar", "dollars",
-      "ct", "cts", "cent", "cents", "yen", "stg", "sterling", "pound", "pounds", "mark", "marks",
-      "franc", "francs", "lira", "lire", "guilder", "guilders", "peso", "pesos", "rupee", "rupees",
-      "ecu", "ecus", "rand", "crown", "crowns", "krona", "kronor", "krone", "kroner", "riyal",
-      "riyals", "dinar", "dinars", "yuan", "won", "baht", "schilling", "schillings", "peseta",
-      "pesetas", "escudo", "escudos", "drachma", "drachmas", "ringgit", "rouble", "roubles",
-      "ruble", "rubles", "euro", "euros", "cruzado", "cruzados", "austral", "australs", "shekel",
-      "shekels", "naira", "rupiah", "zloty", "forint"};
-  return s;
-}
-
-const Set& percents() {
-  static const Set s = {"pct", "percent", "%", "pc", "per-cent"};
-  return s;
-}
-
-// Units a quantity is counted in.
-const Set& units() {
-  static const Set s = {
-      "tonne", "tonnes", "ton", "tons", "barrel", "barrels", "bpd", "ounce", "ounces", "oz",
-      "bushel", "bushels", "kilo", "kilos", "kg", "kilogram", "kilograms", "gram", "grams",
-      "metre", "metres", "meter", "meters", "km", "kilometre", "kilometres", "kilometer",
-      "kilometers", "mile", "miles", "acre", "acres", "hectare", "hectares", "lb", "lbs",
-      "gallon", "gallons", "litre", "litres", "liter", "liters", "carat", "carats", "bale",
-      "bales", "share", "shares", "point", "points", "megawatt", "megawatts", "mw", "kilowatt",
-      "kwh", "foot", "feet", "yard", "yards", "cubic", "bag", "bags", "head", "mt"};
-  return s;
-}
-
-// Time zones: a number with one is a time of day ("0900 GMT").
-const Set& time_zones() {
-  static const Set s = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "jst"};
-  return s;
-}
-
-// Words that multiply a number ("5 mln", "1.5 billion").
-const Set& multipliers() {
-  static const Set s = {"mln",      "million", "millions", "bln",  "billion", "billions",
-                        "trillion", "thousand", "thousands", "hundred", "mn",     "bn"};
-  return s;
-}
 
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -89,21 +39,13 @@ bool is_year(std::string_view s) {
   return false;
 }
 
-// A month, written out or abbreviated ("December", "Dec.", "Sept").
-bool is_month(std::string_view w) {
-  if (is_date_word(w)) return !w.ends_with("day");
-  if (w.ends_with('.')) w.remove_suffix(1);
-  static const Set s = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                        "nov", "dec"};
-  return in(s, w);
-}
-
 bool numeric(const DepTree& t, int i) {
   return t.upos(i) == "NUM" || is_number_form(t.tok(i).form);
 }
 
-bool unit_word(const DepTree& t, int i, const Set& set) {
-  return in(set, t.lower(i)) || in(set, t.lemma(i));
+// Word i, as written or as its lemma, is a value word of that kind (lexicon.h).
+bool unit_word(const DepTree& t, int i, ValueWord kind) {
+  return value_word(t.lower(i)) == kind || value_word(t.lemma(i)) == kind;
 }
 
 }  // namespace
@@ -118,7 +60,7 @@ std::optional<Value> value_at(const DepTree& t, int head) {
   bool month_child = false;
   for (int c : t.children(head)) {
     month_child |= head_number && ((c < head && is_month(t.lower(c))) ||
-                                   (c > head && in(time_zones(), t.lower(c))));
+                                   (c > head && value_word(t.lower(c)) == ValueWord::kTimeZone));
   }
   // "Boeing 747", "Chapter 11", "one of the banks": a name or a count of things, no value.
   for (int c : t.children(head)) {
@@ -134,15 +76,15 @@ std::optional<Value> value_at(const DepTree& t, int head) {
   std::function<void(int)> add = [&](int i) {
     for (int c : t.children(i)) {
       const std::string_view r = t.rel(c);
-      const bool number = numeric(t, c) || unit_word(t, c, multipliers());
+      const bool number = numeric(t, c) || unit_word(t, c, ValueWord::kMultiplier);
       const bool take =
           r == "nummod" || r == "fixed" ||
           ((r == "compound" || r == "flat") &&
-           (number || unit_word(t, c, currencies()) || unit_word(t, c, units()))) ||
+           (number || unit_word(t, c, ValueWord::kCurrency) || unit_word(t, c, ValueWord::kUnit))) ||
           (r == "amod" && t.upos(c) == "ADJ" && c < head && i == head) ||
           (r == "advmod" && numeric(t, i) && c < i) ||
           (month_child && i == head &&
-           ((c < head && is_month(t.lower(c))) || (c > head && in(time_zones(), t.lower(c)))));
+           ((c < head && is_month(t.lower(c))) || (c > head && value_word(t.lower(c)) == ValueWord::kTimeZone)));
       if (!take) continue;
       words.push_back(c);
       add(c);
@@ -159,24 +101,24 @@ std::optional<Value> value_at(const DepTree& t, int head) {
 
   bool number = false, digits = false, currency = false;
   for (int w : words) {
-    if (w != head && (numeric(t, w) || unit_word(t, w, multipliers()))) number = true;
+    if (w != head && (numeric(t, w) || unit_word(t, w, ValueWord::kMultiplier))) number = true;
     digits |= has_digit(t.tok(w).form);
-    currency |= unit_word(t, w, currencies());
+    currency |= unit_word(t, w, ValueWord::kCurrency);
   }
   std::string_view type;
-  if (unit_word(t, head, percents()) && number) {
+  if (unit_word(t, head, ValueWord::kPercent) && number) {
     type = "PERCENT";
   } else if (t.lemma(head) == "point" && number &&
              std::any_of(words.begin(), words.end(),
                          [&](int w) { return t.lower(w) == "percentage"; })) {
     type = "PERCENT";
-  } else if (unit_word(t, head, currencies()) && number) {
+  } else if (unit_word(t, head, ValueWord::kCurrency) && number) {
     type = "AMOUNT";
-  } else if (unit_word(t, head, units()) && number) {
+  } else if (unit_word(t, head, ValueWord::kUnit) && number) {
     type = "QUANTITY";
   } else if (month_child) {
     type = "DATE";  // "December 31", "Dec. 31"
-  } else if (head_number || unit_word(t, head, multipliers())) {
+  } else if (head_number || unit_word(t, head, ValueWord::kMultiplier)) {
     if (currency && (number || head_number)) {
       type = "AMOUNT";  // "$5 mln"
     } else if (is_year(t.tok(head).form)) {
@@ -184,12 +126,12 @@ std::optional<Value> value_at(const DepTree& t, int head) {
     } else if (digits) {
       type = "NUMBER";  // not "two" or "one" alone: a count, not a figure
     }
-  } else if ((head_month || in(time_zones(), low)) && digits) {
+  } else if ((head_month || value_word(low) == ValueWord::kTimeZone) && digits) {
     type = "DATE";  // "March 31", "March 1987", "0900 GMT"
   }
   if (type.empty()) return std::nullopt;
   const bool unit = type != "DATE" && type != "NUMBER" && !numeric(t, head) &&
-                    !unit_word(t, head, multipliers());
+                    !unit_word(t, head, ValueWord::kMultiplier);
   return Value{type, std::move(words), unit ? std::string(t.lemma(head)) : std::string()};
 }
 

@@ -20,9 +20,9 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
   std::vector<Neighbor> result;
   std::set<std::tuple<EntityId, RelationId, EntityId, bool>> seen;  // a self-loop is in both lists
   std::unordered_map<EntityId, EntityInfo> others;
+  const RelationMatcher relation(options.relation, options.relation_exact);
   for (EdgeInfo& edge : edges) {
-    if (!options.relation.empty() &&
-        !relation_matches(edge.relation_label, options.relation, options.relation_exact)) {
+    if (!options.relation.empty() && !relation.matches(edge.relation_label)) {
       continue;
     }
     if (!seen.emplace(edge.subject, edge.relation, edge.object, edge.negated).second) continue;

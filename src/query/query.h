@@ -28,6 +28,10 @@
 
 namespace kg {
 
+// A node's id in every format and output: the entity id as 16 lowercase hex digits (what
+// `id:<node id>` names).
+std::string node_id(EntityId id);
+
 // The entity a user means by `name`: `id:<16 hex digits>` (a node id as --json prints it), or a
 // canonical name or alias (case-insensitive). A name written with a capital means a named entity
 // where one answers to it (not the concept). A name several nodes answer to is ambiguous unless
@@ -50,8 +54,6 @@ struct EntityListOptions {
 };
 Result<std::vector<EntityInfo>> list_entities(GraphReader& store, const EntityListOptions& options);
 
-// True when two relation labels are the same up to ASCII case.
-bool same_relation(std::string_view a, std::string_view b);
 
 // ---------------------------------------------------------------------------------------------
 // Neighbours

@@ -1,6 +1,9 @@
 // Canonical relations: modal lead-ins stripped, then the curated groups of relation_groups.tsv.
 #include "query/relations.h"
 
+#include "store/store.h"
+
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <unordered_map>
@@ -19,21 +22,6 @@ struct Groups {
   std::unordered_set<std::string> first_words, words;      // of the labels and group names
 };
 
-std::string lower_words(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
@@ -49,10 +37,10 @@ const Groups& groups() {
       if (line.empty() || line[0] == '#') continue;
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) continue;
-      std::vector<std::string> group{lower_words(line.substr(0, tab))};
+      std::vector<std::string> group{fold_name(line.substr(0, tab))};
       std::istringstream labels(line.substr(tab + 1));
       for (std::string label; std::getline(labels, label, ',');) {
-        label = lower_words(label);
+        label = fold_name(label);
         if (!label.empty()) group.push_back(label);
       }
       for (const std::string& label : group) {
@@ -137,7 +125,7 @@ std::vector<std::string> lemma_candidates(const std::string& w) {
 
 CanonicalRelation canonical_relation(std::string_view label) {
   CanonicalRelation c;
-  std::string rest = lower_words(label);
+  std::string rest = fold_name(label);
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (std::string_view lead : kLeadIns) {
@@ -165,7 +153,7 @@ namespace {
 // likely first, as written last), its other words as the groups know them ("talks" -> "talk").
 std::vector<std::string> query_forms(std::string_view text) {
   const Groups& g = groups();
-  std::vector<std::string> words = split(lower_words(text));
+  std::vector<std::string> words = split(fold_name(text));
   if (words.empty()) return {""};
   for (size_t i = 1; i < words.size(); ++i) {
     if (g.words.count(words[i])) continue;
@@ -194,13 +182,24 @@ std::string canonical_relation_query(std::string_view text) {
   return canonical_relation(forms.back()).relation;
 }
 
-bool relation_matches(std::string_view label, std::string_view query, bool exact) {
-  if (exact) return lower_words(label) == lower_words(query);
-  const std::string want = canonical_relation(label).relation;
-  for (const std::string& f : query_forms(query)) {
-    if (canonical_relation(f).relation == want) return true;
+RelationMatcher::RelationMatcher(std::string_view query, bool exact) : exact_(exact) {
+  if (exact) {
+    wanted_.push_back(fold_name(query));
+    return;
   }
-  return false;
+  for (const std::string& f : query_forms(query)) {
+    std::string c = canonical_relation(f).relation;
+    if (std::find(wanted_.begin(), wanted_.end(), c) == wanted_.end()) wanted_.push_back(std::move(c));
+  }
+}
+
+bool RelationMatcher::matches(std::string_view label) const {
+  const std::string have = exact_ ? fold_name(label) : canonical_relation(label).relation;
+  return std::find(wanted_.begin(), wanted_.end(), have) != wanted_.end();
+}
+
+bool relation_matches(std::string_view label, std::string_view query, bool exact) {
+  return RelationMatcher(query, exact).matches(label);
 }
 
 const std::vector<std::vector<std::string>>& relation_groups() { return groups().groups; }

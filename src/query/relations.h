@@ -23,8 +23,20 @@ CanonicalRelation canonical_relation(std::string_view label);
 // inflection allows, and the first form that the groups know is taken.
 std::string canonical_relation_query(std::string_view text);
 
-// True when a stored `label` answers a user's --relation `query`: the same canonical relation, or
-// with `exact`, the same label up to case.
+// A user's --relation `query`, read once: which stored labels answer it. A label answers when it
+// has a canonical relation one of the query's forms has, or with `exact`, when it is the query's
+// label folded alike (store.h fold_name). Built once per query; matches() is the per-edge test.
+class RelationMatcher {
+ public:
+  RelationMatcher(std::string_view query, bool exact);
+  bool matches(std::string_view label) const;
+
+ private:
+  bool exact_;
+  std::vector<std::string> wanted_;  // canonical relations, or the folded label when exact
+};
+
+// RelationMatcher(query, exact).matches(label), for one label.
 bool relation_matches(std::string_view label, std::string_view query, bool exact = false);
 
 // The groups' labels (for listings), canonical relation first.

@@ -7,6 +7,12 @@
 
 namespace kg {
 
+std::string node_id(EntityId id) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
+  return buf;
+}
+
 Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
                                   const std::vector<std::string>& types) {
   if (name.starts_with("id:")) {
@@ -27,7 +33,7 @@ Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
   auto wanted = [&](const EntityInfo& e) {
     if (types.empty()) return !is_value_id(e.id);
     for (const std::string& t : types) {
-      if (same_relation(t, e.type)) return true;  // case-insensitive
+      if (fold_name(t) == fold_name(e.type)) return true;  // any case
     }
     return false;
   };
@@ -55,9 +61,7 @@ Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
     std::string message = "'" + std::string(name) + "' names " + std::to_string(found.size()) +
                           " entities: ";
     for (size_t i = 0; i < found.size() && i < 8; ++i) {
-      char hex[17];
-      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(found[i].id));
-      message += (i ? ", id:" : "id:") + std::string(hex) + " " + found[i].type + " " +
+      message += (i ? ", id:" : "id:") + node_id(found[i].id) + " " + found[i].type + " " +
                  found[i].name + " (" + std::to_string(found[i].mentions) + " mentions)";
     }
     if (found.size() > 8) message += ", ...";
@@ -76,16 +80,6 @@ Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
     message += "?)";
   }
   return Status::not_found(message);
-}
-
-bool same_relation(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
 }
 
 }  // namespace kg

@@ -37,6 +37,7 @@ Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
     if (added) impl->ids.push_back(id);
     return v;
   };
+  const RelationMatcher relation(options.relation, options.relation_exact);
   KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
     if (e.negated || e.subject == e.object || is_value_id(e.object)) return;  // values are leaves
     auto inner_concept = [&](EntityId id) {
@@ -44,10 +45,7 @@ Result<std::unique_ptr<GraphSnapshot>> GraphSnapshot::build(GraphReader& store,
              std::find(options.ends.begin(), options.ends.end(), id) == options.ends.end();
     };
     if (!options.via_concepts && (inner_concept(e.subject) || inner_concept(e.object))) return;
-    if (!options.relation.empty() &&
-        !relation_matches(e.relation_label, options.relation, options.relation_exact)) {
-      return;
-    }
+    if (!options.relation.empty() && !relation.matches(e.relation_label)) return;
     auto it = label_of.find(e.relation);
     if (it == label_of.end()) {
       it = label_of.emplace(e.relation, static_cast<uint32_t>(impl->labels.size())).first;

@@ -60,6 +60,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId 
   bwd.reached[to] = {};
   size_t layer = 0;
   std::unordered_map<EntityId, uint64_t> mentions;
+  const RelationMatcher relation(options.relation, options.relation_exact);
   while (fwd.depth + bwd.depth < options.max_hops && !fwd.frontier.empty() &&
          !bwd.frontier.empty()) {
     // Expand the side that will read less: by mentions when both frontiers are small (a single
@@ -84,8 +85,7 @@ Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId 
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, dir));
       for (EdgeInfo& e : edges) {
         if (e.negated || e.subject == e.object || is_value_id(e.object)) continue;
-        if (!options.relation.empty() &&
-            !relation_matches(e.relation_label, options.relation, options.relation_exact)) {
+        if (!options.relation.empty() && !relation.matches(e.relation_label)) {
           continue;
         }
         EntityId v = e.subject == u ? e.object : e.subject;

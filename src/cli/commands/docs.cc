@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
+#include "query/query.h"
 #include "store/store.h"
 
 namespace kg::cli {
@@ -32,8 +33,7 @@ Action configure_docs(CLI::App& app) {
     std::vector<DocumentInfo> docs;
     KG_RETURN_IF_ERROR(store->for_each_document([&](const DocumentInfo& d) {
       if (args->limit > 0 && docs.size() == args->limit) return;
-      if (!args->since.empty() && (d.date.empty() || d.date < args->since)) return;
-      if (!args->until.empty() && (d.date.empty() || d.date > args->until)) return;
+      if (!date_in_range(d.date, args->since, args->until)) return;
       docs.push_back(d);
     }));
     if (args->json) {

@@ -1,6 +1,5 @@
 // `kg entities --db DIR [--match TEXT] [--type T[,T]] [--all] [--top N] [--json]`: list stored
 // entities (named ones unless asked otherwise).
-#include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -11,12 +10,6 @@
 
 namespace kg::cli {
 namespace {
-
-std::string hex_id(EntityId id) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
-  return buf;
-}
 
 void print_text(std::ostream& out, const std::vector<EntityInfo>& list) {
   for (const auto& e : list) {
@@ -33,7 +26,7 @@ void print_text(std::ostream& out, const std::vector<EntityInfo>& list) {
 void print_json(std::ostream& out, const std::vector<EntityInfo>& list) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& e : list) {
-    arr.push_back({{"id", hex_id(e.id)},
+    arr.push_back({{"id", node_id(e.id)},
                    {"name", e.name},
                    {"type", e.type},
                    {"aliases", e.aliases},
