@@ -13,7 +13,7 @@ set(KG_PUBLIC_HEADERS
   extract/extractor.h
   store/store.h
   pipeline/pipeline.h
-  query/query.h query/relations.h
+  query/query.h query/relations.h query/match.h
   export/export.h)
 foreach(header ${KG_PUBLIC_HEADERS})
   get_filename_component(dir ${header} DIRECTORY)

@@ -33,6 +33,8 @@ std::span<const CommandSpec> commands() {
        configure_relations},
       {"neighbors", "List an entity's edges, with evidence on request", configure_neighbors},
       {"path", "Shortest paths between two entities", configure_path},
+      {"match", "Ask the graph a question in a subset of Cypher (MATCH ... RETURN ...)",
+       configure_match},
       {"export", "Write the graph as DOT, GraphML, N-Triples, JSON or Neo4j CSV",
        configure_export},
       {"render", "Draw the graph to SVG/PNG/PDF with Graphviz", configure_render},

@@ -104,4 +104,10 @@ std::string ascii_lower(std::string_view s) {
   return r;
 }
 
+size_t length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace kg::utf8

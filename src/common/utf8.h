@@ -23,6 +23,10 @@ char32_t decode(std::string_view s, size_t& pos);
 // Appends the UTF-8 encoding of `cp`.
 void append(std::string& out, char32_t cp);
 
+// The number of code points in `s` (its width in a table, for most text): the bytes that do
+// not continue a sequence.
+size_t length(std::string_view s);
+
 // 1-based line number of byte offset `pos` in `s` (for error messages).
 size_t line_of(std::string_view s, size_t pos);
 

@@ -36,6 +36,7 @@ Action configure_stats(CLI::App& app);
 Action configure_entities(CLI::App& app);
 Action configure_docs(CLI::App& app);
 Action configure_relations(CLI::App& app);
+Action configure_match(CLI::App& app);
 // Configures `kg train parser` (train_parser.cc); the `train` command adds it as "parser".
 Action configure_train_parser(CLI::App& app);
 // Configures `kg train ner` (train_ner.cc); the `train` command adds it as its "ner" subcommand.

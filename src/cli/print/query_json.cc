@@ -27,7 +27,51 @@ Json evidence_json(const Evidence& ev) {
   return j;
 }
 
+Json cell_json(const MatchCell& cell) {
+  return std::visit(
+      [](const auto& x) -> Json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return Json();
+        } else if constexpr (std::is_same_v<T, MatchNode>) {
+          return {{"id", x.id}, {"name", x.name}, {"type", x.type}};
+        } else if constexpr (std::is_same_v<T, MatchRelationship>) {
+          return {{"relation", x.relation}, {"label", x.label}, {"negated", x.negated},
+                  {"count", x.count}, {"docs", x.docs}};
+        } else {
+          return Json(x);
+        }
+      },
+      cell);
+}
+
 }  // namespace
+
+void print_match_json(std::ostream& out, const MatchResult& result, bool with_evidence) {
+  Json root;
+  root["columns"] = result.columns;
+  Json rows = Json::array();
+  for (const auto& row : result.rows) {
+    Json line = Json::array();
+    for (const MatchCell& c : row) line.push_back(cell_json(c));
+    rows.push_back(std::move(line));
+  }
+  root["rows"] = std::move(rows);
+  if (with_evidence) {
+    Json all = Json::array();
+    for (const auto& row : result.evidence) {
+      Json list = Json::array();
+      for (const MatchEvidence& ev : row) {
+        Json j = evidence_json(ev.fact);
+        j["relationship"] = ev.relationship;
+        list.push_back(std::move(j));
+      }
+      all.push_back(std::move(list));
+    }
+    root["evidence"] = std::move(all);
+  }
+  out << dumped(root) << '\n';
+}
 
 void print_neighbors_json(std::ostream& out, const EntityInfo& entity,
                           const std::vector<Neighbor>& neighbors, bool with_evidence) {

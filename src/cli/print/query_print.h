@@ -1,10 +1,11 @@
-// Printers for `kg neighbors` and `kg path`: plain text for people, JSON for programs.
+// Printers for `kg neighbors`, `kg path` and `kg match`: plain text for people, JSON for programs.
 #pragma once
 
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "query/match.h"
 #include "query/query.h"
 
 namespace kg::cli {
@@ -23,5 +24,12 @@ void print_paths_text(std::ostream& out, const std::vector<NamedPath>& paths,
 // {"paths": [{"nodes": [name, ...], "relations": [label, ...]}]} (docs/interfaces.md), backward steps
 // prefixed with '<'.
 void print_paths_json(std::ostream& out, const std::vector<NamedPath>& paths);
+
+// An aligned table: the columns, a rule, a row per line (a node as "Name (TYPE)", a relationship
+// as "label (N facts)"), each row's evidence indented below it, and "(N rows)".
+void print_match_text(std::ostream& out, const MatchResult& result);
+// {"columns": [...], "rows": [[...], ...]} (docs/interfaces.md); with_evidence adds "evidence":
+// per row, a list of {"relationship", "doc", "sentence", "text", ..., "date"}.
+void print_match_json(std::ostream& out, const MatchResult& result, bool with_evidence);
 
 }  // namespace kg::cli

@@ -1,7 +1,10 @@
 // Plain-text printers for neighbours and paths.
+#include <algorithm>
+#include <cstdio>
 #include <ostream>
 
 #include "cli/print/query_print.h"
+#include "common/utf8.h"
 
 namespace kg::cli {
 namespace {
@@ -15,7 +18,83 @@ std::string arrow(const std::string& label, bool backward, bool negated) {
   return backward ? "<-[" + shown + "]-" : "-[" + shown + "]->";
 }
 
+void print_evidence_line(std::ostream& out, const Evidence& ev, const std::string& indent) {
+  out << indent << '[' << ev.doc;
+  if (ev.sentence >= 0) out << " #" << ev.sentence;
+  if (!ev.date.empty()) out << ", " << ev.date;
+  out << "] " << ev.text;
+  if (ev.attribution) out << "  (said by " << *ev.attribution << ')';
+  if (ev.modality) out << "  (" << *ev.modality << ')';
+  out << '\n';
+}
+
+// A match cell as a person reads it: a node as "Name (TYPE)", a relationship as its label and
+// fact count, a list comma-separated, null as nothing.
+std::string cell_text(const MatchCell& cell) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return "";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return x ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          return std::to_string(x);
+        } else if constexpr (std::is_same_v<T, double>) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%g", x);
+          return buf;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          std::string out;
+          for (const std::string& s : x) out += (out.empty() ? "" : ", ") + s;
+          return out;
+        } else if constexpr (std::is_same_v<T, MatchNode>) {
+          return x.name + " (" + x.type + ")";
+        } else {
+          return (x.negated ? "NOT " : "") + x.label + " (" + plural(x.count, "fact", "facts") + ")";
+        }
+      },
+      cell);
+}
+
 }  // namespace
+
+void print_match_text(std::ostream& out, const MatchResult& result) {
+  std::vector<std::vector<std::string>> table;
+  table.push_back(result.columns);
+  for (const auto& row : result.rows) {
+    std::vector<std::string> line;
+    for (const MatchCell& c : row) line.push_back(cell_text(c));
+    table.push_back(std::move(line));
+  }
+  std::vector<size_t> width(result.columns.size(), 0);
+  for (const auto& line : table) {
+    for (size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], utf8::length(line[i]));
+  }
+  auto print_line = [&](const std::vector<std::string>& line) {
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      text += line[i];
+      if (i + 1 < line.size()) text += std::string(width[i] - utf8::length(line[i]) + 2, ' ');
+    }
+    out << text << '\n';
+  };
+  print_line(table[0]);
+  std::vector<std::string> rule;
+  for (size_t w : width) rule.push_back(std::string(w, '-'));
+  print_line(rule);
+  for (size_t r = 1; r < table.size(); ++r) {
+    print_line(table[r]);
+    if (r - 1 < result.evidence.size()) {
+      for (const MatchEvidence& ev : result.evidence[r - 1]) {
+        print_evidence_line(out, ev.fact, "    " + ev.relationship + ": ");
+      }
+    }
+  }
+  out << '(' << plural(result.rows.size(), "row", "rows") << ")\n";
+}
 
 void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
                           const std::vector<Neighbor>& neighbors) {
@@ -37,15 +116,7 @@ void print_neighbors_text(std::ostream& out, const EntityInfo& entity,
       if (!n.other.type.empty()) out << " (" << n.other.type << ')';
     }
     out << "  " << plural(n.edge.count, "fact", "facts") << '\n';
-    for (const Evidence& ev : n.evidence) {
-      out << "      [" << ev.doc;
-      if (ev.sentence >= 0) out << " #" << ev.sentence;
-      if (!ev.date.empty()) out << ", " << ev.date;
-      out << "] " << ev.text;
-      if (ev.attribution) out << "  (said by " << *ev.attribution << ')';
-      if (ev.modality) out << "  (" << *ev.modality << ')';
-      out << '\n';
-    }
+    for (const Evidence& ev : n.evidence) print_evidence_line(out, ev, "      ");
   }
 }
 
