@@ -147,6 +147,8 @@ class RocksGraphStore final : public GraphWriter {
   // --- reads (rocks_store.cc) ---
   Result<std::optional<EntityInfo>> load_entity(EntityId id);
   Status read_entity_record(EntityId id, const std::string& value, EntityInfo& info) const;
+  // Every relation in id order: its id, display label (relation_label's) and fact count.
+  Status scan_relations(const std::function<void(RelationId, const std::string&, int64_t)>& fn);
   Result<std::string> relation_label(RelationId id,
                                      std::unordered_map<RelationId, std::string>& cache);
   Status require_writable() const;

@@ -157,8 +157,8 @@ Result<std::string> RocksGraphStore::relation_label(
   return label;
 }
 
-Status RocksGraphStore::for_each_relation(
-    const std::function<void(const std::string&, uint64_t)>& fn) {
+Status RocksGraphStore::scan_relations(
+    const std::function<void(RelationId, const std::string&, int64_t)>& fn) {
   KG_RETURN_IF_ERROR(prepare_read());
   // Per id: the record, its count ('c') and its spellings ('v'), adjacent in key order.
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfRelations)));
@@ -166,7 +166,7 @@ Status RocksGraphStore::for_each_relation(
   int64_t count = 0, best = 0;
   std::optional<RelationId> current;
   auto emit = [&] {
-    if (current && count > 0) fn(label, static_cast<uint64_t>(count));
+    if (current) fn(*current, label, count);
   };
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     RelationId id = 0;
@@ -194,6 +194,13 @@ Status RocksGraphStore::for_each_relation(
   }
   emit();
   return to_status(it->status(), "reading relations");
+}
+
+Status RocksGraphStore::for_each_relation(
+    const std::function<void(const std::string&, uint64_t)>& fn) {
+  return scan_relations([&](RelationId, const std::string& label, int64_t count) {
+    if (count > 0) fn(label, static_cast<uint64_t>(count));
+  });
 }
 
 Result<StoreStats> RocksGraphStore::stats() {
@@ -437,7 +444,11 @@ Result<std::vector<EdgeInfo>> RocksGraphStore::edges_of(EntityId id, Direction d
 
 Status RocksGraphStore::for_each_edge(const std::function<void(const EdgeInfo&)>& fn) {
   KG_RETURN_IF_ERROR(prepare_read());
+  // Every label in one pass over the relations (a seek per relation cost as much as the edges).
   std::unordered_map<RelationId, std::string> labels;
+  KG_RETURN_IF_ERROR(scan_relations([&](RelationId id, const std::string& label, int64_t) {
+    labels.emplace(id, label);
+  }));
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(full_scan(), cf(kCfOutEdges)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     EdgeKey e;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "run_kg.h"
 
@@ -14,10 +15,11 @@ namespace {
 
 fs::path data_dir() { return fs::path(KG_SOURCE_DIR) / "tests" / "data" / "match"; }
 
-// The test corpus built once per test process.
+// The test corpus built once per test process (CTest runs cases as parallel processes: each
+// builds its own).
 const std::string& news_db() {
   static const std::string db = [] {
-    fs::path dir = scratch_dir("match-cli-test", "news");
+    fs::path dir = scratch_dir("match-cli-test", "news-" + std::to_string(::getpid()));
     const std::string db = (dir / "db").string();
     Ran r = kg_run({"build", "--models", std::string(KG_SOURCE_DIR) + "/models", "--threads", "2",
                     "--db", db, (data_dir() / "news.jsonl").string()});
