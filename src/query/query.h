@@ -32,8 +32,9 @@ namespace kg {
 // `id:<node id>` names).
 std::string node_id(EntityId id);
 
-// The entity a user means by `name`: `id:<16 hex digits>` (a node id as --json prints it), or a
-// canonical name or alias (case-insensitive). A name written with a capital means a named entity
+// The entity a user means by `name`: `id:<16 hex digits>` (a node id as --json prints it), a
+// canonical name or alias (case-insensitive), or "Name (TYPE)" as text outputs print a node (when
+// no entity is called that). A name written with a capital means a named entity
 // where one answers to it (not the concept). A name several nodes answer to is ambiguous unless
 // exactly one has it as its canonical name, none has and one has ten times the mentions of the
 // others together, or `types` (when not empty) leaves one: else it fails

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "doc/triple.h"
 #include "query/query.h"
 
 namespace kg {
@@ -30,6 +31,18 @@ Result<EntityInfo> resolve_entity(GraphReader& store, std::string_view name,
     return std::move(*e);
   }
   KG_ASSIGN_OR_RETURN(std::vector<EntityInfo> found, store.find_entities(name));
+  // "Apple (ORG)", as text outputs print a node, when no entity has that name itself.
+  if (found.empty() && types.empty() && name.ends_with(")")) {
+    const size_t open = name.rfind(" (");
+    if (open != std::string_view::npos && open > 0) {
+      std::string type(name.substr(open + 2, name.size() - open - 3));
+      for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const bool known = std::any_of(std::begin(kEntityTypes), std::end(kEntityTypes),
+                                     [&](const char* t) { return type == t; }) ||
+                         is_value_type(type);
+      if (known) return resolve_entity(store, name.substr(0, open), {type});
+    }
+  }
   auto wanted = [&](const EntityInfo& e) {
     if (types.empty()) return !is_value_id(e.id);
     for (const std::string& t : types) {

@@ -263,6 +263,11 @@ TEST_CASE("An entity is named by name, alias or id:, and an ambiguous name lists
   REQUIRE(by_id.code == 0);
   CHECK(nlohmann::json::parse(by_id.out)["entity"]["name"] == "Apple");
   CHECK(kg_run({"neighbors", "--db", db, "id:0123"}).code == 1);
+  // So does "Name (TYPE)", as the text outputs print a node.
+  Ran printed = kg_run({"neighbors", "--db", db, "apple (CONCEPT)", "--json"});
+  REQUIRE(printed.code == 0);
+  CHECK(nlohmann::json::parse(printed.out)["entity"]["type"] == "CONCEPT");
+  CHECK(kg_run({"neighbors", "--db", db, "Apple (PERSON)"}).code == 1);
   // "Baker" is an alias of two people: refused; the full names are not ambiguous.
   Ran baker = kg_run({"neighbors", "--db", db, "Baker"});
   CHECK(baker.code == 1);
