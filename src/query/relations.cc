@@ -1,4 +1,5 @@
-// Canonical relations: modal lead-ins stripped, then the curated groups of relation_groups.tsv.
+// Canonical relations: modal lead-ins stripped, then the groups of relation_groups.tsv (curated)
+// and relation_groups_wordnet.tsv (from WordNet, scripts/relation-groups-wordnet.py).
 #include "query/relations.h"
 
 #include "store/store.h"
@@ -12,6 +13,7 @@
 namespace kg {
 namespace query_internal {
 extern const char kRelationGroupsTsv[];
+extern const char kRelationGroupsWordnetTsv[];
 }  // namespace query_internal
 
 namespace {
@@ -29,28 +31,41 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
+// Reads one TSV of groups into `g`. A label already grouped keeps its group (the curated file is
+// read first, so it wins); a row whose name is already grouped adds its labels to that group.
+void read_groups(const char* tsv, Groups& g) {
+  std::unordered_map<std::string, size_t> index;  // group name -> g.groups position
+  for (size_t i = 0; i < g.groups.size(); ++i) index.emplace(g.groups[i][0], i);
+  std::istringstream in(tsv);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::vector<std::string> labels{fold_name(line.substr(0, tab))};
+    std::istringstream list(line.substr(tab + 1));
+    for (std::string label; std::getline(list, label, ',');) {
+      label = fold_name(label);
+      if (!label.empty()) labels.push_back(label);
+    }
+    auto known = g.canonical.find(labels[0]);
+    const std::string name = known != g.canonical.end() ? known->second : labels[0];
+    auto [at, added] = index.emplace(name, g.groups.size());
+    if (added) g.groups.push_back({});
+    for (const std::string& label : labels) {
+      if (!g.canonical.emplace(label, name).second) continue;
+      g.groups[at->second].push_back(label);
+      const std::vector<std::string> w = split(label);
+      if (!w.empty()) g.first_words.insert(w[0]);
+      g.words.insert(w.begin(), w.end());
+    }
+  }
+}
+
 const Groups& groups() {
   static const Groups g = [] {
     Groups g;
-    std::istringstream in(query_internal::kRelationGroupsTsv);
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty() || line[0] == '#') continue;
-      const size_t tab = line.find('\t');
-      if (tab == std::string::npos) continue;
-      std::vector<std::string> group{fold_name(line.substr(0, tab))};
-      std::istringstream labels(line.substr(tab + 1));
-      for (std::string label; std::getline(labels, label, ',');) {
-        label = fold_name(label);
-        if (!label.empty()) group.push_back(label);
-      }
-      for (const std::string& label : group) {
-        g.canonical.emplace(label, group[0]);
-        const std::vector<std::string> w = split(label);
-        if (!w.empty()) g.first_words.insert(w[0]);
-        g.words.insert(w.begin(), w.end());
-      }
-      g.groups.push_back(std::move(group));
-    }
+    read_groups(query_internal::kRelationGroupsTsv, g);
+    read_groups(query_internal::kRelationGroupsWordnetTsv, g);
     return g;
   }();
   return g;

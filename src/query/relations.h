@@ -1,7 +1,9 @@
 // Relation groups: each fact keeps its surface label ("hold talk with"), and queries match its
-// canonical relation ("meet"). The groups are the shipped, curated list in relation_groups.tsv
-// (compiled in); modal lead-ins are stripped first ("agree to acquire" -> "acquire", modality
-// "agree"). A pure function of the label: no store change when the list grows.
+// canonical relation ("meet"). The groups are compiled in: the curated relation_groups.tsv, then
+// relation_groups_wordnet.tsv, made from WordNet 3.0 by scripts/relation-groups-wordnet.py (a
+// label the curated file lists keeps its curated group); modal lead-ins are stripped first
+// ("agree to acquire" -> "acquire", modality "agree"). A pure function of the label: no store
+// change when the lists grow.
 #pragma once
 
 #include <string>
@@ -39,7 +41,8 @@ class RelationMatcher {
 // RelationMatcher(query, exact).matches(label), for one label.
 bool relation_matches(std::string_view label, std::string_view query, bool exact = false);
 
-// The groups' labels (for listings), canonical relation first.
+// The groups' labels (for listings), canonical relation first: the curated groups in file order
+// (with the labels WordNet adds to them), then the WordNet-only groups. No label is in two.
 const std::vector<std::vector<std::string>>& relation_groups();
 
 }  // namespace kg

@@ -2,6 +2,9 @@
 
 #include "query/relations.h"
 
+#include <set>
+#include <string>
+
 using kg::canonical_relation;
 using kg::canonical_relation_query;
 using kg::relation_matches;
@@ -42,4 +45,56 @@ TEST_CASE("A user's relation matches in any inflection of any member of its grou
   // Exact: the label itself, any case.
   CHECK(relation_matches("meet with", "Meet With", true));
   CHECK_FALSE(relation_matches("meet with", "met", true));
+}
+
+TEST_CASE("WordNet groups verbs that share their usual sense", "[query]") {
+  CHECK(canonical_relation("supply").relation == "provide");
+  CHECK(canonical_relation("furnish").relation == "provide");
+  CHECK(canonical_relation("buy back").relation == "repurchase");
+  CHECK(canonical_relation("concentrate on").relation == "focus on");
+  CHECK(canonical_relation("privatize").relation == "privatise");
+  CHECK(canonical_relation("agree to buy back").relation == "repurchase");
+  // A WordNet group holding a curated label joins the curated group.
+  CHECK(canonical_relation("forbid").relation == "ban");
+  CHECK(canonical_relation("cut down").relation == "cut");
+  CHECK(relation_matches("supply", "provided"));
+  CHECK(relation_matches("buy back", "repurchases"));
+}
+
+TEST_CASE("The curated groups win over WordNet", "[query]") {
+  // WordNet's usual sense of "employ" is "use", of "stress" "emphasize", of "quit" "cease".
+  CHECK(canonical_relation("employ").relation == "hire");
+  CHECK(canonical_relation("use").relation == "use");
+  CHECK(canonical_relation("stress").relation == "say");
+  CHECK(canonical_relation("quit").relation == "resign");
+  CHECK(canonical_relation("charge").relation == "accuse");
+}
+
+TEST_CASE("WordNet merges no relations that news tells apart", "[query]") {
+  // "fire" a person is not "discharge" a gun; "get" (light verb) is not "acquire"; "make" is not
+  // "do"; "call" is not "name" (appoint); "fall in" (prices) is not "collapse"; "contribute" is
+  // not "lend"; "float" shares is not "drift".
+  CHECK(canonical_relation("discharge").relation == "discharge");
+  CHECK(canonical_relation("get").relation == "get");
+  CHECK(canonical_relation("do").relation == "do");
+  CHECK(canonical_relation("call").relation == "call");
+  CHECK(canonical_relation("fall in").relation == "fall in");
+  CHECK(canonical_relation("collapse").relation == "collapse");
+  CHECK(canonical_relation("contribute").relation == "contribute");
+  CHECK(canonical_relation("drift").relation == "drift");
+  CHECK_FALSE(relation_matches("get", "acquired"));
+}
+
+TEST_CASE("No label is in two relation groups", "[query]") {
+  std::set<std::string> seen;
+  for (const auto& group : kg::relation_groups()) {
+    REQUIRE_FALSE(group.empty());
+    CHECK(canonical_relation(group[0]).relation == group[0]);
+    for (const std::string& label : group) {
+      INFO(label);
+      CHECK(seen.insert(label).second);
+      CHECK(canonical_relation(label).relation == group[0]);
+    }
+  }
+  CHECK(kg::relation_groups().front().front() == "say");  // the curated file's first group
 }
