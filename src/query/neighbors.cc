@@ -4,15 +4,10 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "query/fact_filter.h"
 #include "query/query.h"
 
 namespace kg {
-
-bool date_in_range(std::string_view date, std::string_view since, std::string_view until) {
-  if (since.empty() && until.empty()) return true;
-  if (date.empty()) return false;
-  return (since.empty() || date >= since) && (until.empty() || date <= until);
-}
 
 Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& entity,
                                         const NeighborOptions& options) {
@@ -21,12 +16,27 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
   std::set<std::tuple<EntityId, RelationId, EntityId, bool>> seen;  // a self-loop is in both lists
   std::unordered_map<EntityId, EntityInfo> others;
   const RelationMatcher relation(options.relation, options.relation_exact);
+  const FactFilter filter{options.since, options.until, options.min_confidence};
   for (EdgeInfo& edge : edges) {
     if (!options.relation.empty() && !relation.matches(edge.relation_label)) {
       continue;
     }
     if (!seen.emplace(edge.subject, edge.relation, edge.object, edge.negated).second) continue;
     Neighbor n;
+    if (filter.active()) {
+      // The edge's facts the filters keep: they are its count now.
+      KG_ASSIGN_OR_RETURN(std::vector<Evidence> kept, kept_facts(store, edge, filter));
+      if (kept.empty()) continue;
+      edge.count = kept.size();
+      if (options.with_evidence) {
+        if (options.evidence_limit > 0 && kept.size() > options.evidence_limit) {
+          kept.resize(options.evidence_limit);
+        }
+        n.evidence = std::move(kept);
+      }
+    } else if (options.with_evidence) {
+      KG_ASSIGN_OR_RETURN(n.evidence, store.evidence(edge, options.evidence_limit));
+    }
     n.outgoing = edge.subject == entity.id;
     EntityId other_id = n.outgoing ? edge.object : edge.subject;
     auto it = others.find(other_id);
@@ -35,23 +45,6 @@ Result<std::vector<Neighbor>> neighbors(GraphReader& store, const EntityInfo& en
       it = others.emplace(other_id, std::move(info)).first;
     }
     n.other = it->second;
-    if (!options.since.empty() || !options.until.empty()) {
-      // The edge's facts of the date range: they are its count now.
-      KG_ASSIGN_OR_RETURN(std::vector<Evidence> all, store.evidence(edge, 0));
-      std::erase_if(all, [&](const Evidence& ev) {
-        return !date_in_range(ev.date, options.since, options.until);
-      });
-      if (all.empty()) continue;
-      edge.count = all.size();
-      if (options.with_evidence) {
-        if (options.evidence_limit > 0 && all.size() > options.evidence_limit) {
-          all.resize(options.evidence_limit);
-        }
-        n.evidence = std::move(all);
-      }
-    } else if (options.with_evidence) {
-      KG_ASSIGN_OR_RETURN(n.evidence, store.evidence(edge, options.evidence_limit));
-    }
     n.edge = std::move(edge);
     result.push_back(std::move(n));
   }

@@ -71,6 +71,9 @@ struct NeighborOptions {
   // Only facts of documents dated in [since, until] ("YYYY-MM-DD"; "" = open): an edge counts
   // those facts and is left out without any. A document without a date is outside every range.
   std::string since, until;
+  // Only facts with a confidence of at least this (0..1), alike; 0 = all. With any of these
+  // filters each edge's evidence is read; without, none is.
+  double min_confidence = 0;
 };
 
 // True when an evidence date ("" = none) lies in [since, until] ("" = open); with neither bound
@@ -167,8 +170,15 @@ Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId
 struct SubgraphOptions {
   std::optional<EntityId> around;  // restrict to entities within `hops` edges of this one
   size_t hops = 1;
-  uint64_t min_count = 1;  // drop edges with fewer supporting facts
+  uint64_t min_count = 1;  // drop edges with fewer supporting facts (kept ones, with a filter)
   bool with_docs = false;  // fill ExportEdge::docs (one evidence read per edge)
+  // Fact filters, as NeighborOptions': only facts of documents dated in [since, until] and with
+  // a confidence of at least min_confidence count. An edge's (or value's) count is then the
+  // number of its facts kept, its docs and dates are theirs, and it is left out without any;
+  // `around`'s neighbourhood is walked over the edges kept. Each candidate edge's evidence is
+  // read once; without a filter, only with_docs reads evidence.
+  std::string since, until;
+  double min_confidence = 0;
 };
 
 struct ExportEdge {
@@ -194,8 +204,8 @@ struct Subgraph {
   std::vector<ExportValue> values; // subjects in `nodes`; sorted like `edges`
 };
 
-// The edges with count >= min_count and the entities they join, and the values of those
-// entities' facts. With `around`, only edges among the entities reachable from it within `hops`
+// The edges with count >= min_count (after the fact filters) and the entities they join, and the
+// values of those entities' facts. With `around`, only edges among the entities reachable from it within `hops`
 // such edges (either direction; never through a value), and the entity itself even when it has
 // no edge left.
 Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options);

@@ -1,45 +1,106 @@
 // Collecting a subgraph (what exports and renders show): the whole graph or an entity's
-// neighbourhood, with a minimum edge count.
+// neighbourhood, with a minimum edge count and the query-time fact filters.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/fact_filter.h"
 #include "query/query.h"
 
 namespace kg {
 namespace {
 
-// The edge's documents and their first and last date.
-template <typename Edge>
-Status fill_docs(GraphReader& store, Edge& e) {
-  KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store.evidence(e.edge, 0));
-  std::set<std::string> docs;
-  for (auto& ev : evidence) {
-    if (!ev.date.empty()) {
-      if (e.first_date.empty() || ev.date < e.first_date) e.first_date = ev.date;
-      if (ev.date > e.last_date) e.last_date = ev.date;
+// What an edge's facts (those the filters keep) say.
+struct Support {
+  uint64_t count = 0;
+  std::vector<std::string> docs;  // distinct, sorted; only when asked for
+  std::string first_date, last_date;
+};
+
+// The edges a subgraph shows and their documents, each edge's evidence read at most once.
+class Supports {
+ public:
+  Supports(GraphReader& store, const SubgraphOptions& options)
+      : store_(store),
+        filter_{options.since, options.until, options.min_confidence},
+        min_count_(options.min_count),
+        with_docs_(options.with_docs) {}
+
+  // Whether `e` is shown: it has at least min_count facts. With a filter they are the facts kept,
+  // and e.count becomes their number.
+  Result<bool> keep(EdgeInfo& e) {
+    if (e.count < min_count_) return false;
+    if (!filter_.active()) return true;
+    auto it = cache_.find(key(e));
+    if (it == cache_.end()) {
+      KG_ASSIGN_OR_RETURN(Support s, read(e));
+      it = cache_.emplace(key(e), std::move(s)).first;
     }
-    docs.insert(std::move(ev.doc));
+    e.count = it->second.count;
+    return e.count > 0 && e.count >= min_count_;
   }
-  e.docs.assign(docs.begin(), docs.end());
-  return {};
-}
+
+  // Fills the documents and dates of an edge (or value) keep() kept.
+  template <typename Edge>
+  Status fill_docs(Edge& x) {
+    Support s;
+    if (auto it = cache_.find(key(x.edge)); it != cache_.end()) {
+      s = std::move(it->second);
+    } else {
+      KG_ASSIGN_OR_RETURN(s, read(x.edge));
+    }
+    x.docs = std::move(s.docs);
+    x.first_date = std::move(s.first_date);
+    x.last_date = std::move(s.last_date);
+    return {};
+  }
+
+ private:
+  using Key = std::tuple<EntityId, RelationId, EntityId, bool>;
+  static Key key(const EdgeInfo& e) { return {e.subject, e.relation, e.object, e.negated}; }
+
+  Result<Support> read(const EdgeInfo& e) {
+    KG_ASSIGN_OR_RETURN(std::vector<Evidence> facts, kept_facts(store_, e, filter_));
+    Support s;
+    s.count = facts.size();
+    if (!with_docs_) return s;
+    std::set<std::string> docs;
+    for (Evidence& ev : facts) {
+      if (!ev.date.empty()) {
+        if (s.first_date.empty() || ev.date < s.first_date) s.first_date = ev.date;
+        if (ev.date > s.last_date) s.last_date = ev.date;
+      }
+      docs.insert(std::move(ev.doc));
+    }
+    s.docs.assign(docs.begin(), docs.end());
+    return s;
+  }
+
+  GraphReader& store_;
+  const FactFilter filter_;
+  const uint64_t min_count_;
+  const bool with_docs_;
+  std::map<Key, Support> cache_;  // with a filter: every edge keep() was asked about
+};
 
 // The entities within `hops` kept edges of `center`, either direction.
-Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, EntityId center, size_t hops,
-                                                   uint64_t min_count) {
+Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, Supports& supports,
+                                                   EntityId center, size_t hops) {
   std::unordered_set<EntityId> seen{center};
   std::vector<EntityId> frontier{center};
   for (size_t depth = 0; depth < hops && !frontier.empty(); ++depth) {
     std::vector<EntityId> next;
     for (EntityId u : frontier) {
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> edges, store.edges_of(u, Direction::kBoth));
-      for (const EdgeInfo& e : edges) {
-        if (e.count < min_count || is_value_id(e.object)) continue;
+      for (EdgeInfo& e : edges) {
+        if (is_value_id(e.object)) continue;
         EntityId v = e.subject == u ? e.object : e.subject;
-        if (seen.insert(v).second) next.push_back(v);
+        if (seen.count(v)) continue;
+        KG_ASSIGN_OR_RETURN(bool kept, supports.keep(e));
+        if (kept && seen.insert(v).second) next.push_back(v);
       }
     }
     frontier = std::move(next);
@@ -51,18 +112,20 @@ Result<std::unordered_set<EntityId>> neighbourhood(GraphReader& store, EntityId 
 
 Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& options) {
   Subgraph g;
+  Supports supports(store, options);
   std::unordered_set<EntityId> ids;
   std::vector<EdgeInfo> value_edges;
   if (options.around) {
-    KG_ASSIGN_OR_RETURN(ids,
-                        neighbourhood(store, *options.around, options.hops, options.min_count));
+    KG_ASSIGN_OR_RETURN(ids, neighbourhood(store, supports, *options.around, options.hops));
     for (EntityId u : ids) {
       KG_ASSIGN_OR_RETURN(std::vector<EdgeInfo> out, store.edges_of(u, Direction::kOut));
       for (EdgeInfo& e : out) {
-        if (e.count < options.min_count) continue;
+        if (!is_value_id(e.object) && !ids.count(e.object)) continue;
+        KG_ASSIGN_OR_RETURN(bool kept, supports.keep(e));
+        if (!kept) continue;
         if (is_value_id(e.object)) {
           value_edges.push_back(std::move(e));
-        } else if (ids.count(e.object)) {
+        } else {
           g.edges.push_back({std::move(e), {}});
         }
       }
@@ -80,18 +143,23 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
       g.values.push_back({std::move(e), std::move(value.name), std::move(value.type), {}, {}, {}});
     }
   } else {
-    std::unordered_set<EntityId> value_ids;
+    std::vector<EdgeInfo> candidates;
     KG_RETURN_IF_ERROR(store.for_each_edge([&](const EdgeInfo& e) {
-      if (e.count < options.min_count) return;
+      if (e.count >= options.min_count) candidates.push_back(e);
+    }));
+    std::unordered_set<EntityId> value_ids;
+    for (EdgeInfo& e : candidates) {
+      KG_ASSIGN_OR_RETURN(bool kept, supports.keep(e));
+      if (!kept) continue;
       ids.insert(e.subject);
       if (is_value_id(e.object)) {
-        value_edges.push_back(e);
         value_ids.insert(e.object);
-        return;
+        value_edges.push_back(std::move(e));
+      } else {
+        ids.insert(e.object);
+        g.edges.push_back({std::move(e), {}});
       }
-      g.edges.push_back({e, {}});
-      ids.insert(e.object);
-    }));
+    }
     std::unordered_map<EntityId, EntityInfo> values;
     KG_RETURN_IF_ERROR(store.for_each_entity([&](const EntityInfo& e) {
       if (ids.count(e.id)) g.nodes.push_back(e);
@@ -104,8 +172,8 @@ Result<Subgraph> collect_subgraph(GraphReader& store, const SubgraphOptions& opt
     }
   }
   if (options.with_docs) {
-    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(fill_docs(store, e));
-    for (ExportValue& v : g.values) KG_RETURN_IF_ERROR(fill_docs(store, v));
+    for (ExportEdge& e : g.edges) KG_RETURN_IF_ERROR(supports.fill_docs(e));
+    for (ExportValue& v : g.values) KG_RETURN_IF_ERROR(supports.fill_docs(v));
   }
 
   std::sort(g.nodes.begin(), g.nodes.end(), [](const EntityInfo& a, const EntityInfo& b) {

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "doc/triples_jsonl.h"
 #include "run_kg.h"
+#include "store/store.h"
 
 namespace fs = std::filesystem;
 
@@ -39,6 +41,93 @@ void check_golden(const std::string& actual, const fs::path& expected_file) {
   REQUIRE(fs::exists(expected_file));
   INFO("golden file " << expected_file.string() << " (KG_UPDATE_GOLDEN=1 rewrites it)");
   CHECK(actual == slurp(expected_file));
+}
+
+// A database of dated documents with facts of several confidences. `kg ingest` stores no document
+// dates (triples JSONL has none), so the documents are put through the store's writer.
+//   d1 1987-02-26  James Baker -[meet]-> Karl Otto Poehl (0.9); James Baker -[visit]-> Bonn (0.3)
+//   d2 1987-03-10  James Baker -[meet]-> Karl Otto Poehl (0.8);
+//                  Bundesbank -[cut rate to]-> 3 pct (0.7)
+//   d3 1987-04-02  James Baker -[meet]-> Kiichi Miyazawa (0.4)
+//   d4 (no date)   James Baker -[criticize]-> Bundesbank (0.9)
+//   d5 1987-02-20  Kiichi Miyazawa -[visit]-> Washington (0.9)
+std::string dated_db(const std::string& test) {
+  auto fact = [](const std::string& subject, const std::string& subject_type,
+                 const std::string& relation, const std::string& object,
+                 const std::string& object_type, double confidence) {
+    const bool value = object_type == "PERCENT";
+    nlohmann::json j = {{"doc", ""},
+                        {"subject", subject},
+                        {"subject_type", subject_type},
+                        {"relation", relation},
+                        {"object", object},
+                        {value ? "object_value" : "object_type", object_type},
+                        {"text", subject + " " + relation + " " + object + "."},
+                        {"confidence", confidence}};
+    return j;
+  };
+  struct Doc {
+    std::string id, date;
+    std::vector<nlohmann::json> facts;
+  };
+  const std::vector<Doc> docs = {
+      {"d1", "1987-02-26",
+       {fact("James Baker", "PERSON", "meet", "Karl Otto Poehl", "PERSON", 0.9),
+        fact("James Baker", "PERSON", "visit", "Bonn", "LOC", 0.3)}},
+      {"d2", "1987-03-10",
+       {fact("James Baker", "PERSON", "meet", "Karl Otto Poehl", "PERSON", 0.8),
+        fact("Bundesbank", "ORG", "cut rate to", "3 pct", "PERCENT", 0.7)}},
+      {"d3", "1987-04-02",
+       {fact("James Baker", "PERSON", "meet", "Kiichi Miyazawa", "PERSON", 0.4)}},
+      {"d4", "", {fact("James Baker", "PERSON", "criticize", "Bundesbank", "ORG", 0.9)}},
+      {"d5", "1987-02-20",
+       {fact("Kiichi Miyazawa", "PERSON", "visit", "Washington", "LOC", 0.9)}},
+  };
+  fs::path db = scratch(test) / "db";
+  auto writer = kg::GraphWriter::open(db.string());
+  REQUIRE(writer.ok());
+  for (const Doc& d : docs) {
+    kg::DocumentFacts facts;
+    facts.id = d.id;
+    facts.date = d.date;
+    for (nlohmann::json j : d.facts) {
+      j["doc"] = d.id;
+      auto triple = kg::parse_triple_json(j.dump());
+      REQUIRE(triple.ok());
+      triple->sentence = static_cast<int>(facts.triples.size());
+      facts.triples.push_back(std::move(*triple));
+    }
+    REQUIRE((*writer)->put_document(facts).ok());
+  }
+  return db.string();
+}
+
+// Graph JSON's edges as "subject -[relation]-> object" -> the edge, by node names.
+std::map<std::string, nlohmann::json> edges_by_name(const nlohmann::json& graph) {
+  std::map<std::string, std::string> names;
+  for (const auto& n : graph["nodes"]) names[n["id"]] = n["name"];
+  std::map<std::string, nlohmann::json> edges;
+  for (const auto& e : graph["edges"]) {
+    edges[names[e["source"]] + " -[" + e["relation"].get<std::string>() + "]-> " +
+          names[e["target"]]] = e;
+  }
+  return edges;
+}
+
+std::set<std::string> node_names(const nlohmann::json& graph) {
+  std::set<std::string> names;
+  for (const auto& n : graph["nodes"]) names.insert(n["name"]);
+  return names;
+}
+
+// `kg export --format json` with `options`, parsed.
+nlohmann::json exported(const std::string& db, const std::vector<std::string>& options) {
+  std::vector<std::string> args = {"export", "--db", db, "--format", "json"};
+  args.insert(args.end(), options.begin(), options.end());
+  Ran r = kg_run(args);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  return nlohmann::json::parse(r.out);
 }
 
 std::vector<std::string> split_tabs(const std::string& line) {
@@ -347,4 +436,185 @@ TEST_CASE("A path runs through named entities unless --via-concepts, and may end
   Ran end = kg_run({"path", "--db", db, "Steve Jobs", "range", "--json"});
   REQUIRE(end.code == 0);
   CHECK(nlohmann::json::parse(end.out)["paths"].size() == 1);
+}
+
+TEST_CASE("kg export --since and --until count only the facts of documents dated in range",
+          "[export]") {
+  const std::string db = dated_db("export-dates");
+  const auto all = exported(db, {});
+  CHECK(edges_by_name(all).size() == 5);
+  CHECK(edges_by_name(all).at("James Baker -[meet]-> Karl Otto Poehl")["count"] == 2);
+
+  // March 1987: d2 alone. The meeting counts one fact, its document and date are d2's.
+  const auto march = exported(db, {"--since", "1987-03-01", "--until", "1987-03-31"});
+  const auto edges = edges_by_name(march);
+  REQUIRE(edges.size() == 1);
+  const auto& meet = edges.at("James Baker -[meet]-> Karl Otto Poehl");
+  CHECK(meet["count"] == 1);
+  CHECK(meet["docs"] == nlohmann::json::array({"d2"}));
+  CHECK(meet["first_date"] == "1987-03-10");
+  CHECK(meet["last_date"] == "1987-03-10");
+  // Bundesbank stays for its March value; the undated criticism is outside every range.
+  CHECK(node_names(march) == std::set<std::string>{"Bundesbank", "James Baker", "Karl Otto Poehl"});
+  for (const auto& n : march["nodes"]) {
+    if (n["name"] != "Bundesbank") continue;
+    REQUIRE(n["values"].size() == 1);
+    CHECK(n["values"][0]["value"] == "3 pct");
+    CHECK(n["values"][0]["count"] == 1);
+    CHECK(n["values"][0]["docs"] == nlohmann::json::array({"d2"}));
+  }
+
+  // Until March: d1, d2 and d5; the April meeting and the undated criticism are left out.
+  const auto until = edges_by_name(exported(db, {"--until", "1987-03-31"}));
+  CHECK(until.size() == 3);
+  CHECK(until.at("James Baker -[meet]-> Karl Otto Poehl")["count"] == 2);
+  CHECK(until.at("James Baker -[meet]-> Karl Otto Poehl")["first_date"] == "1987-02-26");
+  CHECK(until.count("James Baker -[visit]-> Bonn") == 1);
+  CHECK(until.count("Kiichi Miyazawa -[visit]-> Washington") == 1);
+  CHECK(until.count("James Baker -[meet]-> Kiichi Miyazawa") == 0);
+  CHECK(until.count("James Baker -[criticize]-> Bundesbank") == 0);
+  const auto since = edges_by_name(exported(db, {"--since", "1987-04-01"}));
+  REQUIRE(since.size() == 1);
+  CHECK(since.count("James Baker -[meet]-> Kiichi Miyazawa") == 1);
+
+  // The neighbourhood is walked over the kept edges: Miyazawa (met in April) and Washington
+  // (whose February visit is in range) are two hops from Baker only through the April meeting.
+  CHECK(node_names(exported(db, {"--around", "James Baker", "--hops", "2"})).count("Washington"));
+  const auto around =
+      exported(db, {"--around", "James Baker", "--hops", "2", "--until", "1987-03-31"});
+  CHECK(node_names(around) == std::set<std::string>{"Bonn", "James Baker", "Karl Otto Poehl"});
+  CHECK(edges_by_name(around).at("James Baker -[meet]-> Karl Otto Poehl")["count"] == 2);
+  // An entity without kept facts is shown alone.
+  const auto alone = exported(db, {"--around", "Kiichi Miyazawa", "--until", "1987-01-31"});
+  CHECK(node_names(alone) == std::set<std::string>{"Kiichi Miyazawa"});
+  CHECK(alone["edges"].empty());
+  // --min-count counts kept facts.
+  const auto strong = edges_by_name(exported(db, {"--until", "1987-03-31", "--min-count", "2"}));
+  CHECK(strong.size() == 1);
+  CHECK(edges_by_name(exported(db, {"--since", "1987-03-01", "--min-count", "2"})).empty());
+
+  // Other formats recount alike.
+  Ran csv = kg_run({"export", "--db", db, "--format", "csv", "--since", "1987-03-01", "--until",
+                    "1987-03-31"});
+  REQUIRE(csv.code == 0);
+  CHECK(csv.out.find(",meet,false,1,d2,1987-03-10,1987-03-10\n") != std::string::npos);
+  CHECK(csv.out.find("visit") == std::string::npos);
+}
+
+TEST_CASE("kg render draws only the facts the filters keep", "[export]") {
+  const std::string db = dated_db("render-filters");
+  fs::path dir = scratch("render-filters-out");
+  // A stand-in for Graphviz that copies the DOT it is given to the image file
+  // (dot -Tsvg -o IMAGE INPUT), so the test reads what kg render drew.
+  fs::create_directories(dir / "bin");
+  std::ofstream(dir / "bin" / "dot") << "#!/bin/sh\nexec /bin/cp \"$4\" \"$3\"\n";
+  fs::permissions(dir / "bin" / "dot", fs::perms::owner_all);
+  auto render = [&](std::vector<std::string> options) {
+    std::vector<std::string> args = {"render", "--db", db, "-o", (dir / "g.svg").string()};
+    args.insert(args.end(), options.begin(), options.end());
+    std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", (dir / "bin").c_str(), 1);
+    Ran r = kg_run(args);
+    setenv("PATH", old_path.c_str(), 1);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return slurp(dir / "g.svg");
+  };
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const std::string all = render({});
+  CHECK(all.rfind("digraph kg {", 0) == 0);
+  CHECK(count(all, "[label=\"meet\"") == 2);
+  CHECK(count(all, "label=\"criticize\"") == 1);
+  CHECK(count(all, "tooltip=\"2 facts\"") == 1);
+
+  const std::string until = render({"--until", "1987-03-31"});
+  CHECK(count(until, "[label=\"meet\"") == 1);  // Baker and Poehl; not the April meeting
+  CHECK(count(until, "tooltip=\"2 facts\"") == 1);
+  CHECK(count(until, "label=\"criticize\"") == 0);
+  CHECK(count(until, "label=\"Washington\"") == 1);
+
+  const std::string confident = render({"--min-confidence", "0.85"});
+  CHECK(count(confident, "[label=\"meet\"") == 1);
+  CHECK(count(confident, "tooltip=\"2 facts\"") == 0);  // its 0.8 fact is left out
+  CHECK(count(confident, "label=\"Bonn\"") == 0);
+  CHECK(count(confident, "label=\"criticize\"") == 1);
+}
+
+TEST_CASE("Neighbors and export with --min-confidence count only facts of that confidence",
+          "[query][export]") {
+  const std::string db = dated_db("min-confidence");
+  auto neighbours = [&](std::vector<std::string> options) {
+    std::vector<std::string> args = {"neighbors", "--db", db, "James Baker", "--json"};
+    args.insert(args.end(), options.begin(), options.end());
+    Ran r = kg_run(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::map<std::string, nlohmann::json> by_name;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& n : j["neighbors"]) {
+      by_name[n["relation"].get<std::string>() + " " + n["entity"]["name"].get<std::string>()] = n;
+    }
+    return by_name;
+  };
+  CHECK(neighbours({}).size() == 4);
+  const auto half = neighbours({"--min-confidence", "0.5"});
+  CHECK(half.size() == 2);  // not the visit to Bonn (0.3) nor the meeting with Miyazawa (0.4)
+  CHECK(half.at("meet Karl Otto Poehl")["count"] == 2);
+  CHECK(half.count("criticize Bundesbank") == 1);
+  const auto high = neighbours({"--min-confidence", "0.85", "--evidence"});
+  REQUIRE(high.size() == 2);
+  CHECK(high.at("meet Karl Otto Poehl")["count"] == 1);
+  REQUIRE(high.at("meet Karl Otto Poehl")["evidence"].size() == 1);
+  CHECK(high.at("meet Karl Otto Poehl")["evidence"][0]["doc"] == "d1");
+  // With the date filter: both must hold.
+  const auto both = neighbours({"--min-confidence", "0.85", "--since", "1987-03-01"});
+  CHECK(both.empty());
+  CHECK(neighbours({"--min-confidence", "0"}).size() == 4);
+
+  const auto graph = exported(db, {"--min-confidence", "0.5"});
+  const auto edges = edges_by_name(graph);
+  CHECK(edges.size() == 3);
+  CHECK(edges.at("James Baker -[meet]-> Karl Otto Poehl")["count"] == 2);
+  CHECK(edges.count("Kiichi Miyazawa -[visit]-> Washington") == 1);
+  CHECK(node_names(graph).count("Bonn") == 0);
+  const auto high_graph = exported(db, {"--min-confidence", "0.75"});
+  CHECK(edges_by_name(high_graph).at("James Baker -[meet]-> Karl Otto Poehl")["docs"] ==
+        nlohmann::json::array({"d1", "d2"}));
+  for (const auto& n : high_graph["nodes"]) CHECK_FALSE(n.contains("values"));  // 3 pct is 0.7
+  CHECK(exported(db, {"--min-confidence", "0.85", "--since", "1987-03-01"})["edges"].empty());
+  // 0 keeps every fact: the output is the unfiltered one.
+  Ran plain = kg_run({"export", "--db", db, "--format", "json"});
+  Ran zero = kg_run({"export", "--db", db, "--format", "json", "--min-confidence", "0"});
+  CHECK(zero.out == plain.out);
+}
+
+TEST_CASE("A bad date or a confidence outside 0..1 is a usage error naming option and value",
+          "[query][export]") {
+  const std::string db = dated_db("bad-filters");
+  const std::vector<std::vector<std::string>> bad = {
+      {"export", "--db", db, "--format", "json", "--since", "1987-3-1"},
+      {"export", "--db", db, "--format", "json", "--until", "31.03.1987"},
+      {"render", "--db", db, "-o", "g.svg", "--since", "1987"},
+      {"export", "--db", db, "--format", "json", "--min-confidence", "1.5"},
+      {"export", "--db", db, "--format", "json", "--min-confidence", "-0.1"},
+      {"render", "--db", db, "-o", "g.svg", "--min-confidence", "high"},
+      {"neighbors", "--db", db, "James Baker", "--min-confidence", "nan"},
+      {"neighbors", "--db", db, "James Baker", "--min-confidence", "2"},
+  };
+  for (const auto& args : bad) {
+    Ran r = kg_run(args);
+    INFO(args[0] << " " << args[args.size() - 2] << " " << args.back() << ": " << r.err);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    // One line names the option and the value; CLI11 adds its usual hint, as to every usage
+    // error.
+    const std::string line = r.err.substr(0, r.err.find('\n'));
+    CHECK(line.rfind(args[args.size() - 2] + ": expected a ", 0) == 0);
+    CHECK(line.find("got '" + args.back() + "'") != std::string::npos);
+    CHECK(r.err.substr(line.size()) == "\nRun with --help for more information.\n");
+  }
 }

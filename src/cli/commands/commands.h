@@ -1,7 +1,9 @@
 // One configure_<name> per subcommand file in this folder.
 #pragma once
 
+#include <charconv>
 #include <string>
+#include <system_error>
 
 #include "cli/command.h"
 #include "common/dates.h"
@@ -11,6 +13,24 @@ namespace kg::cli {
 // A CLI11 check for --since/--until: "" when `s` is a date YYYY-MM-DD, else what is wrong.
 inline std::string check_iso_date(const std::string& s) {
   return is_iso_date(s) ? std::string() : "expected a date YYYY-MM-DD, got '" + s + "'";
+}
+
+// A CLI11 check for --min-confidence: "" when `s` is a number in [0, 1], else what is wrong.
+inline std::string check_confidence(const std::string& s) {
+  double x = -1;
+  const char* end = s.data() + s.size();
+  auto [stop, ec] = std::from_chars(s.data(), end, x);
+  if (ec == std::errc() && stop == end && x >= 0 && x <= 1) return {};
+  return "expected a number in [0, 1], got '" + s + "'";
+}
+
+// Adds --min-confidence X (kg neighbors, kg export, kg render), bound to `min_confidence`.
+inline void add_min_confidence_option(CLI::App& app, double& min_confidence) {
+  app.add_option("--min-confidence", min_confidence,
+                 "Only facts extracted with a confidence of at least X (0..1): an edge counts "
+                 "those and is left out without any")
+      ->type_name("X")
+      ->check(check_confidence);
 }
 
 Action configure_version(CLI::App& app);

@@ -1,5 +1,5 @@
 // `kg export --db DIR --format dot|graphml|ntriples|json|csv [--around ENTITY --hops N]
-//  [--min-count N] [--base-iri IRI] [-o FILE]`.
+//  [--min-count N] [--since DATE] [--until DATE] [--min-confidence X] [--base-iri IRI] [-o FILE]`.
 #include "export/export.h"
 
 #include <memory>
@@ -12,10 +12,8 @@ namespace kg::cli {
 namespace {
 
 struct ExportArgs {
-  std::string db, format, around, output, base_iri = "http://example.org/kg/";
-  size_t hops = 1;
-  uint64_t min_count = 1;
-  size_t max_nodes = 40;
+  std::string db, format, output, base_iri = "http://example.org/kg/";
+  SubgraphArgs subgraph;
 };
 
 // "out.csv" -> "out", so that -o out.csv writes out-nodes.csv and out-edges.csv.
@@ -58,13 +56,15 @@ Action configure_export(CLI::App& app) {
       "the docs) or Neo4j neo4j-admin import CSV. Without -o the output goes to standard output "
       "(CSV: the nodes table, a blank line, the relationships table). With -o the file is written "
       "atomically (a temporary file renamed into place), so a failure leaves no partial file; "
-      "for CSV, -o out.csv writes out-nodes.csv and out-edges.csv.");
+      "for CSV, -o out.csv writes out-nodes.csv and out-edges.csv. With --since, --until or "
+      "--min-confidence only the facts kept count: each edge's count, documents and dates are "
+      "theirs, and an edge without any is left out.");
   app.add_option("--db", args->db, "Database directory (opened read-only)")->required();
   app.add_option("--format", args->format,
                  "Output format (default: the one -o's extension names: .dot/.gv, .graphml, .nt, "
                  ".json, .csv)")
       ->check(CLI::IsMember({"dot", "graphml", "ntriples", "json", "csv"}));
-  add_subgraph_options(app, args->around, args->hops, args->min_count, args->max_nodes);
+  add_subgraph_options(app, args->subgraph);
   app.add_option("--base-iri", args->base_iri, "N-Triples: base of every minted IRI")
       ->capture_default_str();
   app.add_option("-o,--output", args->output, "Output file (default: standard output)");
@@ -85,9 +85,9 @@ Action configure_export(CLI::App& app) {
     }
     KG_ASSIGN_OR_RETURN(auto store, GraphReader::open(args->db));
     std::string note;
-    KG_ASSIGN_OR_RETURN(Subgraph g, collect_for_cli(*store, args->around, args->hops,
-                                                    args->min_count, format != ExportFormat::kDot,
-                                                    !args->around.empty(), args->max_nodes, &note));
+    KG_ASSIGN_OR_RETURN(Subgraph g,
+                        collect_for_cli(*store, args->subgraph, format != ExportFormat::kDot,
+                                        !args->subgraph.around.empty(), &note));
     if (!note.empty()) io.err << "kg export: " << note << '\n';
     if (args->output.empty()) {
       write_format(format, g, args->base_iri, io.out);

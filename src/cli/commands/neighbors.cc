@@ -1,4 +1,5 @@
-// `kg neighbors --db DIR ENTITY [--relation R] [--direction out|in|both] [--evidence] [--json]`.
+// `kg neighbors --db DIR ENTITY [--relation R] [--direction out|in|both] [--evidence]
+//  [--since DATE] [--until DATE] [--min-confidence X] [--json]`.
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -41,10 +42,13 @@ Action configure_neighbors(CLI::App& app) {
                  "Sentences shown per edge with --evidence (0 = all)");
   app.add_option("--since", args->options.since,
                  "Only facts of documents dated on or after DATE (YYYY-MM-DD)")
+      ->type_name("DATE")
       ->check(check_iso_date);
   app.add_option("--until", args->options.until,
                  "Only facts of documents dated on or before DATE (YYYY-MM-DD)")
+      ->type_name("DATE")
       ->check(check_iso_date);
+  add_min_confidence_option(app, args->options.min_confidence);
   app.add_flag("--json", args->json, "Print one JSON object");
   return [args](Io& io) -> Status {
     static const std::map<std::string, Direction> kDirections = {
