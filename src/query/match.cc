@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "doc/triple.h"
+#include "query/fact_filter.h"
 #include "query/match_ast.h"
 #include "query/query.h"
 #include "query/relations.h"
@@ -73,7 +74,7 @@ struct Facts {
 };
 
 // A WHERE term on single facts: `r.date >= '1987-03-01'`.
-struct FactFilter {
+struct FactTerm {
   std::string property;  // date, confidence or doc
   Op op;
   Value literal;
@@ -83,7 +84,7 @@ using Tri = std::optional<bool>;  // three-valued logic: nullopt is null
 
 Tri compare(Op op, const Value& a, const Value& b);
 
-bool fact_passes(const Evidence& fact, const FactFilter& f) {
+bool fact_passes(const Evidence& fact, const FactTerm& f) {
   Value v = f.property == "confidence" ? Value::real(fact.confidence)
             : f.property == "date"     ? (fact.date.empty() ? Value::null() : Value::string(fact.date))
                                        : Value::string(fact.doc);
@@ -297,7 +298,7 @@ class Matcher {
     std::optional<bool> negated;                // {negated: ...}
     std::optional<std::string> label;           // {label: ...}, folded
     std::optional<std::string> relation;        // {relation: ...}
-    std::vector<FactFilter> fact_filters;
+    std::vector<FactTerm> fact_filters;
     bool filters_facts = false;                 // fact filters apply (query-wide or its own)
   };
 
@@ -587,10 +588,9 @@ class Matcher {
     Facts f;
     std::set<std::string> docs;
     for (Evidence& fact : all) {
-      if (!date_in_range(fact.date, options_.since, options_.until)) continue;
-      if (fact.confidence < options_.min_confidence) continue;
+      if (!FactFilter{options_.since, options_.until, options_.min_confidence}.keeps(fact)) continue;
       bool pass = true;
-      for (const FactFilter& filter : rels_[j].fact_filters) pass = pass && fact_passes(fact, filter);
+      for (const FactTerm& filter : rels_[j].fact_filters) pass = pass && fact_passes(fact, filter);
       if (!pass) continue;
       ++f.count;
       f.confidence = std::max(f.confidence, fact.confidence);
