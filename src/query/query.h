@@ -1,6 +1,6 @@
 // Queries over a GraphReader (read-only): resolving user-typed names, neighbours of an entity, and
-// paths between two entities (Boost.Graph BFS over an in-memory snapshot, or bidirectional BFS
-// straight on the store's edge index when one shortest path is all that is asked).
+// paths between two entities (bidirectional BFS and Yen's algorithm straight on the store's edge
+// index, reading only the entities they visit; or Boost.Graph BFS over an in-memory snapshot).
 //
 // Contract:
 // - Nothing here writes to the store; every function works on a store opened read-only.
@@ -114,7 +114,8 @@ struct Path {
 };
 
 // An immutable in-memory copy of the store's (filtered) edge index as a Boost
-// compressed_sparse_row_graph, for repeated path queries. Build cost: one scan of the edge index.
+// compressed_sparse_row_graph, for many path queries in one process (tools/bench_path). Build
+// cost: one scan of the edge index. find_paths does not need it.
 class GraphSnapshot {
  public:
   struct Options {
@@ -150,13 +151,21 @@ class GraphSnapshot {
 };
 
 // One shortest path by bidirectional BFS that reads only the adjacency of the entities it visits
-// (GraphReader::edges_of), so it needs no snapshot: the fast path for a cold process.
+// (GraphReader::edges_of), so it needs no snapshot: the fast path for a cold process. Of several
+// shortest paths it returns the first the search meets: each round expands the side whose
+// frontier has fewer mentions (when both have at most 16 entities; else fewer entities), a
+// frontier's entities in ascending order of mentions (else as reached), each entity's neighbours
+// in the order of edges_of.
 Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId from, EntityId to,
                                                    const PathOptions& options);
 
-// Up to options.k shortest simple paths, shortest first. k == 1 uses shortest_path_in_store;
-// k > 1 builds a snapshot and runs Yen's algorithm from that same first path, so the first path
-// never depends on k.
+// Up to options.k shortest simple paths, shortest first, straight on the store: the first is
+// shortest_path_in_store's (so it never depends on k); the others come from Yen's algorithm, whose
+// spur searches are the same bidirectional BFS with the root path's entities and the steps
+// already taken from the spur left out. All searches of a call share one cache of the entities'
+// edges (each edges_of read once). Paths of equal length come in the order Yen's algorithm finds
+// them: by the path they deviate from (earlier found first), then by where they deviate from it
+// (nearer `from` first); each deviation is the first its search meets, as above.
 Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId to,
                                      const PathOptions& options);
 

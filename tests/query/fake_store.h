@@ -137,6 +137,7 @@ class FakeStore : public GraphReader {
   }
 
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override {
+    ++edge_scans;
     for (const auto& [k, e] : edges_) fn(e);
     return {};
   }
@@ -145,6 +146,7 @@ class FakeStore : public GraphReader {
     return {};
   }
   Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) override {
+    ++evidence_calls;
     auto it = evidence_.find({edge.subject, edge.relation, edge.object, edge.negated});
     if (it == evidence_.end()) return std::vector<Evidence>();
     std::vector<Evidence> out = it->second;
@@ -152,7 +154,8 @@ class FakeStore : public GraphReader {
     return out;
   }
 
-  size_t edges_of_calls = 0;
+  // How often each read was called (tests of what a query reads).
+  size_t edges_of_calls = 0, edge_scans = 0, evidence_calls = 0;
 
  private:
   using EdgeKey = std::tuple<EntityId, RelationId, EntityId, bool>;
