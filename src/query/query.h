@@ -6,7 +6,8 @@
 // - Nothing here writes to the store; every function works on a store opened read-only.
 // - Paths are simple (no entity twice) and never use negated edges: "X did not meet Y" does not
 //   connect X and Y. Where several edges join the same two entities, a path shows the best
-//   supported one (highest count, then an edge in the walking direction, then the smaller label).
+//   supported one (highest count, then an edge in the walking direction, then the smaller label;
+//   with evidence filters the count is of the facts that pass them).
 // - Directions: undirected by default (an edge may be walked backwards; such a step is marked
 //   `backward`), `directed` follows edge direction only.
 // - "No path" is an answer, not an error: an empty list / nullopt with an ok status.
@@ -100,6 +101,12 @@ struct PathOptions {
   // Walk through concepts ("meeting", "company") too; by default a path's inner entities are named
   // ones (its ends may be anything): generic nouns join everything to everything.
   bool via_concepts = false;
+  // Evidence filters: an edge is walked only when one of its facts is of a document dated in
+  // [since, until] ("YYYY-MM-DD", "" = open; date_in_range) and has confidence >= min_confidence
+  // (0 = any); only such facts count towards which of parallel edges a path shows. Each edge's
+  // evidence is read at most once per query, and only for edges a search steps over.
+  std::string since, until;
+  double min_confidence = 0;
 };
 
 struct PathStep {
@@ -115,7 +122,8 @@ struct Path {
 
 // An immutable in-memory copy of the store's (filtered) edge index as a Boost
 // compressed_sparse_row_graph, for many path queries in one process (tools/bench_path). Build
-// cost: one scan of the edge index. find_paths does not need it.
+// cost: one scan of the edge index. It knows no evidence filters (PathOptions::since, until,
+// min_confidence); find_paths does not need it.
 class GraphSnapshot {
  public:
   struct Options {

@@ -78,6 +78,8 @@ Result<std::optional<std::vector<EntityId>>> bidirectional_bfs(StoreGraph& graph
                          : v == from && contains(detour.banned_first, u)) {
           continue;
         }
+        KG_ASSIGN_OR_RETURN(bool ok, graph.walkable(*adj, link));
+        if (!ok) continue;
         side.via.emplace(v, u);
         next.push_back(v);
         if (other.via.count(v)) {

@@ -1,4 +1,4 @@
-// StoreGraph: a per-query adjacency cache over a GraphReader.
+// StoreGraph: per-query adjacency and evidence caches over a GraphReader.
 #include "query/store_graph.h"
 
 #include "query/csr_graph.h"
@@ -34,7 +34,7 @@ Result<StoreGraph::Adjacency*> StoreGraph::adjacency(EntityId u, bool forward) {
       if (!it->second) continue;
     }
     auto [it, added] = link_of.try_emplace(v, static_cast<uint32_t>(links.size()));
-    if (added) links.push_back({v, 0, 0});
+    if (added) links.push_back({v, 0, 0, filters_evidence() ? int8_t{-1} : int8_t{1}});
     ++links[it->second].end;  // a count until the layout below
     link_index.push_back(it->second);
     kept.push_back(std::move(e));
@@ -51,6 +51,33 @@ Result<StoreGraph::Adjacency*> StoreGraph::adjacency(EntityId u, bool forward) {
     adj.edges[links[link_index[i]].end++] = std::move(kept[i]);
   adj.links = std::move(links);
   return &cache.emplace(u, std::move(adj)).first->second;
+}
+
+Result<uint64_t> StoreGraph::support(const EdgeInfo& e) {
+  if (!filters_evidence()) return e.count;
+  const EdgeKey key{e.subject, e.object, e.relation};
+  if (auto it = support_.find(key); it != support_.end()) return it->second;
+  KG_ASSIGN_OR_RETURN(std::vector<Evidence> facts, store_.evidence(e, 0));
+  uint64_t n = 0;
+  for (const Evidence& f : facts) {
+    if (date_in_range(f.date, options_.since, options_.until) &&
+        f.confidence >= options_.min_confidence) {
+      ++n;
+    }
+  }
+  support_.emplace(key, n);
+  return n;
+}
+
+Result<bool> StoreGraph::walkable(const Adjacency& adj, Link& link) {
+  if (link.walkable < 0) {
+    link.walkable = 0;
+    for (uint32_t i = link.first; i < link.end && !link.walkable; ++i) {
+      KG_ASSIGN_OR_RETURN(uint64_t n, support(adj.edges[i]));
+      if (n > 0) link.walkable = 1;
+    }
+  }
+  return link.walkable == 1;
 }
 
 Result<uint64_t> StoreGraph::mentions(EntityId id) {
@@ -74,7 +101,8 @@ Result<PathStep> StoreGraph::step(EntityId a, EntityId b) {
     if (l.other != other) continue;
     for (uint32_t i = l.first; i < l.end; ++i) {
       const EdgeInfo& e = adj->edges[i];
-      const uint64_t n = e.count;
+      KG_ASSIGN_OR_RETURN(uint64_t n, support(e));
+      if (n == 0) continue;
       const bool backward = e.subject != a;
       if (!best || preferred_hop(n, backward, e.relation_label, best_count, best->backward,
                                  best->relation)) {
@@ -84,7 +112,7 @@ Result<PathStep> StoreGraph::step(EntityId a, EntityId b) {
     }
     break;
   }
-  if (!best) return Status::internal("path step without an edge");
+  if (!best) return Status::internal("path step without a walkable edge");
   return *best;
 }
 

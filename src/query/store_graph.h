@@ -1,6 +1,7 @@
 // The store seen as a graph by one path query: each entity's walkable neighbours, read once with
-// GraphReader::edges_of and kept for every search of the query (Yen's spur searches share them).
-// Also the bidirectional BFS that every store path search runs.
+// GraphReader::edges_of and kept for every search of the query (Yen's spur searches share them),
+// and the evidence filters (dates, confidence) checked lazily, once per edge, only for the links a
+// search steps over. Also the bidirectional BFS that every store path search runs.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,7 @@ class StoreGraph {
   struct Link {
     EntityId other = 0;
     uint32_t first = 0, end = 0;
+    int8_t walkable = -1;  // -1 not checked yet (evidence filters), else 0 / 1
   };
   // The edges an entity may be left or entered by (not negated, no self-loop or value, of the
   // relation asked for, to a named entity or one of the query's ends unless via_concepts),
@@ -36,13 +38,32 @@ class StoreGraph {
   // The links of `u` a path read from `from` towards `to` leaves it by (`forward`), or enters it
   // by (!forward): out-edges, in-edges, both when undirected. Stable while the graph lives.
   Result<Adjacency*> adjacency(EntityId u, bool forward);
+  // Whether a path may step over `link` of `adj`: with evidence filters, when one of its edges has
+  // a fact that passes them.
+  Result<bool> walkable(const Adjacency& adj, Link& link);
   // The entity's mentions (0 when it has no record), read once.
   Result<uint64_t> mentions(EntityId id);
-  // The path with its steps: between nodes[i] and nodes[i+1] the preferred edge (preferred_hop).
+  // The path with its steps: between nodes[i] and nodes[i+1] the preferred walkable edge
+  // (preferred_hop on the facts that pass the filters).
   Result<Path> to_path(const std::vector<EntityId>& nodes);
 
  private:
+  struct EdgeKey {
+    EntityId subject, object;
+    RelationId relation;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const {
+      return k.subject ^ (k.object * 0x9e3779b97f4a7c15ULL) ^ (k.relation * 0xc2b2ae3d27d4eb4fULL);
+    }
+  };
+  // Facts of `e` that pass the evidence filters (e.count without filters), read once.
+  Result<uint64_t> support(const EdgeInfo& e);
   Result<PathStep> step(EntityId a, EntityId b);
+  bool filters_evidence() const {
+    return !options_.since.empty() || !options_.until.empty() || options_.min_confidence > 0;
+  }
 
   GraphReader& store_;
   const PathOptions options_;
@@ -51,6 +72,7 @@ class StoreGraph {
   std::unordered_map<RelationId, bool> relation_ok_;
   std::unordered_map<EntityId, Adjacency> adjacency_[3];  // by Direction
   std::unordered_map<EntityId, uint64_t> mentions_;
+  std::unordered_map<EdgeKey, uint64_t, EdgeKeyHash> support_;
 };
 
 // What a spur search of Yen's algorithm may not use: entities of the root path, and first steps

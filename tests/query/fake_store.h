@@ -22,6 +22,8 @@ class FakeStore : public GraphReader {
     std::string subject_type = "CONCEPT", object_type = "CONCEPT";
     std::string subject_text, object_text;
     std::string text;
+    std::string date;  // the document's, "YYYY-MM-DD"
+    double confidence = 1.0;
   };
 
   // As the store's: a value's id has the top bit set, an entity's not (store.h is_value_id).
@@ -52,6 +54,8 @@ class FakeStore : public GraphReader {
     ev.doc = fact.doc;
     ev.sentence = 0;
     ev.text = fact.text.empty() ? subject + " " + relation + " " + object + "." : fact.text;
+    ev.date = fact.date;
+    ev.confidence = fact.confidence;
     evidence_[key].push_back(ev);
   }
   void add(const std::string& subject, const std::string& relation, const std::string& object) {
