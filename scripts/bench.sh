@@ -7,6 +7,7 @@
 #   - shortest-path latency of a cold `kg path` process (50 runs),
 #   - peak memory (max RSS from /usr/bin/time -v) of each step.
 # Targets: ingest >= 300k triples/s, in-process p50 < 5 ms, cold `kg path` < 150 ms, < 1 GB RSS.
+# Cold single queries on a real corpus (Reuters): scripts/bench-queries.sh.
 #
 # Environment: KG_BENCH_TRIPLES (default 1000000), KG_BENCH_SEED (42), KG_BENCH_DIR (bench-out),
 # KG_BUILD_DIR (build), KG_BENCH_COLD_RUNS (50).

@@ -1,12 +1,13 @@
 // Queries over a GraphReader (read-only): resolving user-typed names, neighbours of an entity, and
-// paths between two entities (Boost.Graph BFS over an in-memory snapshot, or bidirectional BFS
-// straight on the store's edge index when one shortest path is all that is asked).
+// paths between two entities (bidirectional BFS and Yen's algorithm straight on the store's edge
+// index, reading only the entities they visit; or Boost.Graph BFS over an in-memory snapshot).
 //
 // Contract:
 // - Nothing here writes to the store; every function works on a store opened read-only.
 // - Paths are simple (no entity twice) and never use negated edges: "X did not meet Y" does not
 //   connect X and Y. Where several edges join the same two entities, a path shows the best
-//   supported one (highest count, then an edge in the walking direction, then the smaller label).
+//   supported one (highest count, then an edge in the walking direction, then the smaller label;
+//   with evidence filters the count is of the facts that pass them).
 // - Directions: undirected by default (an edge may be walked backwards; such a step is marked
 //   `backward`), `directed` follows edge direction only.
 // - "No path" is an answer, not an error: an empty list / nullopt with an ok status.
@@ -104,6 +105,12 @@ struct PathOptions {
   // Walk through concepts ("meeting", "company") too; by default a path's inner entities are named
   // ones (its ends may be anything): generic nouns join everything to everything.
   bool via_concepts = false;
+  // Evidence filters: an edge is walked only when one of its facts is of a document dated in
+  // [since, until] ("YYYY-MM-DD", "" = open; date_in_range) and has confidence >= min_confidence
+  // (0 = any); only such facts count towards which of parallel edges a path shows. Each edge's
+  // evidence is read at most once per query, and only for edges a search steps over.
+  std::string since, until;
+  double min_confidence = 0;
 };
 
 struct PathStep {
@@ -118,7 +125,9 @@ struct Path {
 };
 
 // An immutable in-memory copy of the store's (filtered) edge index as a Boost
-// compressed_sparse_row_graph, for repeated path queries. Build cost: one scan of the edge index.
+// compressed_sparse_row_graph, for many path queries in one process (tools/bench_path). Build
+// cost: one scan of the edge index. It knows no evidence filters (PathOptions::since, until,
+// min_confidence); find_paths does not need it.
 class GraphSnapshot {
  public:
   struct Options {
@@ -154,13 +163,21 @@ class GraphSnapshot {
 };
 
 // One shortest path by bidirectional BFS that reads only the adjacency of the entities it visits
-// (GraphReader::edges_of), so it needs no snapshot: the fast path for a cold process.
+// (GraphReader::edges_of), so it needs no snapshot: the fast path for a cold process. Of several
+// shortest paths it returns the first the search meets: each round expands the side whose
+// frontier has fewer mentions (when both have at most 16 entities; else fewer entities), a
+// frontier's entities in ascending order of mentions (else as reached), each entity's neighbours
+// in the order of edges_of.
 Result<std::optional<Path>> shortest_path_in_store(GraphReader& store, EntityId from, EntityId to,
                                                    const PathOptions& options);
 
-// Up to options.k shortest simple paths, shortest first. k == 1 uses shortest_path_in_store;
-// k > 1 builds a snapshot and runs Yen's algorithm from that same first path, so the first path
-// never depends on k.
+// Up to options.k shortest simple paths, shortest first, straight on the store: the first is
+// shortest_path_in_store's (so it never depends on k); the others come from Yen's algorithm, whose
+// spur searches are the same bidirectional BFS with the root path's entities and the steps
+// already taken from the spur left out. All searches of a call share one cache of the entities'
+// edges (each edges_of read once). Paths of equal length come in the order Yen's algorithm finds
+// them: by the path they deviate from (earlier found first), then by where they deviate from it
+// (nearer `from` first); each deviation is the first its search meets, as above.
 Result<std::vector<Path>> find_paths(GraphReader& store, EntityId from, EntityId to,
                                      const PathOptions& options);
 

@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
+#include <vector>
 
 #include "cli/cli.h"
 #include "doc/triples_jsonl.h"
@@ -617,4 +619,80 @@ TEST_CASE("A bad date or a confidence outside 0..1 is a usage error naming optio
     CHECK(line.find("got '" + args.back() + "'") != std::string::npos);
     CHECK(r.err.substr(line.size()) == "\nRun with --help for more information.\n");
   }
+}
+
+TEST_CASE("kg path --type names the ends, --since, --until and --min-confidence filter edges",
+          "[cli]") {
+  fs::path dir = scratch("path-filters");
+  const std::string db = (dir / "db").string();
+  {
+    // Dated documents: written through the store, as kg ingest's triples carry no date.
+    auto writer = kg::GraphWriter::open(db);
+    REQUIRE(writer.ok());
+    auto doc = [&](const std::string& id, const std::string& date,
+                   std::vector<std::tuple<std::string, std::string, std::string, std::string,
+                                          std::string, double>> facts) {
+      kg::DocumentFacts d;
+      d.id = id;
+      d.date = date;
+      for (auto& [s, st, r, o, ot, confidence] : facts) {
+        kg::Triple t;
+        t.doc = id;
+        t.subject = s;
+        t.subject_type = st;
+        t.relation = r;
+        t.object = o;
+        t.object_type = ot;
+        t.confidence = confidence;
+        t.sentence = static_cast<int>(d.triples.size());
+        t.text = s + " " + r + " " + o + ".";
+        d.triples.push_back(t);
+      }
+      REQUIRE((*writer)->put_document(d).ok());
+    };
+    doc("d1", "1987-03-01",
+        {{"Apple", "ORG", "hire", "Tim Cook", "PERSON", 0.9},
+         {"apple", "CONCEPT", "grow on", "tree", "CONCEPT", 0.9}});
+    doc("d2", "2021-05-01", {{"Tim Cook", "PERSON", "meet", "Joe Biden", "PERSON", 0.4}});
+    doc("d3", "1987-04-01",
+        {{"Apple", "ORG", "sue", "Microsoft", "ORG", 0.9},
+         {"Microsoft", "ORG", "hire", "Bill Gates", "PERSON", 0.9},
+         {"Bill Gates", "PERSON", "meet", "Joe Biden", "PERSON", 0.8}});
+  }
+  // "apple" names an ORG and a concept: --type picks, for both ends.
+  Ran ambiguous = kg_run({"path", "--db", db, "apple", "Joe Biden"});
+  CHECK(ambiguous.code == 1);
+  CHECK(ambiguous.err.find("'apple' names 2 entities") != std::string::npos);
+  Ran typed = kg_run({"path", "--db", db, "apple", "Joe Biden", "--type", "ORG,PERSON"});
+  INFO(typed.err);
+  REQUIRE(typed.code == 0);
+  CHECK(typed.out == "Apple -[hire]-> Tim Cook -[meet]-> Joe Biden  (2 hops)\n");
+  Ran wrong_type = kg_run({"path", "--db", db, "apple", "Joe Biden", "--type", "ORG"});
+  CHECK(wrong_type.code == 1);
+  CHECK(wrong_type.err.find("unknown entity 'Joe Biden' of type ORG") != std::string::npos);
+
+  const std::string old_path =
+      "Apple -[sue]-> Microsoft -[hire]-> Bill Gates -[meet]-> Joe Biden  (3 hops)\n";
+  Ran until = kg_run({"path", "--db", db, "Apple", "Joe Biden", "--until", "1999-12-31"});
+  REQUIRE(until.code == 0);
+  CHECK(until.out == old_path);
+  Ran sure = kg_run({"path", "--db", db, "Apple", "Joe Biden", "--min-confidence", "0.5"});
+  REQUIRE(sure.code == 0);
+  CHECK(sure.out == old_path);
+  Ran k = kg_run({"path", "--db", db, "Apple", "Joe Biden", "--k", "3", "--json"});
+  REQUIRE(k.code == 0);
+  CHECK(nlohmann::json::parse(k.out)["paths"].size() == 2);
+  Ran k_dated = kg_run({"path", "--db", db, "Apple", "Joe Biden", "--k", "3", "--json", "--since",
+                        "1987-03-15"});
+  REQUIRE(k_dated.code == 0);
+  CHECK(nlohmann::json::parse(k_dated.out)["paths"] ==
+        nlohmann::json::parse(R"([{"nodes": ["Apple", "Microsoft", "Bill Gates", "Joe Biden"],
+                                   "relations": ["sue", "hire", "meet"]}])"));
+  Ran none = kg_run({"path", "--db", db, "Apple", "Joe Biden", "--since", "2000-01-01"});
+  REQUIRE(none.code == 0);
+  CHECK(none.out.rfind("no path between Apple and Joe Biden within 6 hops", 0) == 0);
+  CHECK(none.out.find("over facts dated 2000-01-01 to ...") != std::string::npos);
+
+  CHECK(kg_run({"path", "--db", db, "Apple", "Joe Biden", "--since", "1987"}).code == 2);
+  CHECK(kg_run({"path", "--db", db, "Apple", "Joe Biden", "--min-confidence", "1.5"}).code == 2);
 }

@@ -22,6 +22,8 @@ class FakeStore : public GraphReader {
     std::string subject_type = "CONCEPT", object_type = "CONCEPT";
     std::string subject_text, object_text;
     std::string text;
+    std::string date;  // the document's, "YYYY-MM-DD"
+    double confidence = 1.0;
   };
 
   // As the store's: a value's id has the top bit set, an entity's not (store.h is_value_id).
@@ -52,6 +54,8 @@ class FakeStore : public GraphReader {
     ev.doc = fact.doc;
     ev.sentence = 0;
     ev.text = fact.text.empty() ? subject + " " + relation + " " + object + "." : fact.text;
+    ev.date = fact.date;
+    ev.confidence = fact.confidence;
     evidence_[key].push_back(ev);
   }
   void add(const std::string& subject, const std::string& relation, const std::string& object) {
@@ -137,6 +141,7 @@ class FakeStore : public GraphReader {
   }
 
   Status for_each_edge(const std::function<void(const EdgeInfo&)>& fn) override {
+    ++edge_scans;
     for (const auto& [k, e] : edges_) fn(e);
     return {};
   }
@@ -145,6 +150,7 @@ class FakeStore : public GraphReader {
     return {};
   }
   Result<std::vector<Evidence>> evidence(const EdgeInfo& edge, size_t limit) override {
+    ++evidence_calls;
     auto it = evidence_.find({edge.subject, edge.relation, edge.object, edge.negated});
     if (it == evidence_.end()) return std::vector<Evidence>();
     std::vector<Evidence> out = it->second;
@@ -152,7 +158,8 @@ class FakeStore : public GraphReader {
     return out;
   }
 
-  size_t edges_of_calls = 0;
+  // How often each read was called (tests of what a query reads).
+  size_t edges_of_calls = 0, edge_scans = 0, evidence_calls = 0;
 
  private:
   using EdgeKey = std::tuple<EntityId, RelationId, EntityId, bool>;

@@ -146,3 +146,56 @@ TEST_CASE("Yen's paths match brute-force enumeration on random graphs", "[query]
     CHECK(distinct.size() == got.size());
   }
 }
+
+TEST_CASE("k shortest paths read each visited entity's edges once and never scan the graph",
+          "[query]") {
+  FakeStore store;
+  for (const char* e : {"A B", "B D", "A C", "C D", "B C"}) {
+    std::string s(e);
+    store.add(s.substr(0, 1), "r", s.substr(2));
+  }
+  // A component the search cannot reach.
+  for (int i = 0; i < 30; ++i) store.add("X" + std::to_string(i), "r", "X" + std::to_string(i + 1));
+  PathOptions opt;
+  opt.k = 10;
+  auto paths = find_paths(store, FakeStore::id_of("A"), FakeStore::id_of("D"), opt);
+  REQUIRE(paths.ok());
+  CHECK(paths->size() == 4);
+  CHECK(store.edge_scans == 0);
+  CHECK(store.edges_of_calls <= 4);
+}
+
+TEST_CASE("Yen's paths on the store have the lengths of Yen's paths on a snapshot", "[query]") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    FakeStore store;
+    for (int e = 0; e < 22; ++e) {
+      store.add("N" + std::to_string(rng() % 10), rng() % 3 ? "r" : "q",
+                "N" + std::to_string(rng() % 10));
+    }
+    PathOptions opt;
+    opt.directed = round % 2 == 1;
+    opt.k = 8;
+    opt.max_hops = 4;
+    const EntityId from = FakeStore::id_of("N0"), to = FakeStore::id_of("N1");
+    auto in_store = find_paths(store, from, to, opt);
+    REQUIRE(in_store.ok());
+    GraphSnapshot::Options graph;
+    graph.directed = opt.directed;
+    auto snapshot = GraphSnapshot::build(store, graph);
+    REQUIRE(snapshot.ok());
+    auto on_snapshot = (*snapshot)->k_shortest_paths(from, to, opt.k, opt.max_hops);
+    std::vector<size_t> a, b;
+    for (const Path& p : *in_store) a.push_back(p.hops());
+    for (const Path& p : on_snapshot) b.push_back(p.hops());
+    INFO("round " << round);
+    CHECK(a == b);
+    // The first path does not depend on k.
+    PathOptions one = opt;
+    one.k = 1;
+    auto single = find_paths(store, from, to, one);
+    REQUIRE(single.ok());
+    REQUIRE(single->size() == std::min<size_t>(1, in_store->size()));
+    if (!single->empty()) CHECK(single->front().nodes == in_store->front().nodes);
+  }
+}

@@ -127,6 +127,11 @@ void print_paths_text(std::ostream& out, const std::vector<NamedPath>& paths,
         << plural(options.max_hops, "hop", "hops");
     if (!options.relation.empty()) out << " over '" << options.relation << "' edges";
     if (options.directed) out << " following edge direction";
+    if (!options.since.empty() || !options.until.empty()) {
+      out << " over facts dated " << (options.since.empty() ? "..." : options.since) << " to "
+          << (options.until.empty() ? "..." : options.until);
+    }
+    if (options.min_confidence > 0) out << " with confidence >= " << options.min_confidence;
     if (!options.via_concepts) out << " through named entities (--via-concepts walks concepts too)";
     out << '\n';
     return;
